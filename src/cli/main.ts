@@ -1,0 +1,21 @@
+import { run } from "./run";
+
+declare const PACKAGE_VERSION: string | undefined;
+
+const io = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  err: (line: string) => process.stderr.write(`plan-progress: ${line}\n`),
+  version: typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "0.0.0",
+};
+
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // An internal error: one line, and the details only when asked for.
+    process.stderr.write(`plan-progress: 内部エラー / internal error: ${(error as Error).message}\n`);
+    if (process.env.PLAN_PROGRESS_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,179 @@
+import {
+  Button,
+  Card,
+  CardHeader,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import type { WorkbookSummary } from "../xlsx/summary";
+import { useMessages } from "./i18n";
+import type { MessageKey } from "./messages";
+
+const SAMPLE_URL = "samples/kodaira-r2.xlsx";
+
+type State =
+  | { status: "empty" }
+  | { status: "loading" }
+  | { status: "loaded"; fileName: string; summary: WorkbookSummary }
+  | { status: "error"; message: MessageKey };
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  drop: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  dropActive: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  hidden: { display: "none" },
+  preview: { overflowX: "auto" },
+  cell: { maxWidth: "14em", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+});
+
+/** Reads the workbook with exceljs, which is loaded only now: Excel never downloads it. */
+async function summarize(data: ArrayBuffer): Promise<WorkbookSummary> {
+  const { summarizeWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/summary");
+  return summarizeWorkbook(data);
+}
+
+function errorKey(error: unknown): MessageKey {
+  if (!(error instanceof Error)) return "errorGeneric";
+  if (error.name === "NotXlsxError") return "errorNotXlsx";
+  if (error.name === "SampleMissing") return "errorSampleMissing";
+  return "errorGeneric";
+}
+
+export function FileHome() {
+  const m = useMessages();
+  const styles = useStyles();
+  const [state, setState] = useState<State>({ status: "empty" });
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function open(name: string, read: () => Promise<ArrayBuffer>) {
+    setState({ status: "loading" });
+    try {
+      const summary = await summarize(await read());
+      setState({ status: "loaded", fileName: name, summary });
+    } catch (error) {
+      setState({ status: "error", message: errorKey(error) });
+    }
+  }
+
+  function openFile(file: File | undefined) {
+    if (file) void open(file.name, () => file.arrayBuffer());
+  }
+
+  function loadSample() {
+    void open("kodaira-r2.xlsx", async () => {
+      const response = await fetch(SAMPLE_URL);
+      if (!response.ok) throw Object.assign(new Error("sample missing"), { name: "SampleMissing" });
+      return response.arrayBuffer();
+    });
+  }
+
+  const dropHandlers = {
+    onDragOver: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      openFile(event.dataTransfer.files[0]);
+    },
+  };
+
+  return (
+    <div className={styles.stack} {...dropHandlers}>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={m.openFileLabel}
+        data-testid="file-input"
+        onChange={(event: ChangeEvent<HTMLInputElement>) => openFile(event.target.files?.[0])}
+      />
+      {state.status === "error" && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>{m[state.message]}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === "loading" && <Spinner label={m.loading} />}
+      {state.status === "loaded" ? (
+        <Loaded fileName={state.fileName} summary={state.summary} onClose={() => setState({ status: "empty" })} />
+      ) : (
+        <Card
+          data-testid="empty-state"
+          className={mergeClasses(styles.drop, dragging && styles.dropActive)}
+          aria-label={m.dropHere}
+        >
+          <CardHeader header={<Text weight="semibold">{m.emptyTitle}</Text>} />
+          <Text>{m.emptyBodyFile}</Text>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => input.current?.click()}>
+              {m.openFile}
+            </Button>
+            <Button onClick={loadSample} title={m.loadSampleHint} data-testid="load-sample">
+              {m.loadSample}
+            </Button>
+          </div>
+          <Text size={200}>{dragging ? m.dropNow : m.dropHere}</Text>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function Loaded({ fileName, summary, onClose }: { fileName: string; summary: WorkbookSummary; onClose: () => void }) {
+  const m = useMessages();
+  const styles = useStyles();
+  return (
+    <Card data-testid="loaded">
+      <CardHeader
+        header={<Text weight="semibold">{m.loadedTitle}</Text>}
+        description={<Text data-testid="file-name">{fileName}</Text>}
+        action={<Button onClick={onClose}>{m.closeFile}</Button>}
+      />
+      <Text weight="semibold">{m.sheetsHeading}</Text>
+      <ul data-testid="sheets">
+        {summary.sheets.map((sheet) => (
+          <li key={sheet.name}>
+            {sheet.name}: {sheet.rows} {m.sheetRows} × {sheet.columns} {m.sheetColumns}
+          </li>
+        ))}
+      </ul>
+      <Text weight="semibold">{m.previewHeading}</Text>
+      <div className={styles.preview}>
+        <Table size="extra-small" aria-label={m.previewHeading}>
+          <TableBody>
+            {summary.preview.map((row, r) => (
+              <TableRow key={r}>
+                {row.map((text, c) => (
+                  <TableCell key={c} className={styles.cell} title={text}>
+                    {text}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </Card>
+  );
+}

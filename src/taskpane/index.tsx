@@ -1,0 +1,15 @@
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { detectHost } from "./host";
+import { pickLocale } from "./messages";
+
+async function boot(): Promise<void> {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const host = await detectHost();
+  const locale = pickLocale(host.language);
+  document.documentElement.lang = locale;
+  createRoot(container).render(<App host={host.kind} locale={locale} />);
+}
+
+void boot();

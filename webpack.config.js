@@ -1,0 +1,150 @@
+/* eslint-env node */
+// Two builds from one config, as in Microsoft's add-in templates:
+//  - "web": taskpane.html with the task pane and the custom functions chunks (one shared runtime),
+//    functions.json / functions.ja.json, the manifest and assets;
+//  - "cli": the plan-progress command line for Node.
+const path = require("path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const FunctionsJapaneseMetadataPlugin = require("./scripts/webpack/functions-ja-plugin");
+
+const urlDev = "https://localhost:3000/";
+// Where the add-in is published. Set ADDIN_PUBLIC_URL when deploying; every localhost URL of the
+// manifest is rewritten to it by the production build.
+const urlProd = process.env.ADDIN_PUBLIC_URL || "https://plan-progress.example.jp/";
+const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+async function httpsServer() {
+  // Only the sideloading scripts ask for https; the CA install (sudo) stays out of build and tests.
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
+}
+
+function printWelcome(useHttps) {
+  const scheme = useHttps ? "https" : "http";
+  const lines = [
+    "",
+    "  計画進捗チェッカー / Plan Progress Checker",
+    `  ファイルモード / file mode:  ${scheme}://localhost:${port}/taskpane.html`,
+    "    ブラウザで開き、［サンプルを読み込む］で小平市の例を開けます。",
+    "    Open it in a browser and click \"Load the sample\" to open the Kodaira example.",
+    "  Excel へのサイドロード / sideloading into Excel:",
+    "    Windows / Mac:  npm run start:desktop",
+    "    Excel on the web:  npm run start:web -- --document <OneDrive/SharePoint workbook URL>",
+    "    (README.md: 「Excel への読み込み」)",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+/** @returns {(request: string) => boolean} */
+const isBareModule = (request) => !request.startsWith(".") && !path.isAbsolute(request);
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const useHttps = Boolean(env && env.https);
+
+  const tsRule = {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+  };
+
+  const web = {
+    name: "web",
+    target: "web",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/register.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
+      clean: { keep: /^cli[\\/]/ },
+      publicPath: "auto",
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // exceljs without its polyfills: the task pane runs in Edge WebView2, Safari and modern browsers.
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.bare.min.js") },
+    },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new FunctionsJapaneseMetadataPlugin({
+        source: "functions.json",
+        output: "functions.ja.json",
+        translations: path.resolve(__dirname, "src/functions/functions.ja.translations.json"),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
+          { from: "seeds/kodaira-r2.xlsx", to: "samples/kodaira-r2.xlsx", noErrorOnMissing: true },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              if (dev) return content;
+              // Page URLs first, then the bare origin (AppDomain).
+              return content
+                .toString()
+                .replace(new RegExp(urlDev, "g"), urlProd)
+                .replace(new RegExp(urlDev.replace(/\/$/, ""), "g"), new URL(urlProd).origin);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port,
+      // The shared runtime page must not reload itself: a reload unregisters the custom functions.
+      hot: false,
+      liveReload: false,
+      webSocketServer: false,
+      client: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: useHttps ? await httpsServer() : "http",
+      onListening: () => printWelcome(useHttps),
+      historyApiFallback: { index: "/taskpane.html" },
+    },
+  };
+
+  const cli = {
+    name: "cli",
+    target: "node20",
+    devtool: false,
+    entry: { "plan-progress": "./src/cli/main.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist/cli"),
+      filename: "[name].js",
+      library: { type: "commonjs2" },
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    externalsPresets: { node: true },
+    externals: [
+      ({ request }, callback) =>
+        request && isBareModule(request) ? callback(null, `commonjs ${request}`) : callback(),
+    ],
+    module: { rules: [tsRule] },
+    optimization: { minimize: false },
+    performance: { hints: false },
+    plugins: [new webpack.DefinePlugin({ PACKAGE_VERSION: JSON.stringify(require("./package.json").version) })],
+  };
+
+  // The dev server serves only the web build.
+  return env && env.WEBPACK_SERVE ? web : [web, cli];
+};
