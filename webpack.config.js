@@ -1,4 +1,3 @@
-/* eslint-env node */
 // Two builds from one config, as in Microsoft's add-in templates:
 //  - "web": taskpane.html with the task pane and the custom functions chunks (one shared runtime),
 //    functions.json / functions.ja.json, the manifest and assets;

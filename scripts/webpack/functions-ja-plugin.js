@@ -1,4 +1,3 @@
-/* eslint-env node */
 // Writes functions.ja.json: the generated functions.json with Japanese descriptions and parameter
 // help from a translation table keyed by function id. Ids, names and parameter names stay English
 // so that =PLAN.FISCALYEAR(...) works in every locale. A function or parameter missing from the

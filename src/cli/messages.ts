@@ -4,6 +4,8 @@ const ja = {
 
 コマンド:
   fy TEXT          年度を表示します（例: plan-progress fy 令和3年3月末 → 2020）
+  import-text REPORT.txt -o OUT.xlsx
+                   公表資料のテキストから進捗管理表（.xlsx）を作ります
 
 共通オプション:
   --lang ja|en     表示言語（既定: ja）
@@ -17,6 +19,15 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
   missingText: "TEXT を指定してください（例: plan-progress fy 令和3年3月末）",
   fyNotFound: (text: string) => `年度が読み取れません: ${text}`,
   badOption: (detail: string) => `オプションが正しくありません: ${detail}`,
+  importUsage: `使い方: plan-progress import-text REPORT.txt -o OUT.xlsx
+
+公表資料「…の進捗状況」のテキスト（表はタブ区切り）を読み、進捗管理表のブックを書き出します。`,
+  importMissingArgs: "入力テキストと出力先を指定してください（例: plan-progress import-text report.txt -o out.xlsx）",
+  sameInputOutput: "出力先が入力ファイルと同じです。別のファイル名を指定してください。",
+  cannotRead: (file: string) => `ファイルを読み込めません: ${file}`,
+  cannotWrite: (file: string) => `ファイルに書き込めません: ${file}`,
+  noRows: (file: string) => `表の行が見つかりません（見出し「項目」「評価」の行が必要です）: ${file}`,
+  imported: (file: string, items: number, subs: number) => `${file} に書き出しました（項目 ${items}、枝番 ${subs}）`,
 };
 
 export type CliMessages = typeof ja;
@@ -26,6 +37,8 @@ const en: CliMessages = {
 
 Commands:
   fy TEXT          prints the fiscal year (e.g. plan-progress fy 令和3年3月末 → 2020)
+  import-text REPORT.txt -o OUT.xlsx
+                   turns a published report's text into a progress workbook (.xlsx)
 
 Options:
   --lang ja|en     language of messages (default: ja)
@@ -39,6 +52,15 @@ Prints the fiscal year (April to March) of TEXT as a western year.
   missingText: "Give the TEXT (e.g. plan-progress fy 令和3年3月末)",
   fyNotFound: (text: string) => `No fiscal year found in: ${text}`,
   badOption: (detail: string) => `Invalid option: ${detail}`,
+  importUsage: `Usage: plan-progress import-text REPORT.txt -o OUT.xlsx
+
+Reads the text of a published progress report (tables separated by tabs) and writes a progress workbook.`,
+  importMissingArgs: "Give the input text and the output (e.g. plan-progress import-text report.txt -o out.xlsx)",
+  sameInputOutput: "The output is the input file. Choose another file name.",
+  cannotRead: (file: string) => `Cannot read the file: ${file}`,
+  cannotWrite: (file: string) => `Cannot write the file: ${file}`,
+  noRows: (file: string) => `No table rows found (a header row with 項目 and 評価 is needed): ${file}`,
+  imported: (file: string, items: number, subs: number) => `Wrote ${file} (${items} items, ${subs} sub-items)`,
 };
 
 export const CLI_MESSAGES = { ja, en } as const;

@@ -1,5 +1,8 @@
 import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseFiscalYear } from "../core/fiscalYear";
+import { importReportText } from "../core/import/reportText";
 import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
 
 /** Exit codes of spec/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
@@ -39,7 +42,52 @@ function fy(args: string[], m: CliMessages, io: CliIo): number {
   return EXIT_OK;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { fy };
+async function importText(args: string[], m: CliMessages, io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, lang: { type: "string" }, output: { type: "string", short: "o" } },
+  });
+  if (values.help) {
+    io.out(m.importUsage);
+    return EXIT_OK;
+  }
+  const [input] = positionals;
+  const output = values.output;
+  if (!input || !output) {
+    io.err(m.importMissingArgs);
+    return EXIT_USAGE;
+  }
+  if (resolve(input) === resolve(output)) {
+    io.err(m.sameInputOutput);
+    return EXIT_USAGE;
+  }
+  let text: string;
+  try {
+    text = await readFile(input, "utf8");
+  } catch {
+    io.err(m.cannotRead(input));
+    return EXIT_USAGE;
+  }
+  const report = importReportText(text);
+  if (report.rows.length === 0) {
+    io.err(m.noRows(input));
+    return EXIT_USAGE;
+  }
+  // exceljs is loaded only by the commands that need it.
+  const { buildProgressWorkbook } = await import("../xlsx/progressWorkbook");
+  try {
+    await buildProgressWorkbook(report.meta, report.rows).xlsx.writeFile(output);
+  } catch {
+    io.err(m.cannotWrite(output));
+    return EXIT_USAGE;
+  }
+  const subs = report.rows.filter((r) => r.sub !== undefined).length;
+  io.out(m.imported(output, report.rows.length - subs, subs));
+  return EXIT_OK;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = { fy, "import-text": importText };
 
 /** Reads --lang wherever it stands, before the command parses its own options. */
 function localeOf(argv: string[]): CliLocale {

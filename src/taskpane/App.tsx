@@ -1,5 +1,5 @@
 import { Badge, FluentProvider, Text, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import type { HostKind } from "./host";
+import type { HostKind } from "../excel/host";
 import { MessagesProvider, useMessages } from "./i18n";
 import type { Locale } from "./messages";
 import { ExcelHome } from "./ExcelHome";

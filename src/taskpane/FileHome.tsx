@@ -40,7 +40,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
   preview: { overflowX: "auto" },
-  cell: { maxWidth: "14em", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  table: { width: "max-content", minWidth: "100%" },
+  cell: { minWidth: "3em", maxWidth: "14em", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
 /** Reads the workbook with exceljs, which is loaded only now: Excel never downloads it. */
@@ -155,12 +156,13 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         {summary.sheets.map((sheet) => (
           <li key={sheet.name}>
             {sheet.name}: {sheet.rows} {m.sheetRows} × {sheet.columns} {m.sheetColumns}
+            {sheet.hidden ? ` ${m.sheetHidden}` : ""}
           </li>
         ))}
       </ul>
       <Text weight="semibold">{m.previewHeading}</Text>
       <div className={styles.preview}>
-        <Table size="extra-small" aria-label={m.previewHeading}>
+        <Table size="extra-small" aria-label={m.previewHeading} className={styles.table}>
           <TableBody>
             {summary.preview.map((row, r) => (
               <TableRow key={r}>

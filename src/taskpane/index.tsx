@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { detectHost } from "./host";
+import { detectHost } from "../excel/host";
 import { pickLocale } from "./messages";
 
 async function boot(): Promise<void> {

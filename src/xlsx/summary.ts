@@ -5,11 +5,13 @@ export interface SheetSummary {
   name: string;
   rows: number;
   columns: number;
+  /** Hidden or very hidden sheets, such as the add-in's settings sheet. */
+  hidden: boolean;
 }
 
 export interface WorkbookSummary {
   sheets: SheetSummary[];
-  /** The first rows of the first sheet, as displayed text. */
+  /** The first rows of the first visible sheet, as displayed text. */
   preview: string[][];
 }
 
@@ -37,8 +39,9 @@ export async function summarizeWorkbook(data: ArrayBuffer | Uint8Array, previewR
     name: sheet.name,
     rows: sheet.actualRowCount,
     columns: sheet.actualColumnCount,
+    hidden: sheet.state !== "visible",
   }));
-  const first = workbook.worksheets[0];
+  const first = workbook.worksheets.find((sheet) => sheet.state === "visible");
   const preview: string[][] = [];
   if (first) {
     const width = first.actualColumnCount;

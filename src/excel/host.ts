@@ -1,7 +1,7 @@
 /**
  * Where the pane runs: inside Excel (office.js reports the Excel host) or in file mode (an ordinary
- * browser, with or without office.js loaded). This is the only task pane module that looks at the
- * Office global; everything Excel-specific lives in src/excel.
+ * browser, with or without office.js loaded). Office.js is touched only under src/excel; the task
+ * pane asks this module where it runs.
  */
 export type HostKind = "excel" | "file";
 

@@ -1,0 +1,288 @@
+import { parseFiscalYear } from "../fiscalYear";
+import { DEFAULT_LEGEND, type PlanMeta, type ProgressRow, type RatingLegend } from "../workbook/model";
+
+/**
+ * Reads a published progress report's text (tab-separated table pages as copied from the
+ * published document, see seeds/README.md) into progress rows.
+ *
+ * The copy is lossy and this reader undoes what it can:
+ * - merged cells (分野, a 実施内容 shared by several sub-items) appear once: fields shift left;
+ * - No. and title share one field on some pages ("1 協働推進体制の充実") and not on others;
+ * - a department can be missing (item 1): a rating follows the title directly;
+ * - sub-items are written "- 1" or "-⇥1" under their parent;
+ * - on some pages a row carries only one of plan / results: the tense of the text decides;
+ * - HTML list markup (<ul …> a b c) becomes one bullet line per entry.
+ */
+
+export interface ImportedReport {
+  meta: PlanMeta;
+  rows: ProgressRow[];
+}
+
+const RATING = /^[SAB]$/;
+const SUB_MARKER = /^-\s*(\d+)$/;
+const ITEM_WITH_TITLE = /^(\d+)\s+(\S.*)$/;
+const NUMBER = /^\d+$/;
+const REPOST = /【?\s*No\.?\s*\d+\s*の?再掲\s*】?/;
+
+/** A header row of a table page: 項目 ⇥ 主な推進担当課 ⇥ 評価 … */
+function isHeader(fields: string[]): boolean {
+  return fields[0]?.trim() === "項目" && fields.some((f) => f.includes("評価"));
+}
+
+function trimTrailingEmpty(fields: string[]): string[] {
+  const out = [...fields];
+  while (out.length > 0 && out[out.length - 1]?.trim() === "") out.pop();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text cells
+
+const UL_OPEN = /<ul\b[^>]*>/g;
+const UL_CLOSE = /<\/ul>/g;
+
+/** Splits at spaces that stand outside brackets: the entries of a flattened HTML list. */
+function splitOutsideBrackets(text: string): string[] {
+  const open = "(（「『【[";
+  const close = ")）」』】]";
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (open.includes(ch)) depth += 1;
+    if (close.includes(ch)) depth = Math.max(0, depth - 1);
+    if (/\s/.test(ch) && depth === 0) {
+      if (current.trim()) parts.push(current.trim());
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  if (current.trim()) parts.push(current.trim());
+  return parts;
+}
+
+/** A parenthesised block of values at the end of a cell: "(参加団体数 12団体)". */
+const isMetricsBlock = (entry: string): boolean => /^[(（].*[)）]$/.test(entry) && /\d/.test(entry);
+
+/** HTML list markup becomes one "・" line per entry; the trailing metrics block keeps its own line. */
+export function htmlListToLines(text: string): string {
+  if (!/<ul\b/i.test(text)) return text.trim();
+  const body = text.replace(UL_OPEN, " ").replace(UL_CLOSE, " ");
+  return splitOutsideBrackets(body)
+    .map((entry) => (isMetricsBlock(entry) || entry.startsWith("・") ? entry : `・${entry}`))
+    .join("\n");
+}
+
+function cleanText(text: string): string {
+  return htmlListToLines(text.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which column a lone text belongs to
+
+/** Sentence endings of intentions (plans) and of facts in the past (results). */
+const PAST_ENDING = /(た|った|いた|した|れた|えた|だ|ている)[。.]?$/;
+const FUTURE_ENDING = /(る|う|く|す|ぐ|む|つ|ける|図る|行う|努める|いく|予定|目指す)[。.]?$/;
+
+/** Clauses of a text: sentences (。) and bullet entries (・ or line breaks). */
+function clauses(text: string): string[] {
+  return text
+    .replace(/[(（][^()（）]*[)）]\s*$/, "") // the trailing metrics block says nothing of tense
+    .split(/[。\n]|\s+・|^・/)
+    .map((c) => c.trim().replace(/^・/, ""))
+    .filter((c) => c.length > 0);
+}
+
+export type TextKind = "plan" | "result";
+
+/** Judges a text by its tense: more clauses in the past → results; otherwise a plan. */
+export function judgeTense(text: string): TextKind {
+  let past = 0;
+  let future = 0;
+  for (const clause of clauses(text)) {
+    if (PAST_ENDING.test(clause)) past += 1;
+    else if (FUTURE_ENDING.test(clause)) future += 1;
+  }
+  return past > future ? "result" : "plan";
+}
+
+/** 実施内容 entries are short noun phrases ("・行政評価の実施"), without sentences or values. */
+function looksLikeActions(text: string): boolean {
+  return !/[。]/.test(text) && !/[(（][^)）]*\d[^)）]*[)）]\s*$/.test(text) && !REPOST.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+interface RowHead {
+  category?: string;
+  no?: number;
+  sub?: number;
+  title: string;
+  department: string;
+  rating: string;
+  texts: string[];
+}
+
+/** Reads category, number, title, department and rating; the rest are the text cells. */
+function readHead(fields: string[]): RowHead | undefined {
+  let i = 0;
+  let category: string | undefined;
+  const first = fields[0]?.trim() ?? "";
+  const startsWithMarker =
+    SUB_MARKER.test(first) || ITEM_WITH_TITLE.test(first) || NUMBER.test(first) || (first === "-" && NUMBER.test(fields[1]?.trim() ?? ""));
+  if (!startsWithMarker) {
+    category = first.replace(/\s+/g, "") || undefined;
+    i = 1;
+  }
+  const marker = fields[i]?.trim() ?? "";
+  let no: number | undefined;
+  let sub: number | undefined;
+  let title = "";
+  const subMatch = SUB_MARKER.exec(marker);
+  const itemMatch = ITEM_WITH_TITLE.exec(marker);
+  if (subMatch) {
+    sub = Number(subMatch[1]);
+    i += 1;
+    if ((fields[i]?.trim() ?? "") === "" && (fields[i + 1]?.trim() ?? "") !== "") i += 1; // empty title column
+  } else if (marker === "-" && NUMBER.test(fields[i + 1]?.trim() ?? "")) {
+    sub = Number(fields[i + 1]?.trim());
+    i += 2;
+  } else if (itemMatch) {
+    no = Number(itemMatch[1]);
+    title = itemMatch[2]?.trim() ?? "";
+    i += 1;
+  } else if (NUMBER.test(marker)) {
+    no = Number(marker);
+    title = fields[i + 1]?.trim() ?? "";
+    i += 2;
+  } else {
+    return undefined;
+  }
+
+  let department = "";
+  let rating = "";
+  if (sub !== undefined) {
+    department = fields[i]?.trim() ?? "";
+    rating = fields[i + 1]?.trim() ?? "";
+    i += 2;
+  } else if (RATING.test(fields[i]?.trim() ?? "")) {
+    rating = fields[i]?.trim() ?? ""; // the department cell is missing
+    i += 1;
+  } else {
+    department = fields[i]?.trim() ?? "";
+    rating = fields[i + 1]?.trim() ?? "";
+    i += 2;
+  }
+  return { category, no, sub, title, department, rating, texts: trimTrailingEmpty(fields.slice(i)) };
+}
+
+interface TextCells {
+  actions: string;
+  plan: string;
+  result: string;
+}
+
+/**
+ * Places the text fields of a row in 実施内容 / 当初予定 / 取組実績.
+ * @param actionsShared the row is a sub-item under a sibling whose 実施内容 spans it (merged cell)
+ */
+function placeTexts(texts: string[], actionsShared: boolean): TextCells {
+  const [a = "", b = "", c = ""] = texts.map((t) => t.trim());
+  if (texts.length >= 3) return { actions: a, plan: b, result: c };
+  if (texts.length === 2) {
+    if (REPOST.test(a)) return { actions: a, plan: b, result: "" };
+    if (looksLikeActions(a) && !actionsShared) {
+      return judgeTense(b) === "result" ? { actions: a, plan: "", result: b } : { actions: a, plan: b, result: "" };
+    }
+    return { actions: "", plan: a, result: b };
+  }
+  if (texts.length === 1) {
+    if (looksLikeActions(a)) return { actions: a, plan: "", result: "" };
+    return judgeTense(a) === "result" ? { actions: "", plan: "", result: a } : { actions: "", plan: a, result: "" };
+  }
+  return { actions: "", plan: "", result: "" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata
+
+function readMeta(lines: string[]): PlanMeta {
+  const titleLine = lines.find((l) => /の進捗状況/.test(l))?.trim() ?? "";
+  const title = titleLine.replace(/\s*の進捗状況.*$/, "").trim();
+  const period = /[（(]([^）)]*年度末?)[）)]/.exec(titleLine)?.[1];
+  const header = lines.find((l) => isHeader(l.split("\t"))) ?? "";
+  const evaluationDate = /取組実績\s*[(（]\s*([^)）]*?)実績値/.exec(header)?.[1]?.trim();
+  const planHeader = /([^\t]*?)当初予定/.exec(header)?.[1]?.trim();
+  const fiscalYear =
+    (period ? parseFiscalYear(period) : undefined) ?? (planHeader ? parseFiscalYear(planHeader) : undefined);
+  const legend: RatingLegend = { ...DEFAULT_LEGEND };
+  for (const line of lines) {
+    const m = /^\s*「?([SAB])」?\s*[：:]\s*(\S+)\s*$/.exec(line);
+    if (m?.[1] && m[2]) legend[m[1] as keyof RatingLegend] = m[2];
+  }
+  return {
+    title,
+    ...(fiscalYear === undefined ? {} : { fiscalYear }),
+    ...(evaluationDate ? { evaluationDate } : {}),
+    legend,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function importReportText(text: string): ImportedReport {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const rows: ProgressRow[] = [];
+  let inTable = false;
+  let category = "";
+  let parent: number | undefined;
+  let siblingHadActions = false;
+
+  for (const line of lines) {
+    const fields = line.split("\t");
+    if (isHeader(fields)) {
+      inTable = true;
+      continue;
+    }
+    if (!inTable || line.trim() === "") continue;
+    const head = readHead(fields);
+    if (!head) continue;
+    if (head.category) category = head.category;
+
+    if (head.sub === undefined) {
+      parent = head.no;
+      siblingHadActions = false;
+      const cells = placeTexts(head.texts, false);
+      rows.push({
+        category,
+        no: head.no ?? 0,
+        title: head.title,
+        department: head.department,
+        rating: head.rating,
+        ...mapCells(cells),
+        notes: "",
+      });
+    } else {
+      const cells = placeTexts(head.texts, siblingHadActions);
+      if (head.texts.length >= 3) siblingHadActions = true;
+      rows.push({
+        category,
+        no: parent ?? 0,
+        sub: head.sub,
+        title: "",
+        department: head.department,
+        rating: head.rating,
+        ...mapCells(cells),
+        notes: "",
+      });
+    }
+  }
+  return { meta: readMeta(lines), rows };
+}
+
+function mapCells(cells: TextCells): TextCells {
+  return { actions: cleanText(cells.actions), plan: cleanText(cells.plan), result: cleanText(cells.result) };
+}

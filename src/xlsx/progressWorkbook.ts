@@ -1,0 +1,101 @@
+import ExcelJS from "exceljs";
+import type { PlanMeta, ProgressRow } from "../core/workbook/model";
+import { fiscalYearLabel } from "../core/fiscalYear";
+
+/** Name of the progress table sheet written by the importer. */
+export const TABLE_SHEET = "進捗管理表";
+/** The add-in's own settings sheet (hidden, never holding user data). */
+export const SETTINGS_SHEET = "計画進捗チェッカー設定";
+
+interface Column {
+  header: string;
+  width: number;
+  value: (row: ProgressRow) => string | number;
+  text: boolean;
+}
+
+function columns(meta: PlanMeta): Column[] {
+  const fy = meta.fiscalYear === undefined ? "" : fiscalYearLabel(meta.fiscalYear);
+  const evaluation = meta.evaluationDate ?? "";
+  return [
+    { header: "分野", width: 14, value: (r) => r.category, text: true },
+    { header: "No.", width: 6, value: (r) => r.no, text: false },
+    { header: "枝番", width: 6, value: (r) => (r.sub === undefined ? "" : r.sub), text: false },
+    { header: "項目", width: 24, value: (r) => r.title, text: true },
+    { header: "主な推進担当課", width: 16, value: (r) => r.department, text: true },
+    { header: "評価", width: 6, value: (r) => r.rating, text: true },
+    { header: "実施内容", width: 30, value: (r) => r.actions, text: true },
+    { header: `${fy}当初予定（目標値）`, width: 50, value: (r) => r.plan, text: true },
+    { header: `取組実績（${evaluation}実績値）`, width: 50, value: (r) => r.result, text: true },
+    { header: "備考", width: 12, value: (r) => r.notes, text: true },
+  ];
+}
+
+/** Lines a wrapped cell needs at a column width (full-width characters count double). */
+function wrappedLines(text: string, width: number): number {
+  return text.split("\n").reduce((sum, line) => {
+    let units = 0;
+    for (const ch of line) units += (ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1;
+    return sum + Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
+  }, 0);
+}
+
+/**
+ * Builds the progress workbook: the table on 進捗管理表 and the plan metadata on the hidden settings
+ * sheet. Text cells are formatted "@" so that "4-1" or "=x" stay text. Row heights are set from
+ * the wrapped text: spreadsheet programs do not grow rows of a freshly written file by themselves.
+ */
+export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  // Fixed dates: the same input gives the same workbook.
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = workbook.created;
+  workbook.creator = "plan-progress";
+
+  const sheet = workbook.addWorksheet(TABLE_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  const cols = columns(meta);
+  sheet.columns = cols.map((c) => ({ width: c.width }));
+  const header = sheet.getRow(1);
+  cols.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+  });
+  header.height = 32;
+
+  rows.forEach((row, r) => {
+    const excelRow = sheet.getRow(r + 2);
+    let lines = 1;
+    cols.forEach((c, i) => {
+      const cell = excelRow.getCell(i + 1);
+      const value = c.value(row);
+      if (c.text) cell.numFmt = "@";
+      cell.value = value === "" ? null : value;
+      cell.alignment = { vertical: "top", wrapText: c.text, horizontal: c.text ? "left" : "center" };
+      if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, c.width));
+    });
+    excelRow.height = Math.min(409, Math.max(18, lines * 14));
+  });
+
+  const settings = workbook.addWorksheet(SETTINGS_SHEET, { state: "hidden" });
+  settings.columns = [{ width: 24 }, { width: 60 }];
+  const entries: [string, string | number][] = [
+    ["key", "value"],
+    ["format", "plan-progress/1"],
+    ["plan.title", meta.title],
+    ["plan.fiscalYear", meta.fiscalYear ?? ""],
+    ["plan.evaluationDate", meta.evaluationDate ?? ""],
+    ["legend.S", meta.legend.S],
+    ["legend.A", meta.legend.A],
+    ["legend.B", meta.legend.B],
+  ];
+  entries.forEach(([key, value], i) => {
+    const row = settings.getRow(i + 1);
+    row.getCell(1).value = key;
+    row.getCell(2).numFmt = typeof value === "number" ? "General" : "@";
+    row.getCell(2).value = value;
+  });
+  return workbook;
+}

@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { find, findAll, parseXml } from "../support/manifest";
+import { DIST } from "../support/server";
+// @ts-expect-error: a plain .mjs script without types
+import { measure } from "../../scripts/size.mjs";
+
+const root = resolve(__dirname, "../..");
+
+interface Size {
+  initial: { file: string; gzip: number }[];
+  lazy: { file: string; bytes: number }[];
+  initialGzip: number;
+  budget: number;
+}
+
+describe("the production build (dist/)", () => {
+  it("rewrites every localhost URL of the manifest to the production location", () => {
+    const xml = readFileSync(join(DIST, "manifest.xml"), "utf8");
+    expect(xml).not.toMatch(/localhost/);
+    const manifest = parseXml(xml);
+    const urls = findAll(manifest, "Url").map((u) => u.attributes.DefaultValue ?? "");
+    expect(urls.length).toBeGreaterThan(2);
+    for (const url of urls) expect(url).toMatch(/^https:\/\//);
+    expect(find(manifest, "AppDomains", "AppDomain")?.text).toMatch(/^https:\/\/[^/]+$/);
+  });
+
+  it("holds taskpane.html, functions.js, functions.json and functions.ja.json listing PLAN.FISCALYEAR", () => {
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(html).toMatch(/src="?[^"\s>]*taskpane\.js/);
+    expect(html).toMatch(/src="?[^"\s>]*functions\.js/);
+    for (const file of ["functions.json", "functions.ja.json"]) {
+      const metadata = JSON.parse(readFileSync(join(DIST, file), "utf8")) as { functions: { id: string; name: string }[] };
+      expect(metadata.functions.map((f) => f.id)).toContain("FISCALYEAR");
+    }
+    const ja = JSON.parse(readFileSync(join(DIST, "functions.ja.json"), "utf8")) as { functions: { description: string }[] };
+    expect(ja.functions[0]?.description).toMatch(/年度/);
+  });
+
+  it("keeps the start-up scripts under 250 KB gzip, with exceljs only in a lazy chunk", () => {
+    const size = measure(DIST) as Size;
+    expect(size.initial.map((f) => f.file).sort()).toEqual(["functions.js", "taskpane.js"]);
+    expect(size.initialGzip).toBeLessThanOrEqual(size.budget);
+    const initialText = size.initial.map((f) => readFileSync(join(DIST, f.file), "utf8")).join("\n");
+    const lazyText = size.lazy.map((f) => readFileSync(join(DIST, f.file), "utf8")).join("\n");
+    // exceljs's own identifiers: present in a lazy chunk, absent from what Excel loads first.
+    const marker = /sharedStrings|WorkbookXform/;
+    expect(lazyText).toMatch(marker);
+    expect(initialText).not.toMatch(marker);
+  });
+
+  it("prints the sizes with npm run size", () => {
+    const out = execFileSync(process.execPath, [join(root, "scripts/size.mjs")], { encoding: "utf8" });
+    expect(out).toMatch(/合計 \/ total gzip: [\d.]+ KB \(上限 \/ budget 250\.0 KB\)/);
+  });
+});
+
+describe("the plan-progress command (bin)", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, "bin/plan-progress.js"), ...args], { encoding: "utf8", cwd: root });
+
+  it("prints the fiscal year", () => {
+    const run = cli("fy", "令和3年3月末");
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe("2020");
+  });
+
+  it("shows help in Japanese, and in English with --lang en", () => {
+    expect(cli("--help").stdout).toContain("使い方: plan-progress");
+    expect(cli("--help", "--lang", "en").stdout).toContain("Usage: plan-progress");
+    expect(cli("fy", "--help").stdout).toContain("年度");
+  });
+
+  it("exits 2 with one Japanese line and no stack trace on a user error", () => {
+    for (const run of [cli("fy", "なし"), cli("nope"), cli("fy", "--bogus")]) {
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/^plan-progress: /);
+      expect(run.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    }
+  });
+});

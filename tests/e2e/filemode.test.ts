@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launch, routeOfficeJs, screenshot, type OfficeJs, type Session } from "../support/browser";
+import { serveDist, type StaticServer } from "../support/server";
+
+let server: StaticServer;
+let session: Session;
+
+beforeAll(async () => {
+  server = await serveDist();
+  session = await launch();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function openPane(locale: string, officeJs: OfficeJs): Promise<Page> {
+  const context = await session.browser.newContext({ locale, viewport: { width: 420, height: 900 } });
+  await routeOfficeJs(context, officeJs);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId("host-mode").waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe("file mode in Chromium", () => {
+  it("renders the Japanese pane, says it runs outside Excel, and loads the sample", async () => {
+    const page = await openPane("ja-JP", "local-copy");
+    expect(await page.getAttribute("html", "lang")).toBe("ja");
+    await expect.poll(() => page.getByTestId("host-mode").getAttribute("data-host")).toBe("file");
+    expect(await page.getByTestId("host-mode").innerText()).toContain("ファイルモード（Excel の外）");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("計画進捗チェッカー");
+    expect(await page.getByTestId("empty-state").innerText()).toContain("進捗管理表を開いてください");
+    await screenshot(page, "filemode-empty-ja");
+
+    await page.getByRole("button", { name: "サンプルを読み込む" }).click();
+    await page.getByTestId("loaded").waitFor();
+    expect(await page.getByTestId("file-name").innerText()).toBe("kodaira-r2.xlsx");
+    const sheets = await page.getByTestId("sheets").innerText();
+    expect(sheets).toMatch(/進捗管理表: \d+ 行/);
+    const table = await page.getByRole("table").innerText();
+    expect(table).toContain("協働推進体制の充実");
+    await screenshot(page, "filemode-sample-ja");
+    await page.context().close();
+  });
+
+  it("works when office.js cannot be reached (an offline machine)", async () => {
+    const page = await openPane("ja-JP", "unreachable");
+    expect(await page.getByTestId("host-mode").getAttribute("data-host")).toBe("file");
+    await page.getByRole("button", { name: "サンプルを読み込む" }).click();
+    await page.getByTestId("loaded").waitFor();
+    await page.context().close();
+  });
+
+  it("speaks English when the browser's language is not Japanese", async () => {
+    const page = await openPane("en-US", "local-copy");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getByTestId("host-mode").innerText()).toContain("File mode (outside Excel)");
+    await page.context().close();
+  });
+
+  it("opens a file chosen with the button and explains a file that is not .xlsx", async () => {
+    const page = await openPane("ja-JP", "local-copy");
+    await page.getByTestId("file-input").setInputFiles({
+      name: "memo.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("これは Excel ブックではありません"),
+    });
+    const error = await page.getByTestId("error").innerText();
+    expect(error).toContain(".xlsx として読み込めません");
+    await page.context().close();
+  });
+
+  it("opens a workbook dropped on the pane", async () => {
+    const page = await openPane("ja-JP", "local-copy");
+    const bytes = await page.evaluate(async () => {
+      const response = await fetch("samples/kodaira-r2.xlsx");
+      return Array.from(new Uint8Array(await response.arrayBuffer()));
+    });
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], "dropped.xlsx"));
+      return dt;
+    }, bytes);
+    await page.getByTestId("empty-state").dispatchEvent("drop", { dataTransfer: transfer });
+    await page.getByTestId("loaded").waitFor();
+    expect(await page.getByTestId("file-name").innerText()).toBe("dropped.xlsx");
+    await page.context().close();
+  });
+});
