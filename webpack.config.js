@@ -13,7 +13,8 @@ const urlDev = "https://localhost:3000/";
 // Where the add-in is published. Set ADDIN_PUBLIC_URL when deploying; every localhost URL of the
 // manifest is rewritten to it by the production build.
 const urlProd = process.env.ADDIN_PUBLIC_URL || "https://plan-progress.example.jp/";
-const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+// PORT overrides the port of package.json (config.dev_server_port) for file mode.
+const port = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 async function httpsServer() {
   // Only the sideloading scripts ask for https; the CA install (sudo) stays out of build and tests.
@@ -114,6 +115,7 @@ module.exports = async (env, options) => {
       liveReload: false,
       webSocketServer: false,
       client: false,
+      static: false,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: useHttps ? await httpsServer() : "http",
       onListening: () => printWelcome(useHttps),

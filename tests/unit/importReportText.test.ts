@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { htmlListToLines, importReportText, judgeTense } from "../../src/core/import/reportText";
+import { itemLabel, type ProgressRow } from "../../src/core/workbook/model";
+
+const seed = readFileSync(resolve(__dirname, "../../seeds/000_42fcd9900b63a6e5.txt"), "utf8");
+const report = importReportText(seed);
+const byLabel = new Map(report.rows.map((row) => [itemLabel(row), row]));
+const row = (label: string): ProgressRow => {
+  const found = byLabel.get(label);
+  if (!found) throw new Error(`no row ${label}`);
+  return found;
+};
+
+describe("importReportText on the Kodaira seed", () => {
+  it("reads 59 rows: 43 items and 16 sub-items, in order", () => {
+    expect(report.rows).toHaveLength(59);
+    const items = report.rows.filter((r) => r.sub === undefined).map((r) => r.no);
+    expect(items).toEqual(Array.from({ length: 43 }, (_, i) => i + 1));
+    const subs = report.rows.filter((r) => r.sub !== undefined).map(itemLabel);
+    expect(subs).toEqual(["2-1", "2-2", "2-3", "2-4", "2-5", "2-6", "2-7", "4-1", "4-2", "30-1", "30-2", "30-3", "38-1", "38-2", "38-3", "38-4"]);
+  });
+
+  it("reads the plan metadata and the legend", () => {
+    expect(report.meta).toEqual({
+      title: "小平市第3次行財政再構築プラン",
+      fiscalYear: 2020,
+      evaluationDate: "令和3年3月末",
+      legend: { S: "年度当初の予定以上に進捗", A: "年度当初の予定どおりに進捗", B: "年度当初の予定よりも遅れている" },
+    });
+  });
+
+  it("keeps the seed's gap: item 1 has no department, and its rating is read", () => {
+    expect(row("1")).toMatchObject({ title: "協働推進体制の充実", department: "", rating: "B" });
+  });
+
+  it("undoes the shift after a merged 実施内容: 2-2 belongs to 高齢者支援課 and plans 交流会36回", () => {
+    expect(row("2-2").department).toBe("高齢者支援課");
+    expect(row("2-2").plan).toContain("交流会36回");
+    expect(row("2-2").result).toContain("(介護予防見守りボランティア登録 411人)");
+    expect(row("2-1").actions).toContain("図書館ボランティアとの協働");
+  });
+
+  it("inherits 分野 on continuation rows and folds the spaced 財政 基盤 の 強化", () => {
+    expect(row("2-7").category).toBe("地域協力の推進");
+    expect(row("17").category).toBe("PDCAサイクルの構築");
+    expect(row("22").category).toBe("財政基盤の強化");
+    expect(new Set(report.rows.map((r) => r.category)).size).toBe(5);
+  });
+
+  it("reads No. and title whether they share a field or not", () => {
+    expect(row("3")).toMatchObject({ title: "地域コミュニティの推進", department: "市民協働・男女参画推進課、政策課", rating: "B" });
+    expect(row("12")).toMatchObject({ title: "行政評価の実施", department: "政策課", rating: "A" });
+    expect(row("12").plan.endsWith("95%)")).toBe(true);
+  });
+
+  it("judges the lone text of the 財政基盤の強化 page by its tense", () => {
+    for (const label of ["23", "24", "25", "28", "30-1", "31", "33", "35"]) {
+      expect(row(label).plan, label).not.toBe("");
+      expect(row(label).result, label).toBe("");
+    }
+    for (const label of ["22", "32"]) {
+      expect(row(label).result, label).not.toBe("");
+      expect(row(label).plan, label).toBe("");
+    }
+    expect(row("30-2").plan).toContain("1,600万円");
+    expect(row("30-2").result).toContain("14,980,093円");
+  });
+
+  it("keeps 再掲 rows: 29 repeats 15, 41 repeats 7", () => {
+    expect(row("29").actions).toBe("【No.15の再掲】");
+    expect(row("41")).toMatchObject({ actions: "【No.7の再掲】", plan: "【No.7の再掲】", result: "【No.7の再掲】" });
+  });
+
+  it("turns HTML list markup into bullet lines, leaving no markup anywhere", () => {
+    for (const r of report.rows) {
+      for (const text of [r.actions, r.plan, r.result]) expect(text).not.toMatch(/<\/?[a-z][^>]*>/i);
+    }
+    expect(row("37").actions.split("\n")).toEqual([
+      "・地域コミュニティ施設の今後の方向性の検討",
+      "・公共施設予約システムを含めた管理・運営方式の検討",
+      "・公民館事業企画委員会の設置",
+    ]);
+    expect(row("38-4").result).not.toBe("");
+    expect(row("36").plan.split("\n").at(-1)).toBe("(個別施設検討実施件数 11件(平成30年度末実績3件+令和元年度3件+令和2年度5件))");
+  });
+});
+
+describe("helpers", () => {
+  it.each([
+    ["・利用者負担の見直し案を作成し公表する。", "plan"],
+    ["・引き続きPR活動を進めていく。", "plan"],
+    ["・研修を実施した。 ・事業者を決定した。", "result"],
+    ["・催告書、督促状の発送 ・訪問催告", "plan"],
+    ["会議を開催した。今後も検討する。引き続き調整した。", "result"],
+  ] as const)("judgeTense(%s) → %s", (text, kind) => {
+    expect(judgeTense(text)).toBe(kind);
+  });
+
+  it("leaves text without list markup as it is", () => {
+    expect(htmlListToLines("・a ・b")).toBe("・a ・b");
+  });
+
+  it("reads a minimal report with one page", () => {
+    const text = ["t の進捗状況（令和5年度末）", "項目\t主な推進担当課\t評価\t実施内容\t令和5年度当初予定 (目標値)\t取組実績 (令和6年3月末実績値)", "分野A\t1 題\t課\tS\t内容\t予定する。\t実施した。"].join("\n");
+    const result = importReportText(text);
+    expect(result.meta).toMatchObject({ title: "t", fiscalYear: 2023, evaluationDate: "令和6年3月末" });
+    expect(result.rows).toEqual([
+      { category: "分野A", no: 1, title: "題", department: "課", rating: "S", actions: "内容", plan: "予定する。", result: "実施した。", notes: "" },
+    ]);
+  });
+});
