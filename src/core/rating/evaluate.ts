@@ -1,0 +1,175 @@
+import { extractMetrics, type Metric } from "../metrics/extract";
+import { itemLabel, type ProgressRow } from "../workbook/model";
+import { inferDirection, type DirectionSource } from "./direction";
+import { pairMetrics, unitsCompatible, type MetricPair, type PairedBy } from "./pairing";
+import { DEFAULT_PROFILE, type Direction, type RatingProfile } from "./profile";
+
+export type PairStatus = "met" | "exceeded" | "short" | "interim" | "incomparable";
+export type Rating = "S" | "A" | "B";
+export type ExpectedRating = Rating | "-";
+
+/** How achievement was computed: result/target (higher is better) or target/result (lower is better). */
+export type AchievementMethod = "result/target" | "target/result";
+
+export interface PairEvaluation {
+  target: Metric;
+  result: Metric;
+  pairedBy: PairedBy;
+  direction: Direction;
+  directionSource: DirectionSource;
+  /** The lexicon word that decided the direction. */
+  directionWord?: string;
+  status: PairStatus;
+  /** result/target or target/result; undefined when not computable (interim, incomparable, zero). */
+  achievement?: number;
+  method?: AchievementMethod;
+  /** The bound of the target the result was compared with. */
+  reference?: number;
+  /** Short, but at or above the profile's tolerance floor. */
+  withinTolerance: boolean;
+}
+
+export interface EvaluationContext {
+  /** The fiscal year evaluated (2020 for 令和2年度); later targets are interim. */
+  fiscalYear?: number;
+  profile?: RatingProfile;
+}
+
+function overrideFor(profile: RatingProfile, item: string | undefined, target: Metric, index: number): Direction | undefined {
+  if (!item) return undefined;
+  const overrides = profile.directionOverrides;
+  return overrides[`${item}:${target.marker ?? index + 1}`] ?? overrides[item];
+}
+
+/** Evaluates one target ↔ result pair (spec/rating.md, "Direction and evaluation"). */
+export function evaluatePair(
+  pair: MetricPair,
+  context: EvaluationContext = {},
+  item?: string,
+  index = 0,
+): PairEvaluation {
+  const profile = context.profile ?? DEFAULT_PROFILE;
+  const { target, result } = pair;
+  const inferred = inferDirection(target, overrideFor(profile, item, target, index));
+  const base = {
+    target,
+    result,
+    pairedBy: pair.pairedBy,
+    direction: inferred.direction,
+    directionSource: inferred.source,
+    ...(inferred.word ? { directionWord: inferred.word } : {}),
+    withinTolerance: false,
+  };
+  if (target.fiscalYear !== undefined && context.fiscalYear !== undefined && target.fiscalYear > context.fiscalYear) {
+    return { ...base, status: "interim" };
+  }
+  if (!unitsCompatible(target.unit, result.unit)) return { ...base, status: "incomparable" };
+
+  const actual = result.value;
+  const low = target.min;
+  const high = target.max;
+  const lowOpen = target.op === "gt";
+  const highOpen = target.op === "lt" || target.maxExclusive === true;
+  const margin = profile.sMargin;
+
+  if (inferred.direction === "higher") {
+    // Short below the near bound; exceeded when it beats the far bound (the same one unless a range).
+    const near = low ?? high;
+    const far = target.op === "range" ? (high ?? near) : near;
+    if (near === undefined || far === undefined) return { ...base, status: "incomparable" };
+    const short = actual < near || (lowOpen && actual === near);
+    const achievement = near > 0 && actual >= 0 ? actual / near : undefined;
+    const exceeded = !short && (far > 0 ? actual >= far * (1 + margin) : actual > far);
+    return finish(base, short, exceeded, achievement, "result/target", near, profile);
+  }
+  const near = high ?? low;
+  const far = target.op === "range" ? (low ?? near) : near;
+  if (near === undefined || far === undefined) return { ...base, status: "incomparable" };
+  const short = actual > near || (highOpen && actual === near);
+  const achievement = actual > 0 && near >= 0 ? near / actual : actual === 0 && near === 0 ? 1 : undefined;
+  const exceeded = !short && actual <= far * (1 - margin);
+  return finish(base, short, exceeded, achievement, "target/result", near, profile);
+}
+
+function finish(
+  base: Omit<PairEvaluation, "status">,
+  short: boolean,
+  exceeded: boolean,
+  achievement: number | undefined,
+  method: AchievementMethod,
+  reference: number,
+  profile: RatingProfile,
+): PairEvaluation {
+  const status: PairStatus = short ? "short" : exceeded ? "exceeded" : "met";
+  const withinTolerance = short && achievement !== undefined && profile.toleranceFloor < 1 && achievement >= profile.toleranceFloor;
+  return {
+    ...base,
+    status,
+    ...(achievement === undefined ? {} : { achievement }),
+    method,
+    reference,
+    withinTolerance,
+  };
+}
+
+/** The rating the pairs support: none comparable → "-"; any short → B; all exceeded → S; else A. */
+export function expectedRating(pairs: readonly PairEvaluation[]): ExpectedRating {
+  const comparable = pairs.filter((p) => p.status === "met" || p.status === "exceeded" || p.status === "short");
+  if (comparable.length === 0) return "-";
+  if (comparable.some((p) => p.status === "short")) return "B";
+  if (comparable.every((p) => p.status === "exceeded")) return "S";
+  return "A";
+}
+
+export interface TextEvaluation {
+  targets: readonly Metric[];
+  results: readonly Metric[];
+  pairs: PairEvaluation[];
+  unpairedTargets: Metric[];
+  unpairedResults: Metric[];
+  expected: ExpectedRating;
+}
+
+/** Reads, pairs and evaluates the metrics of a plan text and a results text. */
+export function evaluateTexts(plan: string, result: string, context: EvaluationContext = {}, item?: string): TextEvaluation {
+  const targets = extractMetrics(plan);
+  const results = extractMetrics(result);
+  const pairing = pairMetrics(targets, results);
+  const pairs = pairing.pairs.map((pair) => evaluatePair(pair, context, item, targets.indexOf(pair.target)));
+  return {
+    targets,
+    results,
+    pairs,
+    unpairedTargets: pairing.unpairedTargets,
+    unpairedResults: pairing.unpairedResults,
+    expected: expectedRating(pairs),
+  };
+}
+
+export interface ItemEvaluation extends TextEvaluation {
+  item: string;
+  /** For a parent: the labels of its sub-items, whose pairs are part of its evidence. */
+  subItems: string[];
+}
+
+/**
+ * Evaluates every row; a parent with sub-items takes as evidence the union of its sub-items' pairs
+ * and its own, and its expected rating is computed on that union.
+ */
+export function evaluateRows(rows: readonly ProgressRow[], context: EvaluationContext = {}): Map<string, ItemEvaluation> {
+  const evaluations = new Map<string, ItemEvaluation>();
+  for (const row of rows) {
+    const item = itemLabel(row);
+    evaluations.set(item, { item, subItems: [], ...evaluateTexts(row.plan, row.result, context, item) });
+  }
+  for (const row of rows) {
+    if (row.sub === undefined) continue;
+    const parent = evaluations.get(String(row.no));
+    const child = evaluations.get(itemLabel(row));
+    if (!parent || !child) continue;
+    parent.subItems.push(child.item);
+    parent.pairs = [...parent.pairs, ...child.pairs];
+    parent.expected = expectedRating(parent.pairs);
+  }
+  return evaluations;
+}

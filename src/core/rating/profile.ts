@@ -1,0 +1,82 @@
+/**
+ * The rating profile: the thresholds the check applies, stored with the workbook so that a file alone
+ * reproduces the same check in Excel, in file mode and in the CLI (spec/rating.md, "Rating profile").
+ */
+export type Direction = "higher" | "lower";
+
+export interface RatingProfile {
+  /**
+   * Short pairs whose achievement is at or above this ratio give a warning instead of an error.
+   * 1 (the default) is the seed's own practice: any short pair contradicts S or A.
+   */
+  toleranceFloor: number;
+  /** A pair is exceeded when it beats its target by at least this share (0.1 = 10%). */
+  sMargin: number;
+  /**
+   * Direction overrides: "6" applies to every target of item 6, "20:1" to the target marked ① of
+   * item 20 (or its first target when none is marked), "4-1" to a sub-item.
+   */
+  directionOverrides: Readonly<Record<string, Direction>>;
+}
+
+export const DEFAULT_PROFILE: RatingProfile = Object.freeze({
+  toleranceFloor: 1,
+  sMargin: 0.1,
+  directionOverrides: Object.freeze({}),
+});
+
+export class RatingProfileError extends Error {
+  constructor(public readonly problems: readonly string[]) {
+    super(`評価プロファイルが正しくありません / Invalid rating profile: ${problems.join("; ")}`);
+    this.name = "RatingProfileError";
+  }
+}
+
+const KEY = /^\d+(?:-\d+)?(?::\d+)?$/;
+
+/**
+ * Validates a profile read from a workbook or a settings form. Missing fields take their defaults;
+ * a wrong value or an unknown field is an error that says what is wrong, never a silent default.
+ */
+export function parseRatingProfile(input: unknown): RatingProfile {
+  if (input === undefined || input === null) return DEFAULT_PROFILE;
+  if (typeof input !== "object" || Array.isArray(input)) {
+    throw new RatingProfileError(["プロファイルはオブジェクトで指定してください / the profile must be an object"]);
+  }
+  const raw = input as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!["toleranceFloor", "sMargin", "directionOverrides"].includes(key)) {
+      problems.push(`不明な項目 ${key} / unknown field ${key}`);
+    }
+  }
+  const number = (key: "toleranceFloor" | "sMargin", low: number, high: number, lowInclusive: boolean): number => {
+    const value = raw[key];
+    if (value === undefined) return DEFAULT_PROFILE[key];
+    const ok = typeof value === "number" && Number.isFinite(value) && (lowInclusive ? value >= low : value > low) && value <= high;
+    if (!ok) {
+      problems.push(
+        `${key} は ${lowInclusive ? "" : "0 より大きく "}${low}${lowInclusive ? " 以上" : ""}〜${high} 以下の数で指定してください（指定値: ${JSON.stringify(value)}） / ${key} must be a number in ${lowInclusive ? "[" : "("}${low}, ${high}] (got ${JSON.stringify(value)})`,
+      );
+      return DEFAULT_PROFILE[key];
+    }
+    return value as number;
+  };
+  const toleranceFloor = number("toleranceFloor", 0, 1, false);
+  const sMargin = number("sMargin", 0, 1, true);
+  const overrides: Record<string, Direction> = {};
+  const rawOverrides = raw.directionOverrides;
+  if (rawOverrides !== undefined) {
+    if (typeof rawOverrides !== "object" || rawOverrides === null || Array.isArray(rawOverrides)) {
+      problems.push("directionOverrides はオブジェクトで指定してください / directionOverrides must be an object");
+    } else {
+      for (const [key, value] of Object.entries(rawOverrides)) {
+        if (!KEY.test(key)) problems.push(`方向の指定先 ${key} は "12"・"4-1"・"20:1" の形で書いてください / override key ${key} must look like "12", "4-1" or "20:1"`);
+        if (value !== "higher" && value !== "lower") problems.push(`${key} の方向は "higher" か "lower" です / direction of ${key} must be "higher" or "lower"`);
+        else overrides[key] = value;
+      }
+    }
+  }
+  if (problems.length > 0) throw new RatingProfileError(problems);
+  return { toleranceFloor, sMargin, directionOverrides: overrides };
+}
