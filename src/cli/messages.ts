@@ -4,6 +4,8 @@ const ja = {
 
 コマンド:
   fy TEXT          年度を表示します（例: plan-progress fy 令和3年3月末 → 2020）
+  metrics TEXT [--json]
+                   セルの文から読み取れる目標値・実績値を表示します
   import-text REPORT.txt -o OUT.xlsx
                    公表資料のテキストから進捗管理表（.xlsx）を作ります
 
@@ -19,6 +21,17 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
   missingText: "TEXT を指定してください（例: plan-progress fy 令和3年3月末）",
   fyNotFound: (text: string) => `年度が読み取れません: ${text}`,
   badOption: (detail: string) => `オプションが正しくありません: ${detail}`,
+  metricsUsage: `使い方: plan-progress metrics TEXT [--json] [--lang ja|en]
+
+計画・実績のセルの文末にある数値（例: (参加団体数 12団体)）を読み取って表示します。
+金額は円に、370万件は 3700000 件に換算します。--json で JSON の配列を出力します。`,
+  noMetrics: "数値は読み取れませんでした（文末の（ラベル 数値）や ①②③ の並びを読みます）",
+  metricLine: (marker: string, label: string, value: string, op: string, extra: string) =>
+    `${marker}${label || "（ラベルなし）"}: ${value}${op}${extra}`,
+  opWords: { eq: "", ge: " 以上", gt: " 超", le: " 以下", lt: " 未満", approx: "（約）", range: "" } as Record<string, string>,
+  fiscalYearWord: (fy: number) => ` ［${fy}年度］`,
+  rangeExclusive: " 未満",
+  cumulativeWord: "（延べ）",
   importUsage: `使い方: plan-progress import-text REPORT.txt -o OUT.xlsx
 
 公表資料「…の進捗状況」のテキスト（表はタブ区切り）を読み、進捗管理表のブックを書き出します。`,
@@ -37,6 +50,8 @@ const en: CliMessages = {
 
 Commands:
   fy TEXT          prints the fiscal year (e.g. plan-progress fy 令和3年3月末 → 2020)
+  metrics TEXT [--json]
+                   shows the target or achieved values read in a cell's text
   import-text REPORT.txt -o OUT.xlsx
                    turns a published report's text into a progress workbook (.xlsx)
 
@@ -52,6 +67,17 @@ Prints the fiscal year (April to March) of TEXT as a western year.
   missingText: "Give the TEXT (e.g. plan-progress fy 令和3年3月末)",
   fyNotFound: (text: string) => `No fiscal year found in: ${text}`,
   badOption: (detail: string) => `Invalid option: ${detail}`,
+  metricsUsage: `Usage: plan-progress metrics TEXT [--json] [--lang ja|en]
+
+Shows the values read at the end of a plan or results cell (e.g. (参加団体数 12団体)), in base units:
+yen for 千円/万円/億円, 370万件 as 3700000 件. --json prints a JSON array.`,
+  noMetrics: "No values found (the trailing (label value) block or ①②③ list is read)",
+  metricLine: (marker: string, label: string, value: string, op: string, extra: string) =>
+    `${marker}${label || "(no label)"}: ${value}${op}${extra}`,
+  opWords: { eq: "", ge: " or more", gt: " more than", le: " or less", lt: " less than", approx: " (approx.)", range: "" } as Record<string, string>,
+  fiscalYearWord: (fy: number) => ` [FY${fy}]`,
+  rangeExclusive: " (excl.)",
+  cumulativeWord: " (cumulative)",
   importUsage: `Usage: plan-progress import-text REPORT.txt -o OUT.xlsx
 
 Reads the text of a published progress report (tables separated by tabs) and writes a progress workbook.`,

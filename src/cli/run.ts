@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseFiscalYear } from "../core/fiscalYear";
 import { importReportText } from "../core/import/reportText";
+import { extractMetrics, type Metric } from "../core/metrics/extract";
+import { CIRCLED_MARKERS } from "../core/text/markers";
 import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
 
 /** Exit codes of spec/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
@@ -87,7 +89,68 @@ async function importText(args: string[], m: CliMessages, io: CliIo): Promise<nu
   return EXIT_OK;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { fy, "import-text": importText };
+/** The JSON shape of spec/cli.md: values in base units, null where there is nothing. */
+export function metricJson(metric: Metric) {
+  return {
+    marker: metric.marker ?? null,
+    label: metric.label,
+    value: metric.value,
+    unit: metric.unit,
+    op: metric.op,
+    min: metric.min ?? null,
+    max: metric.max ?? null,
+    fiscalYear: metric.fiscalYear ?? null,
+    notes: metric.notes,
+  };
+}
+
+function formatValue(metric: Metric, m: CliMessages): string {
+  const n = (x: number) => x.toLocaleString("ja-JP", { maximumFractionDigits: 10 });
+  const unit = metric.unit ? ` ${metric.unit}` : "";
+  if (metric.op === "range") {
+    const upper = metric.max === undefined ? "" : n(metric.max);
+    return `${n(metric.min ?? metric.value)}〜${upper}${metric.maxExclusive ? m.rangeExclusive : ""}${unit}`;
+  }
+  return `${n(metric.value)}${unit}`;
+}
+
+function metrics(args: string[], m: CliMessages, io: CliIo): number {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, lang: { type: "string" }, json: { type: "boolean" } },
+  });
+  if (values.help) {
+    io.out(m.metricsUsage);
+    return EXIT_OK;
+  }
+  const text = positionals.join(" ");
+  if (!text.trim()) {
+    io.err(m.missingText);
+    return EXIT_USAGE;
+  }
+  const found = extractMetrics(text);
+  if (values.json) {
+    io.out(JSON.stringify(found.map(metricJson), null, 2));
+    return EXIT_OK;
+  }
+  if (found.length === 0) {
+    io.out(m.noMetrics);
+    return EXIT_OK;
+  }
+  for (const metric of found) {
+    const marker = metric.marker === undefined ? "" : (CIRCLED_MARKERS[metric.marker - 1] ?? `(${metric.marker})`);
+    const extra = [
+      metric.fiscalYear === undefined ? "" : m.fiscalYearWord(metric.fiscalYear),
+      metric.cumulative ? m.cumulativeWord : "",
+      metric.notes.length ? ` — ${metric.notes.join(" / ")}` : "",
+    ].join("");
+    io.out(m.metricLine(marker, metric.label, formatValue(metric, m), m.opWords[metric.op] ?? "", extra));
+  }
+  return EXIT_OK;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = { fy, metrics, "import-text": importText };
 
 /** Reads --lang wherever it stands, before the command parses its own options. */
 function localeOf(argv: string[]): CliLocale {

@@ -68,6 +68,17 @@ describe("the plan-progress command (bin)", () => {
     expect(run.stdout.trim()).toBe("2020");
   });
 
+  it("prints the metrics of the ①②③ fiscal block as JSON, markers 1 to 3", () => {
+    const run = cli("metrics", "(①経常収支比率80%台 ②財政調整基金35億円 ③公共施設整備基金25億円)", "--json");
+    expect(run.status).toBe(0);
+    const metrics = JSON.parse(run.stdout) as { marker: number; value: number }[];
+    expect(metrics.map((m) => [m.marker, m.value])).toEqual([
+      [1, 80],
+      [2, 3_500_000_000],
+      [3, 2_500_000_000],
+    ]);
+  });
+
   it("shows help in Japanese, and in English with --lang en", () => {
     expect(cli("--help").stdout).toContain("使い方: plan-progress");
     expect(cli("--help", "--lang", "en").stdout).toContain("Usage: plan-progress");

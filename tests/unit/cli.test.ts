@@ -66,3 +66,35 @@ describe("plan-progress", () => {
     expect((await cli("import-text", empty)).code).toBe(EXIT_USAGE);
   });
 });
+
+describe("plan-progress metrics", () => {
+  const block = "(①経常収支比率80%台 ②財政調整基金35億円 ③公共施設整備基金25億円)";
+
+  it("prints the metrics as JSON in the shape of spec/cli.md", async () => {
+    const run = await cli("metrics", block, "--json");
+    expect(run.code).toBe(EXIT_OK);
+    const metrics = JSON.parse(run.out) as Record<string, unknown>[];
+    expect(metrics.map((x) => x.marker)).toEqual([1, 2, 3]);
+    expect(Object.keys(metrics[0] ?? {})).toEqual(["marker", "label", "value", "unit", "op", "min", "max", "fiscalYear", "notes"]);
+    expect(metrics[0]).toMatchObject({ label: "経常収支比率", op: "range", min: 80, max: 90, unit: "%" });
+    expect(metrics[1]).toMatchObject({ value: 3_500_000_000, unit: "円", op: "eq", fiscalYear: null });
+  });
+
+  it("prints one line per metric for people, in Japanese or English", async () => {
+    expect((await cli("metrics", block)).out.split("\n")).toEqual([
+      "①経常収支比率: 80〜90 未満 %",
+      "②財政調整基金: 3,500,000,000 円",
+      "③公共施設整備基金: 2,500,000,000 円",
+    ]);
+    expect((await cli("metrics", "(市民一人当たりごみ量 480g/人日(令和4年度末))", "--lang", "en")).out).toBe(
+      "市民一人当たりごみ量: 480 g/人日 [FY2022] — 令和4年度末",
+    );
+    expect((await cli("metrics", "(市ホームページアクセス件数 370万件以上)")).out).toBe("市ホームページアクセス件数: 3,700,000 件 以上");
+  });
+
+  it("says so when nothing is read, and asks for the text when none is given", async () => {
+    expect((await cli("metrics", "数値のない文")).out).toContain("数値は読み取れませんでした");
+    expect((await cli("metrics", "数値のない文", "--json")).out).toBe("[]");
+    expect((await cli("metrics")).code).toBe(EXIT_USAGE);
+  });
+});

@@ -105,7 +105,9 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
   if (!number) return undefined;
   const prefix = readPrefixes(text, at);
   const decimal: Decimal = prefix.negative ? negate(number.value) : number.value;
-  let { unit, end } = readUnit(text, number.end);
+  const read = readUnit(text, number.end);
+  const unit = read.unit;
+  let end = read.end;
 
   // A range written with a dash: 10〜20人, 10人〜20人.
   const dash = RANGE_DASH.exec(text.slice(end));

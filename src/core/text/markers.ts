@@ -22,3 +22,10 @@ export function circledValue(ch: string): number | undefined {
 
 export const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u277f\u24f5-\u24fe]/;
 export const CIRCLED_GLOBAL = new RegExp(CIRCLED.source, "g");
+
+/** ① … ⑳ ㉑ … ㊿, for writing a marker back. */
+export const CIRCLED_MARKERS: readonly string[] = [
+  ...Array.from({ length: 20 }, (_, i) => String.fromCodePoint(0x2460 + i)),
+  ...Array.from({ length: 15 }, (_, i) => String.fromCodePoint(0x3251 + i)),
+  ...Array.from({ length: 15 }, (_, i) => String.fromCodePoint(0x32b1 + i)),
+];
