@@ -5,10 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
   Text,
   makeStyles,
   mergeClasses,
@@ -17,6 +13,7 @@ import {
 import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import type { WorkbookSummary } from "../xlsx/summary";
 import { useMessages } from "./i18n";
+import { TableSummary } from "./TableSummary";
 import type { MessageKey } from "./messages";
 
 const SAMPLE_URL = "samples/kodaira-r2.xlsx";
@@ -39,9 +36,6 @@ const useStyles = makeStyles({
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
-  preview: { overflowX: "auto" },
-  table: { width: "max-content", minWidth: "100%" },
-  cell: { minWidth: "3em", maxWidth: "14em", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
 /** Reads the workbook with exceljs, which is loaded only now: Excel never downloads it. */
@@ -143,7 +137,6 @@ export function FileHome() {
 
 function Loaded({ fileName, summary, onClose }: { fileName: string; summary: WorkbookSummary; onClose: () => void }) {
   const m = useMessages();
-  const styles = useStyles();
   return (
     <Card data-testid="loaded">
       <CardHeader
@@ -151,31 +144,7 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         description={<Text data-testid="file-name">{fileName}</Text>}
         action={<Button onClick={onClose}>{m.closeFile}</Button>}
       />
-      <Text weight="semibold">{m.sheetsHeading}</Text>
-      <ul data-testid="sheets">
-        {summary.sheets.map((sheet) => (
-          <li key={sheet.name}>
-            {sheet.name}: {sheet.rows} {m.sheetRows} × {sheet.columns} {m.sheetColumns}
-            {sheet.hidden ? ` ${m.sheetHidden}` : ""}
-          </li>
-        ))}
-      </ul>
-      <Text weight="semibold">{m.previewHeading}</Text>
-      <div className={styles.preview}>
-        <Table size="extra-small" aria-label={m.previewHeading} className={styles.table}>
-          <TableBody>
-            {summary.preview.map((row, r) => (
-              <TableRow key={r}>
-                {row.map((text, c) => (
-                  <TableCell key={c} className={styles.cell} title={text}>
-                    {text}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <TableSummary table={summary.table} summary={summary.summary} />
     </Card>
   );
 }

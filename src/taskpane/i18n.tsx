@@ -1,12 +1,16 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { MESSAGES, type Locale, type Messages } from "./messages";
 
-const MessagesContext = createContext<Messages>(MESSAGES.ja);
+const LocaleContext = createContext<Locale>("ja");
 
 export function MessagesProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <MessagesContext.Provider value={MESSAGES[locale]}>{children}</MessagesContext.Provider>;
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
 }
 
 export function useMessages(): Messages {
-  return useContext(MessagesContext);
+  return MESSAGES[useContext(LocaleContext)];
 }

@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import type { PlanMeta, ProgressRow } from "../core/workbook/model";
+import { DEFAULT_SETTINGS, settingsToRows } from "../core/workbook/settings";
+import { writeSettingsSheet } from "./workbookPort";
 import { fiscalYearLabel } from "../core/fiscalYear";
 
 /** Name of the progress table sheet written by the importer. */
 export const TABLE_SHEET = "進捗管理表";
-/** The add-in's own settings sheet (hidden, never holding user data). */
-export const SETTINGS_SHEET = "計画進捗チェッカー設定";
 
 interface Column {
   header: string;
@@ -79,23 +79,8 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): Exce
     excelRow.height = Math.min(409, Math.max(18, lines * 14));
   });
 
-  const settings = workbook.addWorksheet(SETTINGS_SHEET, { state: "hidden" });
-  settings.columns = [{ width: 24 }, { width: 60 }];
-  const entries: [string, string | number][] = [
-    ["key", "value"],
-    ["format", "plan-progress/1"],
-    ["plan.title", meta.title],
-    ["plan.fiscalYear", meta.fiscalYear ?? ""],
-    ["plan.evaluationDate", meta.evaluationDate ?? ""],
-    ["legend.S", meta.legend.S],
-    ["legend.A", meta.legend.A],
-    ["legend.B", meta.legend.B],
-  ];
-  entries.forEach(([key, value], i) => {
-    const row = settings.getRow(i + 1);
-    row.getCell(1).value = key;
-    row.getCell(2).numFmt = typeof value === "number" ? "General" : "@";
-    row.getCell(2).value = value;
-  });
+  writeSettingsSheet(workbook, settingsToRows({ ...DEFAULT_SETTINGS, meta }));
   return workbook;
 }
+
+export { SETTINGS_SHEET } from "../core/workbook/settings";

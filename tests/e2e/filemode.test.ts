@@ -41,10 +41,15 @@ describe("file mode in Chromium", () => {
     await page.getByRole("button", { name: "サンプルを読み込む" }).click();
     await page.getByTestId("loaded").waitFor();
     expect(await page.getByTestId("file-name").innerText()).toBe("kodaira-r2.xlsx");
-    const sheets = await page.getByTestId("sheets").innerText();
-    expect(sheets).toMatch(/進捗管理表: \d+ 行/);
-    const table = await page.getByRole("table").innerText();
-    expect(table).toContain("協働推進体制の充実");
+    expect(await page.getByTestId("table-location").innerText()).toContain("シート: 進捗管理表");
+    expect(await page.getByTestId("count-rows").innerText()).toMatch(/^59\s+行数$/);
+    expect(await page.getByTestId("count-items").innerText()).toMatch(/^43\s+項目$/);
+    expect(await page.getByTestId("count-sub-items").innerText()).toMatch(/^16\s+枝番$/);
+    const categories = await page.getByTestId("categories").innerText();
+    for (const name of ["地域協力の推進", "情報の共有と双方向のコミュニケーション", "PDCAサイクルの構築", "財政基盤の強化", "執行体制の再構築"]) {
+      expect(categories).toContain(name);
+    }
+    expect(await page.getByTestId("no-problems").innerText()).toBe("問題なく読み取りました。");
     await screenshot(page, "filemode-sample-ja");
     await page.context().close();
   });
@@ -90,6 +95,24 @@ describe("file mode in Chromium", () => {
     await page.getByTestId("empty-state").dispatchEvent("drop", { dataTransfer: transfer });
     await page.getByTestId("loaded").waitFor();
     expect(await page.getByTestId("file-name").innerText()).toBe("dropped.xlsx");
+    await page.context().close();
+  });
+});
+
+describe("reading problems in file mode", () => {
+  it("names the missing columns of a workbook that is not a progress table", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("名簿").addRows([["No.", "氏名", "担当課"], [1, "山田", "政策課"]]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const page = await openPane("ja-JP", "local-copy");
+    await page.getByTestId("file-input").setInputFiles({ name: "名簿.xlsx", mimeType: "application/octet-stream", buffer });
+    await page.getByTestId("loaded").waitFor();
+    const problems = await page.getByTestId("read-problems").innerText();
+    expect(problems).toContain("必要な列が見つかりません");
+    expect(problems).toContain("評価");
+    expect(problems).toContain("見つかった見出し: No.、氏名、担当課");
+    await screenshot(page, "filemode-problems-ja");
     await page.context().close();
   });
 });

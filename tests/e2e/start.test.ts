@@ -60,7 +60,7 @@ describe("npm start", () => {
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("計画進捗チェッカー");
     await page.getByRole("button", { name: "サンプルを読み込む" }).click();
     await page.getByTestId("loaded").waitFor();
-    expect(await page.getByTestId("sheets").innerText()).toContain("進捗管理表");
+    expect(await page.getByTestId("table-location").innerText()).toContain("進捗管理表");
     await screenshot(page, "npm-start-sample-ja");
     await context.close();
   });

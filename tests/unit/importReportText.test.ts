@@ -111,3 +111,48 @@ describe("helpers", () => {
     ]);
   });
 });
+
+describe("each quirk of a copied report, on its own", () => {
+  const page = (...lines: string[]) =>
+    importReportText(["項目\t主な推進担当課\t評価\t実施内容\t令和2年度当初予定 (目標値)\t取組実績 (令和3年3月末実績値)", ...lines].join("\n")).rows;
+
+  it("a missing department: the rating follows the title", () => {
+    expect(page("分野\t1 題\tB\t内容\t予定する。\t実施した。")[0]).toMatchObject({ department: "", rating: "B", actions: "内容" });
+  });
+
+  it("a 実施内容 shared by several sub-items (merged cell): the following rows shift left", () => {
+    const rows = page(
+      "分野\t2 親\t-\tB\t-\t-\t-",
+      "\t- 1\t課一\t-\t・共通の内容\t・予定一を行う。\t・実績一を行った。",
+      "\t- 2\t課二\t-\t・交流会36回実施\t・交流会13回実施 (登録 411人)",
+    );
+    expect(rows[2]).toMatchObject({ sub: 2, department: "課二", actions: "", plan: "・交流会36回実施", result: "・交流会13回実施 (登録 411人)" });
+  });
+
+  it("sub-items written '- 1' in one field or '-⇥1' in two, with or without an empty title column", () => {
+    const rows = page("分野\t30\t親\t-\tB\t-\t-", "-\t1\t課一\t-\t・内容\t・予定する。", "\t- 2\t\t課二\t-\t・内容\t・予定する。\t・実施した。");
+    expect(rows.map((r) => [itemLabel(r), r.department])).toEqual([["30", "-"], ["30-1", "課一"], ["30-2", "課二"]]);
+  });
+
+  it("one of the two last columns: a plan is an intention, results are past facts", () => {
+    const [plan, result] = page("分野\t1\t題\t課\tA\t・内容の実施\t・基本方針を策定する。", "\t2\t題\t課\tA\t・内容の実施\t・説明会を開催した。 ・方針を改定した。");
+    expect(plan).toMatchObject({ plan: "・基本方針を策定する。", result: "" });
+    expect(result).toMatchObject({ plan: "", result: "・説明会を開催した。 ・方針を改定した。" });
+  });
+
+  it("HTML list markup becomes one bullet line per entry, the metrics block on its own line", () => {
+    const [row] = page('分野\t36\t題\t課\tA\t<ul style="list-style-type: none"> 検討 実施 \t<ul style="list-style-type: none"> 準備を進める。 検討する。 (件数 11件(内訳3件+8件))\t-');
+    expect(row?.actions).toBe("・検討\n・実施");
+    expect(row?.plan).toBe("・準備を進める。\n・検討する。\n(件数 11件(内訳3件+8件))");
+  });
+
+  it("再掲 rows keep their marker", () => {
+    const [row] = page("分野\t41\t題\t課\tA\t【No.7の再掲】\t【No.7の再掲】\t【No.7の再掲】");
+    expect(row).toMatchObject({ actions: "【No.7の再掲】", plan: "【No.7の再掲】", result: "【No.7の再掲】" });
+  });
+
+  it("分野 is inherited by the rows below it, and written with spaces it is folded", () => {
+    const rows = page("財政 基盤 の 強化\t22\t題\t課\tB\t内容\t実施した。", "\t23\t題\t課\tA\t内容\t予定する。", "24\t題\t課\tA\t内容\t予定する。");
+    expect(rows.map((r) => r.category)).toEqual(["財政基盤の強化", "財政基盤の強化", "財政基盤の強化"]);
+  });
+});

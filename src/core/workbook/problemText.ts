@@ -1,0 +1,45 @@
+import { columnLetter } from "./cells";
+import { CANONICAL_HEADER, type Field } from "./columns";
+import type { ReadProblem } from "./table";
+
+export type Locale = "ja" | "en";
+
+const FIELD_EN: Readonly<Record<Field, string>> = {
+  category: "Category (分野)",
+  no: "No.",
+  sub: "Sub No. (枝番)",
+  title: "Title (項目)",
+  department: "Department (主な推進担当課)",
+  rating: "Rating (評価)",
+  actions: "Actions (実施内容)",
+  plan: "Plan (当初予定（目標値）)",
+  result: "Result (取組実績（実績値）)",
+  notes: "Notes (備考)",
+};
+
+export function fieldName(field: Field, locale: Locale): string {
+  if (field === "title" && locale === "ja") return "項目（または枝番）";
+  return locale === "ja" ? CANONICAL_HEADER[field] : FIELD_EN[field];
+}
+
+/** One sentence per reading problem, for the pane and the command line. */
+export function describeProblem(problem: ReadProblem, locale: Locale): string {
+  const ja = locale === "ja";
+  switch (problem.code) {
+    case "COLUMNS_MISSING": {
+      const missing = problem.missing.map((f) => fieldName(f, locale)).join(ja ? "、" : ", ");
+      const found = problem.found.length ? problem.found.join(ja ? "、" : ", ") : ja ? "なし" : "none";
+      return ja
+        ? `シート「${problem.sheet}」に必要な列が見つかりません: ${missing}（見つかった見出し: ${found}）`
+        : `Sheet "${problem.sheet}" lacks required columns: ${missing} (headers found: ${found})`;
+    }
+    case "BLANK_ROW":
+      return ja ? `${problem.sheetRow}行目は表の途中の空行です` : `Row ${problem.sheetRow} is an empty row inside the table`;
+    case "NUMBER_UNREADABLE": {
+      const cell = `${columnLetter(problem.column)}${problem.sheetRow}`;
+      return ja ? `${cell} の番号「${problem.text}」を読み取れません` : `Cannot read the number "${problem.text}" in ${cell}`;
+    }
+    case "SUB_WITHOUT_PARENT":
+      return ja ? `${problem.sheetRow}行目の枝番には、上に親の項目がありません` : `The sub-item in row ${problem.sheetRow} has no item above it`;
+  }
+}

@@ -1,0 +1,126 @@
+import { parseRatingProfile, DEFAULT_PROFILE, RatingProfileError, type RatingProfile } from "../rating/profile";
+import { rawText, type RawCell } from "./cells";
+import { FIELDS, type ColumnMap } from "./columns";
+import { DEFAULT_LEGEND, type PlanMeta } from "./model";
+
+/**
+ * The add-in's settings sheet: hidden, created on request, never holding user data. One key and one
+ * value per row, so that a person can read it and any tool can write it.
+ */
+export const SETTINGS_SHEET = "計画進捗チェッカー設定";
+export const SETTINGS_FORMAT = "plan-progress/1";
+
+export interface IgnoredFinding {
+  code: string;
+  item: string;
+  reason: string;
+}
+
+export interface PlanSettings {
+  meta: PlanMeta;
+  profile: RatingProfile;
+  /** A user's column mapping (0-based columns), overriding detection. */
+  mapping?: ColumnMap;
+  ignored: IgnoredFinding[];
+}
+
+export const DEFAULT_SETTINGS: PlanSettings = {
+  meta: { title: "", legend: DEFAULT_LEGEND },
+  profile: DEFAULT_PROFILE,
+  ignored: [],
+};
+
+export type SettingsRow = [key: string, value: string | number];
+
+export function settingsToRows(settings: PlanSettings): SettingsRow[] {
+  const { meta } = settings;
+  const rows: SettingsRow[] = [
+    ["key", "value"],
+    ["format", SETTINGS_FORMAT],
+    ["plan.title", meta.title],
+    ["plan.fiscalYear", meta.fiscalYear ?? ""],
+    ["plan.evaluationDate", meta.evaluationDate ?? ""],
+    ["legend.S", meta.legend.S],
+    ["legend.A", meta.legend.A],
+    ["legend.B", meta.legend.B],
+  ];
+  const profile = settings.profile;
+  if (profile !== DEFAULT_PROFILE && JSON.stringify(profile) !== JSON.stringify(DEFAULT_PROFILE)) {
+    rows.push(["profile", JSON.stringify(profile)]);
+  }
+  if (settings.mapping && Object.keys(settings.mapping).length > 0) rows.push(["columns", JSON.stringify(settings.mapping)]);
+  if (settings.ignored.length > 0) rows.push(["ignored", JSON.stringify(settings.ignored)]);
+  return rows;
+}
+
+export interface SettingsRead {
+  settings: PlanSettings;
+  /** What could not be read, in Japanese then English; the defaults were kept for those parts. */
+  problems: string[];
+}
+
+function parseJson(text: string, key: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    problems.push(`設定 ${key} を読み取れません / cannot read setting ${key}`);
+    return undefined;
+  }
+}
+
+export function settingsFromRows(rows: readonly (readonly RawCell[])[]): SettingsRead {
+  const values = new Map<string, string>();
+  for (const row of rows) {
+    const key = rawText(row[0]).trim();
+    if (key && key !== "key") values.set(key, rawText(row[1]).trim());
+  }
+  const problems: string[] = [];
+  const fiscalYear = Number(values.get("plan.fiscalYear"));
+  const meta: PlanMeta = {
+    title: values.get("plan.title") ?? "",
+    ...(Number.isInteger(fiscalYear) && fiscalYear > 1900 ? { fiscalYear } : {}),
+    ...(values.get("plan.evaluationDate") ? { evaluationDate: values.get("plan.evaluationDate") } : {}),
+    legend: {
+      S: values.get("legend.S") || DEFAULT_LEGEND.S,
+      A: values.get("legend.A") || DEFAULT_LEGEND.A,
+      B: values.get("legend.B") || DEFAULT_LEGEND.B,
+    },
+  };
+  let profile = DEFAULT_PROFILE;
+  const rawProfile = values.get("profile");
+  if (rawProfile) {
+    try {
+      profile = parseRatingProfile(parseJson(rawProfile, "profile", problems));
+    } catch (error) {
+      if (!(error instanceof RatingProfileError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  let mapping: ColumnMap | undefined;
+  const rawColumns = values.get("columns");
+  if (rawColumns) {
+    const parsed = parseJson(rawColumns, "columns", problems);
+    if (parsed && typeof parsed === "object") {
+      mapping = {};
+      for (const [field, column] of Object.entries(parsed as Record<string, unknown>)) {
+        if ((FIELDS as readonly string[]).includes(field) && Number.isInteger(column) && (column as number) >= 0) {
+          mapping[field as keyof ColumnMap] = column as number;
+        } else {
+          problems.push(`列の指定 ${field} が正しくありません / invalid column mapping for ${field}`);
+        }
+      }
+    }
+  }
+  const ignored: IgnoredFinding[] = [];
+  const rawIgnored = values.get("ignored");
+  if (rawIgnored) {
+    const parsed = parseJson(rawIgnored, "ignored", problems);
+    if (Array.isArray(parsed)) {
+      for (const entry of parsed) {
+        const e = entry as Partial<IgnoredFinding>;
+        if (typeof e.code === "string" && typeof e.item === "string") ignored.push({ code: e.code, item: e.item, reason: String(e.reason ?? "") });
+      }
+    }
+  }
+  return { settings: { meta, profile, ...(mapping ? { mapping } : {}), ignored }, problems };
+}

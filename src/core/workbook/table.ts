@@ -1,0 +1,292 @@
+import { foldText } from "../text/fold";
+import { columnLetter, isBlankRow, isErrorCell, rawText, type RawCell, type SheetGrid } from "./cells";
+import { CANONICAL_HEADER, FIELDS, headerScore, matchHeader, missingFields, type ColumnMap, type Field } from "./columns";
+
+/** How far down a sheet the header row is looked for. */
+export const HEADER_SEARCH_ROWS = 20;
+
+export type RatingStatus = "ok" | "normalised" | "empty" | "invalid";
+
+export interface CellError {
+  field: Field;
+  /** 0-based column. */
+  column: number;
+  error: string;
+}
+
+/** A row of the progress table as read, with where it stands in the sheet. */
+export interface TableRow {
+  /** 1-based row in the sheet. */
+  sheetRow: number;
+  kind: "item" | "sub";
+  /** "12", "4-1"; "" when the number cannot be read. */
+  item: string;
+  no?: number;
+  sub?: number;
+  /** For a sub-item: its parent's item label. */
+  parent?: string;
+  category: string;
+  title: string;
+  department: string;
+  /** "S", "A", "B", "-", "" — or the text as written when it is none of those. */
+  rating: string;
+  ratingWritten: string;
+  ratingStatus: RatingStatus;
+  actions: string;
+  plan: string;
+  result: string;
+  notes: string;
+  /** The item this row repeats (再掲): 【No.15の再掲】 → 15. */
+  repostOf?: number;
+  noWritten: string;
+  subWritten: string;
+  errors: CellError[];
+}
+
+export type ReadProblem =
+  | { code: "COLUMNS_MISSING"; sheet: string; headerRow?: number; found: string[]; missing: Field[] }
+  | { code: "BLANK_ROW"; sheetRow: number }
+  | { code: "NUMBER_UNREADABLE"; sheetRow: number; column: number; text: string }
+  | { code: "SUB_WITHOUT_PARENT"; sheetRow: number };
+
+export interface TableRead {
+  sheet: string;
+  /** 1-based; undefined when no header was found. */
+  headerRow?: number;
+  columns: ColumnMap;
+  /** The header text of each field, as written. */
+  headers: Partial<Record<Field, string>>;
+  rows: TableRow[];
+  problems: ReadProblem[];
+}
+
+export interface ReadOptions {
+  /** The sheet the user picked; else the first sheet with a recognisable header. */
+  sheet?: string;
+  /** A user's column mapping (0-based columns); it overrides detection. */
+  mapping?: ColumnMap;
+  /** The sheet holding an Excel Table object, which wins over the others. */
+  tableSheet?: string;
+}
+
+const REPOST = /No\.?\s*(\d+)\s*の?\s*再掲/i;
+
+/** "12", "１２", "No.12", 12 → 12; "4-1" → 4 and 1. */
+export function readItemNumber(cell: RawCell | undefined): { no?: number; sub?: number; readable: boolean } {
+  if (typeof cell === "number") return Number.isInteger(cell) && cell > 0 ? { no: cell, readable: true } : { readable: false };
+  const text = foldText(rawText(cell)).trim();
+  if (text === "") return { readable: true };
+  const m = /^(?:No\.?\s*)?(\d+)(?:\s*-\s*(\d+))?$/i.exec(text);
+  if (!m) return { readable: false };
+  return { no: Number(m[1]), ...(m[2] ? { sub: Number(m[2]) } : {}), readable: true };
+}
+
+function readSubNumber(cell: RawCell | undefined): { sub?: number; readable: boolean } {
+  if (typeof cell === "number") return Number.isInteger(cell) && cell > 0 ? { sub: cell, readable: true } : { readable: false };
+  const text = foldText(rawText(cell)).trim().replace(/^-\s*/, "");
+  if (text === "") return { readable: true };
+  return /^\d+$/.test(text) ? { sub: Number(text), readable: true } : { readable: false };
+}
+
+/** S, A, B as written in many ways: "Ａ", "a", " A " → A; "－", "ー" → "-". */
+export function normaliseRating(written: string): { rating: string; status: RatingStatus } {
+  const trimmed = written.trim();
+  if (trimmed === "") return { rating: "", status: "empty" };
+  if (trimmed === "S" || trimmed === "A" || trimmed === "B" || trimmed === "-") return { rating: trimmed, status: "ok" };
+  const folded = foldText(trimmed).replace(/\s+/g, "").toUpperCase().replace(/^[－ー―‐−]$/, "-");
+  if (folded === "S" || folded === "A" || folded === "B" || folded === "-") return { rating: folded, status: "normalised" };
+  return { rating: trimmed, status: "invalid" };
+}
+
+/** The best header row within the first rows; a user's mapping counts towards it. */
+function findHeader(grid: SheetGrid, mapping: ColumnMap = {}): { row: number; map: ColumnMap } | undefined {
+  let best: { row: number; map: ColumnMap; score: number } | undefined;
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  const mapped = Object.keys(mapping).length;
+  for (let r = 0; r < limit; r += 1) {
+    const detected = matchHeader(grid.rows[r] ?? []);
+    const found = Object.keys(detected).length;
+    if (found === 0 || found + mapped < 2) continue;
+    const map = { ...detected, ...mapping };
+    const score = headerScore(map);
+    if (!best || score > best.score) best = { row: r, map, score };
+  }
+  return best && { row: best.row, map: best.map };
+}
+
+function hasData(row: readonly RawCell[], map: ColumnMap): boolean {
+  return (["no", "sub", "title", "rating", "plan", "result", "actions"] as const).some((field) => {
+    const column = map[field];
+    return column !== undefined && (rawText(row[column]).trim() !== "" || isErrorCell(row[column]));
+  });
+}
+
+/** Reads the table of one sheet whose header row is known. */
+function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap): { rows: TableRow[]; problems: ReadProblem[] } {
+  const rows: TableRow[] = [];
+  const problems: ReadProblem[] = [];
+  let category = "";
+  let parent: number | undefined;
+  const text = (row: readonly RawCell[], field: Field): string => {
+    const column = map[field];
+    return column === undefined ? "" : rawText(row[column]).trim();
+  };
+
+  let r = headerRow + 1;
+  while (r < grid.rows.length) {
+    const row = grid.rows[r] ?? [];
+    if (isBlankRow(row)) {
+      // A blank row ends the table, unless data rows follow it (then it is reported).
+      let next = r + 1;
+      while (next < grid.rows.length && isBlankRow(grid.rows[next])) next += 1;
+      const following = grid.rows[next];
+      if (!following || !hasData(following, map)) break;
+      for (let blank = r; blank < next; blank += 1) problems.push({ code: "BLANK_ROW", sheetRow: blank + 1 });
+      r = next;
+      continue;
+    }
+    const sheetRow = r + 1;
+    const errors: CellError[] = [];
+    for (const field of FIELDS) {
+      const column = map[field];
+      const cell = column === undefined ? undefined : row[column];
+      if (column !== undefined && isErrorCell(cell)) errors.push({ field, column, error: cell.error });
+    }
+    const noCell = map.no === undefined ? undefined : row[map.no];
+    const subCell = map.sub === undefined ? undefined : row[map.sub];
+    const number = readItemNumber(noCell);
+    const subNumber = readSubNumber(subCell);
+    if (!number.readable && map.no !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.no, text: rawText(noCell) });
+    if (!subNumber.readable && map.sub !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.sub, text: rawText(subCell) });
+    const sub = subNumber.sub ?? number.sub;
+    const written = text(row, "rating");
+    const { rating, status } = normaliseRating(written);
+    const categoryText = text(row, "category");
+    if (categoryText) category = categoryText;
+
+    let kind: TableRow["kind"] = "item";
+    let no = number.no;
+    let parentLabel: string | undefined;
+    if (sub !== undefined) {
+      kind = "sub";
+      if (no === undefined) no = parent;
+      if (no === undefined) problems.push({ code: "SUB_WITHOUT_PARENT", sheetRow });
+      parentLabel = no === undefined ? undefined : String(no);
+    } else if (no !== undefined) {
+      parent = no;
+    }
+    const texts = ["notes", "actions", "plan", "result"].map((f) => text(row, f as Field));
+    const repost = texts.map((t) => REPOST.exec(foldText(t))).find((m) => m !== null);
+    rows.push({
+      sheetRow,
+      kind,
+      item: no === undefined ? "" : sub === undefined ? String(no) : `${no}-${sub}`,
+      ...(no === undefined ? {} : { no }),
+      ...(sub === undefined ? {} : { sub }),
+      ...(parentLabel === undefined ? {} : { parent: parentLabel }),
+      category,
+      title: text(row, "title"),
+      department: text(row, "department"),
+      rating,
+      ratingWritten: written,
+      ratingStatus: status,
+      actions: text(row, "actions"),
+      plan: text(row, "plan"),
+      result: text(row, "result"),
+      notes: text(row, "notes"),
+      ...(repost ? { repostOf: Number(repost[1]) } : {}),
+      noWritten: rawText(noCell),
+      subWritten: rawText(subCell),
+      errors,
+    });
+    r += 1;
+  }
+  return { rows, problems };
+}
+
+function headersOf(grid: SheetGrid, headerRow: number | undefined, map: ColumnMap): Partial<Record<Field, string>> {
+  const headers: Partial<Record<Field, string>> = {};
+  for (const field of FIELDS) {
+    const column = map[field];
+    if (column !== undefined) headers[field] = headerRow === undefined ? CANONICAL_HEADER[field] : rawText(grid.rows[headerRow]?.[column]).trim();
+  }
+  return headers;
+}
+
+/**
+ * Reads the progress table of a workbook (spec/workbook.md): the chosen sheet, or the sheet of an
+ * Excel Table, or the first sheet with a recognisable header within its first 20 rows.
+ */
+export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}): TableRead {
+  const chosen = options.sheet ?? options.tableSheet;
+  const candidates = chosen ? grids.filter((g) => g.name === chosen) : grids;
+  let target: { grid: SheetGrid; header?: { row: number; map: ColumnMap } } | undefined;
+  for (const grid of candidates) {
+    const header = findHeader(grid, options.mapping);
+    if (header && missingFields(header.map).length === 0) {
+      target = { grid, header };
+      break;
+    }
+    if (!target) target = header ? { grid, header } : { grid };
+  }
+  const grid = target?.grid ?? { name: chosen ?? "", rows: [] };
+  const detected = target?.header;
+  const map: ColumnMap = { ...(detected?.map ?? {}), ...(options.mapping ?? {}) };
+  const headerRow = detected?.row;
+  const missing = missingFields(map);
+  if (missing.length > 0 || (headerRow === undefined && !options.mapping)) {
+    const foundRow = headerRow === undefined ? [] : grid.rows[headerRow] ?? [];
+    return {
+      sheet: grid.name,
+      ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
+      columns: map,
+      headers: headersOf(grid, headerRow, map),
+      rows: [],
+      problems: [
+        {
+          code: "COLUMNS_MISSING",
+          sheet: grid.name,
+          ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
+          found: foundRow.map((cell) => rawText(cell).trim()).filter(Boolean),
+          missing: missing.length > 0 ? missing : ["no"],
+        },
+      ],
+    };
+  }
+  const start = headerRow ?? -1;
+  const { rows, problems } = readRows(grid, start, map);
+  return {
+    sheet: grid.name,
+    ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
+    columns: map,
+    headers: headersOf(grid, headerRow, map),
+    rows,
+    problems,
+  };
+}
+
+export interface TableSummary {
+  rows: number;
+  items: number;
+  subItems: number;
+  categories: { name: string; items: number }[];
+}
+
+/** What was read, for the pane and the CLI: rows, items, sub-items and items per 分野. */
+export function summarizeTable(read: TableRead): TableSummary {
+  const items = read.rows.filter((r) => r.kind === "item");
+  const categories: { name: string; items: number }[] = [];
+  for (const row of items) {
+    const last = categories.at(-1);
+    const existing = categories.find((c) => c.name === row.category);
+    if (existing) existing.items += 1;
+    else if (last && last.name === row.category) last.items += 1;
+    else categories.push({ name: row.category, items: 1 });
+  }
+  return { rows: read.rows.length, items: items.length, subItems: read.rows.length - items.length, categories };
+}
+
+/** "H12" for a 0-based column and a 1-based row. */
+export function cellAddress(column: number, sheetRow: number): string {
+  return `${columnLetter(column)}${sheetRow}`;
+}

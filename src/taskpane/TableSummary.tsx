@@ -1,0 +1,94 @@
+import {
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { describeProblem } from "../core/workbook/problemText";
+import type { TableRead, TableSummary as Summary } from "../core/workbook/table";
+import { useLocale, useMessages } from "./i18n";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  figures: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", gap: tokens.spacingHorizontalS },
+  figure: {
+    display: "flex",
+    flexDirection: "column",
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  problems: { margin: 0, paddingLeft: "1.2em" },
+});
+
+/** What was read from a workbook: where the table is, how many rows, items, sub-items, 分野, problems. */
+export function TableSummary({ table, summary }: { table: TableRead; summary: Summary }) {
+  const m = useMessages();
+  const locale = useLocale();
+  const styles = useStyles();
+  return (
+    <section className={styles.stack} data-testid="table-summary" aria-label={m.tableHeading}>
+      <Text weight="semibold">{m.tableHeading}</Text>
+      <Text size={200} data-testid="table-location">
+        {m.tableSheet}: {table.sheet}
+        {table.headerRow === undefined ? "" : ` ／ ${m.tableHeaderRow}: ${table.headerRow}`}
+      </Text>
+      <div className={styles.figures}>
+        {(
+          [
+            [m.tableRows, summary.rows, "rows"],
+            [m.tableItems, summary.items, "items"],
+            [m.tableSubItems, summary.subItems, "sub-items"],
+          ] as const
+        ).map(([label, value, id]) => (
+          <div key={id} className={styles.figure} data-testid={`count-${id}`}>
+            <span className={styles.number}>{value}</span>
+            <Text size={200}>{label}</Text>
+          </div>
+        ))}
+      </div>
+      {summary.categories.length > 0 && (
+        <Table size="extra-small" aria-label={m.categoriesHeading} data-testid="categories">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{m.categoriesHeading}</TableHeaderCell>
+              <TableHeaderCell style={{ width: "4em", textAlign: "right" }}>{m.tableItems}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {summary.categories.map((c) => (
+              <TableRow key={c.name}>
+                <TableCell>{c.name || "—"}</TableCell>
+                <TableCell style={{ textAlign: "right" }}>{c.items}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {table.problems.length > 0 ? (
+        <MessageBar intent="warning" data-testid="read-problems">
+          <MessageBarBody>
+            <Text weight="semibold">{m.problemsHeading}</Text>
+            <ul className={styles.problems}>
+              {table.problems.map((problem, i) => (
+                <li key={i}>{describeProblem(problem, locale)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Text size={200} data-testid="no-problems">
+          {m.noProblems}
+        </Text>
+      )}
+    </section>
+  );
+}

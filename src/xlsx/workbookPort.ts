@@ -1,0 +1,113 @@
+import ExcelJS from "exceljs";
+import { columnLetter, type RawCell, type SheetGrid } from "../core/workbook/cells";
+import type { WorkbookPort } from "../core/workbook/port";
+import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
+import { readTable, type ReadOptions, type TableRead } from "../core/workbook/table";
+
+/** Raised when the bytes are not an .xlsx workbook (a zip with a workbook part). */
+export class NotXlsxError extends Error {
+  constructor(cause: unknown) {
+    super("not an xlsx workbook", { cause });
+    this.name = "NotXlsxError";
+  }
+}
+
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as ArrayBuffer);
+  } catch (error) {
+    throw new NotXlsxError(error);
+  }
+  return workbook;
+}
+
+/** Every kind of exceljs value as the core's RawCell: rich text joined, formulas by their result. */
+export function cellToRaw(value: ExcelJS.CellValue | undefined): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return { date: value.toISOString().slice(0, 10) };
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("error" in value) return { error: String(value.error) };
+  if ("formula" in value || "sharedFormula" in value) {
+    return cellToRaw((value as { result?: ExcelJS.CellValue }).result);
+  }
+  if ("text" in value) {
+    const text = (value as { text: unknown }).text;
+    if (typeof text === "string") return text;
+    if (text && typeof text === "object" && "richText" in text) return cellToRaw(text as ExcelJS.CellValue);
+  }
+  return null;
+}
+
+export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  const rows: RawCell[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: RawCell[] = [];
+    for (let c = 1; c <= width; c += 1) cells.push(cellToRaw(row.getCell(c).value));
+    rows[number - 1] = cells;
+  });
+  for (let r = 0; r < rows.length; r += 1) rows[r] ??= [];
+  return { name: sheet.name, rows };
+}
+
+/** Writes the settings sheet, hidden, values as text so that nothing is coerced. */
+export function writeSettingsSheet(workbook: ExcelJS.Workbook, rows: SettingsRow[]): void {
+  const existing = workbook.getWorksheet(SETTINGS_SHEET);
+  if (existing) workbook.removeWorksheet(existing.id);
+  const sheet = workbook.addWorksheet(SETTINGS_SHEET, { state: "hidden" });
+  sheet.columns = [{ width: 24 }, { width: 60 }];
+  rows.forEach(([key, value], i) => {
+    const row = sheet.getRow(i + 1);
+    row.getCell(1).numFmt = "@";
+    row.getCell(1).value = key;
+    row.getCell(2).numFmt = typeof value === "number" ? "General" : "@";
+    row.getCell(2).value = value;
+  });
+}
+
+/** The workbook port over an exceljs workbook: file mode and the CLI. */
+export class XlsxWorkbookPort implements WorkbookPort {
+  /** The cell last selected, for the file-mode table view. */
+  selected?: { sheet: string; column: number; sheetRow: number };
+
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbookPort> {
+    return new XlsxWorkbookPort(await loadWorkbook(data));
+  }
+
+  /** The grids of the sheets a user keeps data on (the settings sheet aside). */
+  grids(): SheetGrid[] {
+    return this.workbook.worksheets.filter((s) => s.name !== SETTINGS_SHEET).map(sheetToGrid);
+  }
+
+  async readTable(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<TableRead> {
+    const settings = await this.readSettings();
+    const mapping = options.mapping ?? settings?.settings.mapping;
+    const tableSheet = this.workbook.worksheets.find((s) => s.name !== SETTINGS_SHEET && s.getTables().length > 0)?.name;
+    return readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}) });
+  }
+
+  async readSettings(): Promise<SettingsRead | undefined> {
+    const sheet = this.workbook.getWorksheet(SETTINGS_SHEET);
+    return sheet ? settingsFromRows(sheetToGrid(sheet).rows) : undefined;
+  }
+
+  async writeSettings(settings: PlanSettings): Promise<void> {
+    writeSettingsSheet(this.workbook, settingsToRows(settings));
+  }
+
+  async selectCell(sheet: string, column: number, sheetRow: number): Promise<void> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) return;
+    this.selected = { sheet, column, sheetRow };
+    const address = `${columnLetter(column)}${sheetRow}`;
+    ws.views = [{ ...(ws.views[0] ?? {}), activeCell: address, state: ws.views[0]?.state ?? "normal" } as ExcelJS.WorksheetView];
+  }
+
+  async save(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+}

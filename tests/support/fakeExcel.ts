@@ -1,0 +1,438 @@
+/**
+ * A strict fake of the Excel JavaScript API subset the Office adapter uses. Like Excel:
+ * - a property cannot be read before it was loaded and a sync happened (PropertyNotLoaded);
+ * - queued operations (writes, adds, deletes) apply at sync, in the order they were queued;
+ * - a 2D array must match its range (InvalidArgument at sync);
+ * - strings written to a General cell are coerced as Excel does: "4-1" and "1/2" become dates,
+ *   "0012" and "+81" numbers, "=x" a formula — unless the cell's number format is "@";
+ * - sheet names follow Excel's rules (1–31 characters, none of []:*?/\, unique ignoring case);
+ * - a response or request over 5 MB fails (RequestPayloadSizeLimitExceeded), as on the web.
+ * Syncs are counted.
+ */
+
+type Value = string | number | boolean;
+
+interface Cell {
+  value: Value;
+  formula?: string;
+  error?: string;
+  numberFormat: string;
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "RichApi.Error";
+  }
+}
+
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+const FORBIDDEN_NAME = /[[\]:*?/\\]/;
+
+export class FakeSheet {
+  cells = new Map<string, Cell>();
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  constructor(public name: string) {}
+
+  key(r: number, c: number): string {
+    return `${r},${c}`;
+  }
+
+  get(r: number, c: number): Cell | undefined {
+    return this.cells.get(this.key(r, c));
+  }
+
+  /** Stores what Excel would store when a value is written to this cell. */
+  write(r: number, c: number, input: unknown): void {
+    const existing = this.get(r, c);
+    const numberFormat = existing?.numberFormat ?? "General";
+    const cell: Cell = { value: "", numberFormat };
+    if (typeof input === "number" || typeof input === "boolean") cell.value = input;
+    else if (input === null || input === undefined || input === "") cell.value = "";
+    else cell.value = String(input);
+    if (typeof cell.value === "string" && numberFormat !== "@") Object.assign(cell, coerce(cell.value));
+    if (cell.value === "" && numberFormat === "General" && !cell.formula) this.cells.delete(this.key(r, c));
+    else this.cells.set(this.key(r, c), cell);
+  }
+
+  setFormat(r: number, c: number, format: string): void {
+    const cell = this.get(r, c) ?? { value: "", numberFormat: "General" };
+    cell.numberFormat = format;
+    this.cells.set(this.key(r, c), cell);
+  }
+
+  /** Used range over values (valuesOnly), as [rowIndex, columnIndex, rowCount, columnCount]. */
+  usedRange(): [number, number, number, number] | undefined {
+    let minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === "" && !cell.error) continue;
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      minR = Math.min(minR, r); minC = Math.min(minC, c); maxR = Math.max(maxR, r); maxC = Math.max(maxC, c);
+    }
+    return maxR < 0 ? undefined : [minR, minC, maxR - minR + 1, maxC - minC + 1];
+  }
+}
+
+/** Excel serial of a date (1900 date system). */
+function serial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** What Excel makes of a string typed into a General cell. */
+export function coerce(text: string): Partial<Cell> {
+  if (text.startsWith("=")) return { formula: text, value: "#NAME?", error: "#NAME?" };
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.trim()) && text.trim() !== "-") return { value: Number(text) };
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return { value: Number(text.replace(/,/g, "")) };
+  const dash = /^(\d{1,2})[-/](\d{1,2})$/.exec(text);
+  if (dash) {
+    const [a, b] = [Number(dash[1]), Number(dash[2])];
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return { value: serial(new Date().getFullYear(), a, b), numberFormat: "m/d" };
+  }
+  return { value: text };
+}
+
+function parseAddress(address: string): [number, number, number, number] {
+  const m = /^(?:'?[^!]*'?!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address);
+  if (!m) throw new FakeExcelError("InvalidArgument", `bad address ${address}`);
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r1 = Number(m[2]) - 1;
+  const c1 = col(m[1] as string);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
+}
+
+const utf8 = (text: string) => Buffer.byteLength(text, "utf8");
+
+type Op = () => void;
+
+/** A proxy object: loaded properties are readable only after the sync that loaded them. */
+class Proxy {
+  protected loaded = new Map<string, unknown>();
+  protected pendingLoads = new Set<string>();
+  constructor(protected readonly fake: FakeExcel) {}
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new FakeExcelError("PropertyNotLoaded", `${property} was not loaded (call load("${property}") and context.sync() first)`);
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  load(properties?: string | string[]): this {
+    const list = Array.isArray(properties) ? properties : (properties ?? "").split(",");
+    const names = list.map((p) => p.trim()).filter(Boolean);
+    this.fake.queue(() => {
+      for (const name of names) this.snapshot(name);
+    });
+    return this;
+  }
+
+  /** Fills one loaded property at sync time. */
+  protected snapshot(_name: string): void {
+    throw new FakeExcelError("NotImplemented", `load is not supported on ${this.constructor.name}`);
+  }
+}
+
+export class FakeRange extends Proxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly sheetOf: () => FakeSheet | undefined,
+    private readonly area: () => [number, number, number, number] | undefined,
+  ) {
+    super(fake);
+  }
+
+  private resolved(): { sheet: FakeSheet; area: [number, number, number, number] } | undefined {
+    const sheet = this.sheetOf();
+    const area = sheet ? this.area() : undefined;
+    return sheet && area ? { sheet, area } : undefined;
+  }
+
+  get isNullObject(): boolean {
+    return this.read<boolean>("isNullObject");
+  }
+
+  get values(): Value[][] {
+    return this.read("values");
+  }
+  set values(values: Value[][]) {
+    this.fake.requestBytes += utf8(JSON.stringify(values));
+    this.fake.queue(() => {
+      const { sheet, area } = this.must();
+      this.checkShape(values, area, "values");
+      values.forEach((row, r) => row.forEach((v, c) => sheet.write(area[0] + r, area[1] + c, v)));
+    });
+  }
+
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(formats: string[][]) {
+    this.fake.queue(() => {
+      const { sheet, area } = this.must();
+      this.checkShape(formats, area, "numberFormat");
+      formats.forEach((row, r) => row.forEach((f, c) => sheet.setFormat(area[0] + r, area[1] + c, f)));
+    });
+  }
+
+  get rowIndex(): number { return this.read("rowIndex"); }
+  get columnIndex(): number { return this.read("columnIndex"); }
+  get rowCount(): number { return this.read("rowCount"); }
+  get columnCount(): number { return this.read("columnCount"); }
+  get address(): string { return this.read("address"); }
+
+  select(): void {
+    this.fake.queue(() => {
+      const { sheet, area } = this.must();
+      this.fake.selection = { sheet: sheet.name, row: area[0], column: area[1] };
+    });
+  }
+
+  private must() {
+    const resolved = this.resolved();
+    if (!resolved) throw new FakeExcelError("ItemNotFound", "the range does not exist");
+    return resolved;
+  }
+
+  private checkShape(data: unknown[][], area: [number, number, number, number], what: string) {
+    if (data.length !== area[2] || data.some((row) => row.length !== area[3])) {
+      throw new FakeExcelError("InvalidArgument", `${what} is ${data.length}×${data[0]?.length ?? 0}, the range is ${area[2]}×${area[3]}`);
+    }
+  }
+
+  protected override snapshot(name: string): void {
+    const resolved = this.resolved();
+    this.loaded.set("isNullObject", resolved === undefined);
+    if (!resolved) return;
+    const { sheet, area } = resolved;
+    const [r0, c0, rows, cols] = area;
+    const grid = <T>(f: (cell: Cell | undefined) => T): T[][] =>
+      Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(sheet.get(r0 + r, c0 + c))));
+    switch (name) {
+      case "values": {
+        const values = grid((cell) => (cell?.error ?? cell?.value ?? "") as Value);
+        this.fake.responseBytes += utf8(JSON.stringify(values));
+        this.loaded.set(name, values);
+        break;
+      }
+      case "valueTypes": {
+        const types = grid((cell) =>
+          cell === undefined || cell.value === "" ? "Empty" : cell.error ? "Error" : typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String",
+        );
+        this.fake.responseBytes += utf8(JSON.stringify(types));
+        this.loaded.set(name, types);
+        break;
+      }
+      case "numberFormat":
+        this.loaded.set(name, grid((cell) => cell?.numberFormat ?? "General"));
+        break;
+      case "formulas":
+        this.loaded.set(name, grid((cell) => cell?.formula ?? cell?.value ?? ""));
+        break;
+      case "rowIndex": this.loaded.set(name, r0); break;
+      case "columnIndex": this.loaded.set(name, c0); break;
+      case "rowCount": this.loaded.set(name, rows); break;
+      case "columnCount": this.loaded.set(name, cols); break;
+      case "address": this.loaded.set(name, `${sheet.name}!${r0},${c0}:${rows}x${cols}`); break;
+      default:
+        throw new FakeExcelError("NotImplemented", `Range.${name}`);
+    }
+  }
+}
+
+export class FakeWorksheet extends Proxy {
+  constructor(
+    fake: FakeExcel,
+    readonly resolve: () => FakeSheet | undefined,
+  ) {
+    super(fake);
+  }
+
+  get name(): string { return this.read("name"); }
+  get isNullObject(): boolean { return this.read("isNullObject"); }
+  get visibility(): string { return this.read("visibility"); }
+  set visibility(value: string) {
+    this.fake.queue(() => {
+      const sheet = this.resolve();
+      if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+      sheet.visibility = value as FakeSheet["visibility"];
+    });
+  }
+
+  getRange(address: string): FakeRange {
+    const area = parseAddress(address);
+    return new FakeRange(this.fake, this.resolve, () => area);
+  }
+
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    return new FakeRange(this.fake, this.resolve, () => [row, column, rows, columns]);
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.fake, this.resolve, () => this.resolve()?.usedRange());
+  }
+
+  activate(): void {
+    this.fake.queue(() => {
+      this.fake.active = this.resolve()?.name;
+    });
+  }
+
+  delete(): void {
+    this.fake.queue(() => {
+      const sheet = this.resolve();
+      if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+      this.fake.sheets = this.fake.sheets.filter((s) => s !== sheet);
+    });
+  }
+
+  protected override snapshot(name: string): void {
+    const sheet = this.resolve();
+    this.loaded.set("isNullObject", sheet === undefined);
+    if (!sheet) return;
+    if (name === "name") this.loaded.set(name, sheet.name);
+    else if (name === "visibility") this.loaded.set(name, sheet.visibility);
+    else throw new FakeExcelError("NotImplemented", `Worksheet.${name}`);
+  }
+}
+
+class FakeWorksheetCollection extends Proxy {
+  get items(): FakeWorksheet[] { return this.read("items"); }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => {
+      const sheet = this.fake.sheet(name);
+      if (!sheet) throw new FakeExcelError("ItemNotFound", `worksheet ${name}`);
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.sheet(name));
+  }
+
+  getFirst(visibleOnly?: boolean): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.sheets.find((s) => !visibleOnly || s.visibility === "Visible"));
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.sheet(this.fake.active ?? "") ?? this.fake.sheets[0]);
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.fake.queue(() => {
+      if (name.length < 1 || name.length > 31 || FORBIDDEN_NAME.test(name) || /^'|'$/.test(name)) {
+        throw new FakeExcelError("InvalidArgument", `invalid sheet name ${name}`);
+      }
+      if (this.fake.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `a sheet named ${name} exists`);
+      created = new FakeSheet(name);
+      this.fake.sheets.push(created);
+    });
+    return new FakeWorksheet(this.fake, () => created);
+  }
+
+  protected override snapshot(name: string): void {
+    if (!name.startsWith("items")) throw new FakeExcelError("NotImplemented", `WorksheetCollection.${name}`);
+    const sub = name.split("/")[1];
+    const current = (this.loaded.get("items") as FakeWorksheet[] | undefined) ?? [];
+    const items = this.fake.sheets.map((sheet, i) => {
+      const proxy = current[i] ?? new FakeWorksheet(this.fake, () => sheet);
+      if (sub) (proxy as unknown as { snapshot(n: string): void }).snapshot(sub);
+      return proxy;
+    });
+    this.loaded.set("items", items);
+  }
+}
+
+interface FakeTableDef {
+  name: string;
+  sheet: string;
+}
+
+class FakeTableCollection extends Proxy {
+  get items(): { name: string; worksheet: { name: string } }[] { return this.read("items"); }
+
+  protected override snapshot(name: string): void {
+    if (!name.startsWith("items")) throw new FakeExcelError("NotImplemented", `TableCollection.${name}`);
+    this.loaded.set("items", this.fake.tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet } })));
+  }
+}
+
+/** The fake Excel: sheets, tables, a selection, and the counters the tests assert on. */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  tables: FakeTableDef[] = [];
+  active?: string;
+  selection?: { sheet: string; row: number; column: number };
+  syncCount = 0;
+  responseBytes = 0;
+  requestBytes = 0;
+  private pending: Op[] = [];
+
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    this.sheets = sheetNames.map((name) => new FakeSheet(name));
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  queue(op: Op): void {
+    this.pending.push(op);
+  }
+
+  /** Puts values straight into a sheet, as a user typing would (coerced unless formatted "@"). */
+  setValues(sheetName: string, rows: unknown[][], startRow = 0): void {
+    const sheet = this.sheet(sheetName) ?? (this.sheets.push(new FakeSheet(sheetName)), this.sheet(sheetName) as FakeSheet);
+    rows.forEach((row, r) => row.forEach((v, c) => sheet.write(startRow + r, c, v)));
+  }
+
+  /** The stored values of a sheet as a 2D array (for assertions). */
+  dump(sheetName: string): { values: Value[][]; formats: string[][] } {
+    const sheet = this.sheet(sheetName);
+    const used = sheet?.usedRange();
+    if (!sheet || !used) return { values: [], formats: [] };
+    const rows = used[0] + used[2];
+    const cols = used[1] + used[3];
+    const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.get(r, c)?.error ?? sheet.get(r, c)?.value ?? ""));
+    const formats = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.get(r, c)?.numberFormat ?? "General"));
+    return { values, formats };
+  }
+
+  private async sync(): Promise<void> {
+    this.syncCount += 1;
+    this.responseBytes = 0;
+    const ops = this.pending;
+    this.pending = [];
+    const requested = this.requestBytes;
+    this.requestBytes = 0;
+    if (requested > PAYLOAD_LIMIT_BYTES) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${requested} bytes`);
+    for (const op of ops) op();
+    if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `response of ${this.responseBytes} bytes`);
+    }
+  }
+
+  /** Excel.run over the fake. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = {
+      workbook: {
+        worksheets: new FakeWorksheetCollection(this),
+        tables: new FakeTableCollection(this),
+      },
+      sync: () => this.sync(),
+    };
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (this.pending.length > 0) await this.sync(); // Excel.run syncs what is left queued
+    return result;
+  };
+}

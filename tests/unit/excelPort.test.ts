@@ -1,0 +1,138 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
+import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET } from "../../src/core/workbook/settings";
+import type { RawCell } from "../../src/core/workbook/cells";
+import { FakeExcel } from "../support/fakeExcel";
+
+const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
+const HEADER = ["分野", "No.", "枝番", "項目", "主な推進担当課", "評価", "実施内容", "当初予定（目標値）", "取組実績（実績値）", "備考"];
+
+/** Writes a grid into the fake as text cells ("@"), the way the importer formats its sheet. */
+function put(fake: FakeExcel, sheet: string, rows: RawCell[][]): void {
+  const target = fake.sheet(sheet);
+  rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (typeof value === "string") target?.setFormat(r, c, "@");
+      target?.write(r, c, value === null ? "" : typeof value === "object" ? String(value) : value);
+    }),
+  );
+}
+
+async function sampleInFake(): Promise<{ fake: FakeExcel; xlsx: XlsxWorkbookPort }> {
+  const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
+  const fake = new FakeExcel(["進捗管理表"]);
+  put(fake, "進捗管理表", xlsx.grids()[0]?.rows ?? []);
+  return { fake, xlsx };
+}
+
+function generated(rows: number, text: (n: number) => string): RawCell[][] {
+  const out: RawCell[][] = [HEADER];
+  for (let n = 1; n <= rows; n += 1) out.push([`分野${Math.ceil(n / 2000)}`, n, null, `項目${n}`, "課", "A", "", text(n), text(n), ""]);
+  return out;
+}
+
+describe("the Office.js port, on the fake", () => {
+  it("reads the same rows from the sample as the xlsx port", async () => {
+    const { fake, xlsx } = await sampleInFake();
+    const office = await new ExcelWorkbookPort(fake.run).readTable();
+    const file = await xlsx.readTable();
+    expect(office.rows).toHaveLength(59);
+    expect(office.rows).toEqual(file.rows);
+    expect(office.problems).toEqual([]);
+    expect(fake.syncCount).toBe(2);
+  });
+
+  it("reads a 10,000-row table in at most 2 syncs", async () => {
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", generated(10_000, (n) => `(件数 ${n}件)`));
+    const table = await new ExcelWorkbookPort(fake.run).readTable();
+    expect(table.rows).toHaveLength(10_000);
+    expect(table.rows.at(-1)).toMatchObject({ item: "10000", plan: "(件数 10000件)" });
+    expect(fake.syncCount).toBeLessThanOrEqual(2);
+  });
+
+  it("reads again in smaller chunks when the texts below are longer than the first rows promised", async () => {
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", generated(3000, (n) => (n < 30 ? "短い" : `${"長い計画の文章".repeat(80)} (件数 ${n}件)`)));
+    const table = await new ExcelWorkbookPort(fake.run).readTable();
+    expect(table.rows).toHaveLength(3000);
+    expect(table.rows.at(-1)?.plan).toContain("(件数 3000件)");
+  });
+
+  it("cuts a table too large for one response into row chunks, each under the limit", async () => {
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", generated(3000, (n) => `${"計画の文章".repeat(60)} (件数 ${n}件)`));
+    const table = await new ExcelWorkbookPort(fake.run).readTable();
+    expect(table.rows).toHaveLength(3000);
+    expect(fake.syncCount).toBeGreaterThan(2);
+  });
+
+  it("finds the table on another sheet with one more sync, and honours a chosen sheet", async () => {
+    // Six rows: the first 20 rows read while looking for the header hold the whole table.
+    const fake = new FakeExcel(["メモ", "表"]);
+    put(fake, "メモ", [["覚え書き"]]);
+    put(fake, "表", generated(5, (n) => `(件数 ${n}件)`));
+    const port = new ExcelWorkbookPort(fake.run);
+    expect((await port.readTable()).rows).toHaveLength(5);
+    expect(fake.syncCount).toBe(2);
+    fake.syncCount = 0;
+    expect((await port.readTable({ sheet: "表" })).rows).toHaveLength(5);
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it("prefers the sheet of an Excel Table", async () => {
+    const fake = new FakeExcel(["一", "二"]);
+    put(fake, "一", generated(2, () => "x"));
+    put(fake, "二", generated(3, () => "y"));
+    fake.tables.push({ name: "進捗", sheet: "二" });
+    expect((await new ExcelWorkbookPort(fake.run).readTable()).sheet).toBe("二");
+  });
+
+  it("reads error values as errors", async () => {
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", generated(1, () => "x"));
+    fake.sheet("表")?.setFormat(1, 8, "General");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("表").getRange("I2").values = [["=1/0"]];
+      await context.sync();
+    });
+    const [row] = (await new ExcelWorkbookPort(fake.run).readTable()).rows;
+    expect(row?.errors).toEqual([{ field: "result", column: 8, error: "#NAME?" }]);
+  });
+
+  it("writes the settings sheet hidden, as text, and reads it back; the mapping applies to reading", async () => {
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", [["番号", "名前", "判定", "目標", "結果"], [3, "x", "B", "(件数 5件)", "(件数 4件)"]]);
+    const port = new ExcelWorkbookPort(fake.run);
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      meta: { ...DEFAULT_SETTINGS.meta, title: "4-1 計画", evaluationDate: "令和3年3月末", fiscalYear: 2020 },
+      mapping: { title: 1, rating: 2, plan: 3, result: 4 },
+      ignored: [{ code: "RATING_OVERSTATED", item: "12", reason: "=理由" }],
+    };
+    await port.writeSettings(settings);
+    expect(fake.sheet(SETTINGS_SHEET)?.visibility).toBe("Hidden");
+    const read = await port.readSettings();
+    expect(read?.settings).toEqual(settings);
+    expect((await port.readTable()).rows[0]).toMatchObject({ item: "3", title: "x", rating: "B" });
+    await port.writeSettings(settings); // replacing it works too
+    expect(fake.sheets.filter((s) => s.name === SETTINGS_SHEET)).toHaveLength(1);
+  });
+
+  it("selects a cell", async () => {
+    const fake = new FakeExcel(["表"]);
+    await new ExcelWorkbookPort(fake.run).selectCell("表", 7, 12);
+    expect(fake.selection).toEqual({ sheet: "表", row: 11, column: 7 });
+    expect(fake.active).toBe("表");
+  });
+
+  it("leaves the table's values and formats as they were", async () => {
+    const { fake } = await sampleInFake();
+    const before = JSON.stringify(fake.dump("進捗管理表"));
+    await new ExcelWorkbookPort(fake.run).readTable();
+    expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
+  });
+});
