@@ -5,8 +5,15 @@ declare const PACKAGE_VERSION: string | undefined;
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
   err: (line: string) => process.stderr.write(`plan-progress: ${line}\n`),
+  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   version: typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "0.0.0",
 };
+
+// A reader that stops early (plan-progress check … | head) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 run(process.argv.slice(2), io).then(
   (code) => {

@@ -4,6 +4,8 @@ const ja = {
 
 コマンド:
   fy TEXT          年度を表示します（例: plan-progress fy 令和3年3月末 → 2020）
+  check FILE.xlsx [FILE …] [--json] [--sheet NAME]
+                   評価と数値の整合性を点検します（終了コード 0: エラーなし / 1: エラーあり / 2: 実行できず）
   metrics TEXT [--json]
                    セルの文から読み取れる目標値・実績値を表示します
   import-text REPORT.txt -o OUT.xlsx
@@ -32,6 +34,21 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
   fiscalYearWord: (fy: number) => ` ［${fy}年度］`,
   rangeExclusive: " 未満",
   cumulativeWord: "（延べ）",
+  checkUsage: `使い方: plan-progress check FILE.xlsx [FILE …] [--json] [--sheet NAME] [--lang ja|en]
+
+進捗管理表の評価（S・A・B）と目標値・実績値の食い違いを点検します。ファイルは変更しません。
+1 行に 1 件: 重要度 項目 行:列 コード メッセージ。最後に重要度別・分野別の集計を表示します。
+--json で {"file","items","findings","summary"} を出力します（複数ファイルなら配列）。
+終了コード: 0 エラーなし、1 エラーあり、2 実行できない（ファイルが読めない・.xlsx でない）。`,
+  checkMissingFile: "点検する .xlsx ファイルを指定してください（例: plan-progress check 進捗管理表.xlsx）",
+  notFound: (file: string) => `ファイルが見つかりません: ${file}`,
+  notXlsx: (file: string) => `.xlsx として読み込めません（Excel ブックを指定してください）: ${file}`,
+  reading: (file: string) => `${file} を読み込み中…`,
+  severity: { error: "error", warning: "warning", info: "info" } as Record<string, string>,
+  summaryLine: (e: number, w: number, i: number, ne: number, ignored: number) =>
+    `集計: エラー ${e}件、警告 ${w}件、情報 ${i}件（うち評価不能 ${ne}件）${ignored ? `、無視 ${ignored}件` : ""}`,
+  categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "（分野なし）"}: 項目 ${items}、エラー ${e}、警告 ${w}、情報 ${i}`,
+  itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: 項目 ${items}${fy ? `（${fy}年度）` : ""}`,
   importUsage: `使い方: plan-progress import-text REPORT.txt -o OUT.xlsx
 
 公表資料「…の進捗状況」のテキスト（表はタブ区切り）を読み、進捗管理表のブックを書き出します。`,
@@ -50,6 +67,8 @@ const en: CliMessages = {
 
 Commands:
   fy TEXT          prints the fiscal year (e.g. plan-progress fy 令和3年3月末 → 2020)
+  check FILE.xlsx [FILE …] [--json] [--sheet NAME]
+                   checks ratings against the numbers (exit 0: no errors / 1: errors / 2: could not run)
   metrics TEXT [--json]
                    shows the target or achieved values read in a cell's text
   import-text REPORT.txt -o OUT.xlsx
@@ -78,6 +97,21 @@ yen for 千円/万円/億円, 370万件 as 3700000 件. --json prints a JSON arr
   fiscalYearWord: (fy: number) => ` [FY${fy}]`,
   rangeExclusive: " (excl.)",
   cumulativeWord: " (cumulative)",
+  checkUsage: `Usage: plan-progress check FILE.xlsx [FILE …] [--json] [--sheet NAME] [--lang ja|en]
+
+Checks the ratings (S/A/B) of a progress workbook against its target and achieved values; never writes
+to the file. One line per finding: severity item row:column code message; then totals by severity and
+by category. --json prints {"file","items","findings","summary"} (an array for several files).
+Exit: 0 no errors, 1 errors found, 2 could not run (file unreadable or not .xlsx).`,
+  checkMissingFile: "Give the .xlsx file to check (e.g. plan-progress check progress.xlsx)",
+  notFound: (file: string) => `File not found: ${file}`,
+  notXlsx: (file: string) => `Cannot read as .xlsx (give an Excel workbook): ${file}`,
+  reading: (file: string) => `Reading ${file}…`,
+  severity: { error: "error", warning: "warning", info: "info" } as Record<string, string>,
+  summaryLine: (e: number, w: number, i: number, ne: number, ignored: number) =>
+    `Total: ${e} errors, ${w} warnings, ${i} info (${ne} not evaluable)${ignored ? `, ${ignored} ignored` : ""}`,
+  categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "(no category)"}: ${items} items, ${e} errors, ${w} warnings, ${i} info`,
+  itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: ${items} items${fy ? ` (FY${fy})` : ""}`,
   importUsage: `Usage: plan-progress import-text REPORT.txt -o OUT.xlsx
 
 Reads the text of a published progress report (tables separated by tabs) and writes a progress workbook.`,

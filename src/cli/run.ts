@@ -7,18 +7,20 @@ import { extractMetrics, type Metric } from "../core/metrics/extract";
 import { CIRCLED_MARKERS } from "../core/text/markers";
 import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
 
+import { check, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./check";
+
 /** Exit codes of spec/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE };
 
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Progress for people (stderr when it is a terminal); absent otherwise. */
+  progress?: (line: string) => void;
   version: string;
 }
 
-type Command = (args: string[], m: CliMessages, io: CliIo) => Promise<number> | number;
+type Command = (args: string[], m: CliMessages, io: CliIo, locale: CliLocale) => Promise<number> | number;
 
 function fy(args: string[], m: CliMessages, io: CliIo): number {
   const { positionals, values } = parseArgs({
@@ -150,7 +152,7 @@ function metrics(args: string[], m: CliMessages, io: CliIo): number {
   return EXIT_OK;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { fy, metrics, "import-text": importText };
+const COMMANDS: Readonly<Record<string, Command>> = { check, fy, metrics, "import-text": importText };
 
 /** Reads --lang wherever it stands, before the command parses its own options. */
 function localeOf(argv: string[]): CliLocale {
@@ -161,7 +163,8 @@ function localeOf(argv: string[]): CliLocale {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const m = CLI_MESSAGES[localeOf(argv)];
+  const locale = localeOf(argv);
+  const m = CLI_MESSAGES[locale];
   const [name, ...rest] = argv;
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     io.out(m.usage);
@@ -177,7 +180,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    return await command(rest, m, io);
+    return await command(rest, m, io, locale);
   } catch (error) {
     // parseArgs reports unknown or malformed options; a user error never shows a stack trace.
     const code = (error as { code?: string }).code;

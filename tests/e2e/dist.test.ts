@@ -79,6 +79,17 @@ describe("the plan-progress command (bin)", () => {
     ]);
   });
 
+  it("checks the sample: findings as JSON and exit 1; a file that is not .xlsx: one Japanese line and exit 2", () => {
+    const run = cli("check", "seeds/kodaira-r2.xlsx", "--json");
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { code: string; item: string }[] };
+    expect(report.findings[0]).toMatchObject({ code: "RATING_OVERSTATED", item: "12" });
+    const bad = cli("check", "README.md");
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toBe("plan-progress: .xlsx として読み込めません（Excel ブックを指定してください）: README.md\n");
+  });
+
   it("shows help in Japanese, and in English with --lang en", () => {
     expect(cli("--help").stdout).toContain("使い方: plan-progress");
     expect(cli("--help", "--lang", "en").stdout).toContain("Usage: plan-progress");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { EXIT_OK, EXIT_USAGE, run } from "../../src/cli/run";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run } from "../../src/cli/run";
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -96,5 +96,54 @@ describe("plan-progress metrics", () => {
     expect((await cli("metrics", "数値のない文")).out).toContain("数値は読み取れませんでした");
     expect((await cli("metrics", "数値のない文", "--json")).out).toBe("[]");
     expect((await cli("metrics")).code).toBe(EXIT_USAGE);
+  });
+});
+
+describe("plan-progress check", () => {
+  const sample = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
+
+  it("prints one line per finding, then totals by severity and 分野, and exits 1 on errors", async () => {
+    const run = await cli("check", sample);
+    expect(run.code).toBe(EXIT_FINDINGS);
+    const lines = run.out.split("\n");
+    expect(lines[0]).toBe(`${sample}: 項目 43（2020年度）`);
+    expect(lines[1]).toBe("error 12 22:F RATING_OVERSTATED 評価は A ですが、目標に届いていない数値があります: 実績44.0% / 目標95% (46%)");
+    expect(lines).toContain("warning 1 2:E DEPARTMENT_MISSING 主な推進担当課が空欄です");
+    expect(lines).toContain("集計: エラー 1件、警告 17件、情報 30件（うち評価不能 27件）");
+    expect(lines).toContain("  PDCAサイクルの構築: 項目 11、エラー 1、警告 0、情報 6");
+  });
+
+  it("prints JSON in the shape of spec/cli.md, in English with --lang en", async () => {
+    const run = await cli("check", sample, "--json", "--lang", "en");
+    const report = JSON.parse(run.out) as { file: string; items: number; findings: Record<string, unknown>[]; summary: { error: number } };
+    expect(Object.keys(report)).toEqual(["file", "items", "findings", "summary"]);
+    expect(report.items).toBe(43);
+    expect(Object.keys(report.findings[0] ?? {})).toEqual(["code", "severity", "item", "row", "column", "message", "evidence", "suggested"]);
+    expect(report.findings[0]).toMatchObject({ code: "RATING_OVERSTATED", item: "12", row: 22, column: "F", suggested: "B", message: "Rated A, but a target was not reached: 実績44.0% / 目標95% (46%)" });
+  });
+
+  it("exits 2 with one line for a file that is not an .xlsx or does not exist, and takes the worst of several files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plan-progress-"));
+    const text = join(dir, "memo.xlsx");
+    writeFileSync(text, "not a workbook");
+    expect(await cli("check", text)).toMatchObject({ code: EXIT_USAGE, err: `.xlsx として読み込めません（Excel ブックを指定してください）: ${text}` });
+    expect((await cli("check", join(dir, "none.xlsx"))).err).toBe(`ファイルが見つかりません: ${join(dir, "none.xlsx")}`);
+    const both = await cli("check", sample, text, "--json");
+    expect(both.code).toBe(EXIT_USAGE);
+    expect((await cli("check")).code).toBe(EXIT_USAGE);
+  });
+
+  it("exits 0 on a workbook without error findings, and 1 when required columns are missing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plan-progress-"));
+    const good = new ExcelJS.Workbook();
+    good.addWorksheet("表").addRows([["No.", "項目", "主な推進担当課", "評価", "当初予定（目標値）", "取組実績（実績値）"], [1, "x", "課", "A", "(件数 5件)", "(件数 5件)"]]);
+    await good.xlsx.writeFile(join(dir, "good.xlsx"));
+    expect((await cli("check", join(dir, "good.xlsx"))).code).toBe(EXIT_OK);
+    const bad = new ExcelJS.Workbook();
+    bad.addWorksheet("名簿").addRows([["No.", "氏名"], [1, "x"]]);
+    await bad.xlsx.writeFile(join(dir, "bad.xlsx"));
+    const run = await cli("check", join(dir, "bad.xlsx"));
+    expect(run.code).toBe(EXIT_FINDINGS);
+    expect(run.out).toContain("COLUMNS_MISSING");
   });
 });

@@ -1,7 +1,7 @@
 import { findFiscalYear } from "../fiscalYear";
 import { findQuantities, type Op, type Quantity } from "../quantity/quantity";
 import { foldText } from "../text/fold";
-import { CIRCLED, circledValue } from "../text/markers";
+import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
 
 /** One metric read from a cell: a label and the quantity that closes its phrase. */
 export interface Metric {
@@ -233,20 +233,27 @@ export function metricBlocks(text: string): string[] {
   if (blocks.length > 0) return blocks;
 
   // A trailing list: ① … ② … to the end, outside parentheses.
-  let depth = 0;
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] ?? "";
-    if (ch === OPEN) depth += 1;
-    else if (ch === CLOSE) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && circledValue(ch) === 1 && (i === 0 || /[\s。]/.test(text[i - 1] ?? ""))) starts.push(i);
-  }
-  const start = starts.at(-1);
+  const start = lastListStart(text);
   if (start !== undefined) {
     const list = text.slice(start);
-    if ([...list].filter((ch) => circledValue(ch) !== undefined).length >= 2) return [list];
+    if ((list.match(CIRCLED_GLOBAL) ?? []).length >= 2) return [list];
   }
   return [];
+}
+
+/** The last ① that starts a list (at the start, or after a space or 。) outside parentheses. */
+function lastListStart(text: string): number | undefined {
+  let index = text.lastIndexOf("①");
+  while (index >= 0) {
+    const before = text[index - 1];
+    if (index === 0 || (before !== undefined && /[\s。]/.test(before))) {
+      const head = text.slice(0, index);
+      const depth = (head.match(/\(/g) ?? []).length - (head.match(/\)/g) ?? []).length;
+      if (depth <= 0) return index;
+    }
+    index = text.lastIndexOf("①", index - 1);
+  }
+  return undefined;
 }
 
 function extract(cell: string): Metric[] {
@@ -268,6 +275,11 @@ export function extractMetrics(cell: string): readonly Metric[] {
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(cell, metrics);
   return metrics;
+}
+
+/** Forgets what was read (benchmarks of the cold path). */
+export function clearMetricsMemo(): void {
+  memo.clear();
 }
 
 /** The same without the memo, for benchmarks of the cold path. */

@@ -152,24 +152,74 @@ export interface ItemEvaluation extends TextEvaluation {
   subItems: string[];
 }
 
+/** What evaluateRows needs of a row: its label, its parent's label for a sub-item, and its texts. */
+export interface EvaluableRow {
+  item: string;
+  parent?: string;
+  plan: string;
+  result: string;
+}
+
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, Map<string, TextEvaluation>>();
+let memoContext = "";
+
+export interface RowEvaluations {
+  /** Each row on its own texts. */
+  own: Map<string, ItemEvaluation>;
+  /** Items with their evidence: a parent's is the union of its sub-items' pairs and its own. */
+  items: Map<string, ItemEvaluation>;
+}
+
 /**
  * Evaluates every row; a parent with sub-items takes as evidence the union of its sub-items' pairs
  * and its own, and its expected rating is computed on that union.
  */
-export function evaluateRows(rows: readonly ProgressRow[], context: EvaluationContext = {}): Map<string, ItemEvaluation> {
-  const evaluations = new Map<string, ItemEvaluation>();
-  for (const row of rows) {
-    const item = itemLabel(row);
-    evaluations.set(item, { item, subItems: [], ...evaluateTexts(row.plan, row.result, context, item) });
+export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationContext = {}): RowEvaluations {
+  const own = new Map<string, ItemEvaluation>();
+  // A re-check of the same workbook (the usual case) finds its evaluations in the memo.
+  const contextKey = `${context.fiscalYear ?? ""}\u0001${JSON.stringify(context.profile ?? DEFAULT_PROFILE)}`;
+  if (contextKey !== memoContext) {
+    memo.clear();
+    memoContext = contextKey;
   }
+  const overrides = Object.keys(context.profile?.directionOverrides ?? {}).length > 0;
   for (const row of rows) {
-    if (row.sub === undefined) continue;
-    const parent = evaluations.get(String(row.no));
-    const child = evaluations.get(itemLabel(row));
-    if (!parent || !child) continue;
+    if (!row.item || own.has(row.item)) continue;
+    // Keyed by the cell strings themselves (their hashes are cached), the item only when overrides apply.
+    const byPlan = memo.get(row.plan) ?? new Map<string, TextEvaluation>();
+    if (!memo.has(row.plan)) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(row.plan, byPlan);
+    }
+    const key = overrides ? `${row.item}\u0001${row.result}` : row.result;
+    let evaluation = byPlan.get(key);
+    if (!evaluation) {
+      evaluation = evaluateTexts(row.plan, row.result, context, row.item);
+      byPlan.set(key, evaluation);
+    }
+    own.set(row.item, { item: row.item, subItems: [], ...evaluation });
+  }
+  const items = new Map<string, ItemEvaluation>();
+  for (const [item, evaluation] of own) items.set(item, { ...evaluation, pairs: [...evaluation.pairs], subItems: [] });
+  for (const row of rows) {
+    if (!row.parent) continue;
+    const parent = items.get(row.parent);
+    const child = own.get(row.item);
+    if (!parent || !child || parent.subItems.includes(child.item)) continue;
     parent.subItems.push(child.item);
-    parent.pairs = [...parent.pairs, ...child.pairs];
+    parent.pairs.push(...child.pairs);
     parent.expected = expectedRating(parent.pairs);
   }
-  return evaluations;
+  return { own, items };
+}
+
+/** The rows of the importer's model, as evaluateRows takes them. */
+export function evaluableRows(rows: readonly ProgressRow[]): EvaluableRow[] {
+  return rows.map((row) => ({
+    item: itemLabel(row),
+    ...(row.sub === undefined ? {} : { parent: String(row.no) }),
+    plan: row.plan,
+    result: row.result,
+  }));
 }

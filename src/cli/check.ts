@@ -1,0 +1,102 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { checkTable, type CheckResult } from "../core/check/check";
+import type { Finding } from "../core/check/types";
+import { columnLetter } from "../core/workbook/cells";
+import type { CliMessages, CliLocale } from "./messages";
+import type { CliIo } from "./run";
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** The JSON form of a finding (spec/cli.md), messages in the chosen language. */
+export function findingJson(finding: Finding, locale: CliLocale) {
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    item: finding.item ?? null,
+    row: finding.row ?? null,
+    column: finding.column === undefined ? null : columnLetter(finding.column),
+    message: finding.message[locale],
+    evidence: (finding.evidence ?? []).map((e) => ({
+      item: e.item,
+      label: e.label,
+      marker: e.marker ?? null,
+      target: e.target,
+      result: e.result,
+      status: e.status,
+      achievement: e.achievement === undefined ? null : Math.round(e.achievement * 10000) / 10000,
+      method: e.method ?? null,
+      direction: e.direction,
+      directionSource: e.directionSource,
+      text: e.text[locale],
+    })),
+    suggested: finding.suggested ?? null,
+  };
+}
+
+function textLines(file: string, result: CheckResult, m: CliMessages, locale: CliLocale): string[] {
+  const lines = [m.itemsLine(file, result.summary.items, result.fiscalYear)];
+  for (const f of result.findings) {
+    const where = f.row === undefined ? "-" : `${f.row}:${f.column === undefined ? "-" : columnLetter(f.column)}`;
+    lines.push(`${m.severity[f.severity]} ${f.item ?? "-"} ${where} ${f.code} ${f.message[locale]}`);
+  }
+  const s = result.summary;
+  lines.push(m.summaryLine(s.error, s.warning, s.info, s.notEvaluable, s.ignored));
+  for (const c of s.categories) lines.push(m.categoryLine(c.name, c.items, c.error, c.warning, c.info));
+  return lines;
+}
+
+/** plan-progress check: reads each file through the xlsx port, checks it, prints, exits with the worst code. */
+export async function check(args: string[], m: CliMessages, io: CliIo, locale: CliLocale): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, lang: { type: "string" }, json: { type: "boolean" }, sheet: { type: "string" } },
+  });
+  if (values.help) {
+    io.out(m.checkUsage);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) {
+    io.err(m.checkMissingFile);
+    return EXIT_USAGE;
+  }
+  const { XlsxWorkbookPort, NotXlsxError } = await import("../xlsx/workbookPort");
+  let worst = EXIT_OK;
+  const json: unknown[] = [];
+  for (const file of positionals) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      io.err(m.notFound(file));
+      worst = Math.max(worst, EXIT_USAGE);
+      continue;
+    }
+    if (io.progress) io.progress(m.reading(file));
+    let result: CheckResult;
+    try {
+      const port = await XlsxWorkbookPort.load(bytes);
+      const settings = (await port.readSettings())?.settings;
+      const table = await port.readTable(values.sheet ? { sheet: values.sheet } : {});
+      result = checkTable(table, settings ? { settings } : {});
+    } catch (error) {
+      if (error instanceof NotXlsxError) {
+        io.err(m.notXlsx(file));
+        worst = Math.max(worst, EXIT_USAGE);
+        continue;
+      }
+      throw error;
+    }
+    if (values.json) {
+      json.push({ file, items: result.summary.items, findings: result.findings.map((f) => findingJson(f, locale)), summary: result.summary });
+    } else {
+      for (const line of textLines(file, result, m, locale)) io.out(line);
+    }
+    worst = Math.max(worst, result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK);
+  }
+  if (values.json && json.length > 0) io.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+  return worst;
+}

@@ -1,0 +1,136 @@
+import { parseFiscalYear } from "../fiscalYear";
+import { evaluateRows } from "../rating/evaluate";
+import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
+import type { TableRead, TableRow } from "../workbook/table";
+import type { PairEvaluation } from "../rating/evaluate";
+import { RULES } from "./catalogue";
+import { SEVERITIES, type CheckContext, type Finding, type Severity } from "./types";
+
+export interface CategorySummary {
+  name: string;
+  items: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface CheckSummary {
+  items: number;
+  error: number;
+  warning: number;
+  info: number;
+  /** Items whose rating no numbers could confirm (NOT_EVALUABLE), counted apart from the info. */
+  notEvaluable: number;
+  /** Findings the workbook's settings say to ignore. */
+  ignored: number;
+  categories: CategorySummary[];
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Findings left out because the settings ignore them, with their reason. */
+  ignored: (Finding & { reason: string })[];
+  summary: CheckSummary;
+  fiscalYear?: number;
+}
+
+export interface CheckOptions {
+  settings?: PlanSettings;
+  /** Overrides the fiscal year of the settings and of the headers. */
+  fiscalYear?: number;
+}
+
+/** The fiscal year evaluated: the settings', else the plan header's (令和2年度当初予定 → 2020). */
+export function evaluatedFiscalYear(table: TableRead, settings: PlanSettings): number | undefined {
+  return settings.meta.fiscalYear ?? (table.headers.plan ? parseFiscalYear(table.headers.plan) : undefined);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const RULE_RANK = new Map(RULES.map((rule, i) => [rule.code, i]));
+
+/** Severity, then row (workbook-level first), then the catalogue order, then column. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.row ?? 0) - (b.row ?? 0) ||
+    (RULE_RANK.get(a.code) ?? 99) - (RULE_RANK.get(b.code) ?? 99) ||
+    (a.column ?? -1) - (b.column ?? -1)
+  );
+}
+
+/**
+ * The consistency check of spec/rating.md over a table as read. Read-only: it returns findings and
+ * never touches the workbook.
+ */
+export function checkTable(table: TableRead, options: CheckOptions = {}): CheckResult {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const fiscalYear = options.fiscalYear ?? evaluatedFiscalYear(table, settings);
+  const evaluationContext = { ...(fiscalYear === undefined ? {} : { fiscalYear }), profile: settings.profile };
+  const { own, items } = evaluateRows(
+    table.rows.filter((r) => r.item).map((r) => ({ item: r.item, ...(r.parent ? { parent: r.parent } : {}), plan: r.plan, result: r.result })),
+    evaluationContext,
+  );
+  const rowsByItem = new Map<string, TableRow>();
+  for (const row of table.rows) if (row.item && !rowsByItem.has(row.item)) rowsByItem.set(row.item, row);
+  const pairOwner = new Map<PairEvaluation, string>();
+  for (const [item, evaluation] of own) for (const pair of evaluation.pairs) pairOwner.set(pair, item);
+  const context: CheckContext = {
+    rowsByItem,
+    parents: new Set(table.rows.filter((r) => r.kind === "sub" && r.parent).map((r) => r.parent as string)),
+    pairOwner,
+    table,
+    rows: table.rows,
+    evaluations: items,
+    own,
+    settings,
+    profile: settings.profile,
+    ...(fiscalYear === undefined ? {} : { fiscalYear }),
+    column: (field) => table.columns[field],
+  };
+  const columnsMissing = table.problems.some((p) => p.code === "COLUMNS_MISSING");
+  const rules = columnsMissing ? RULES.filter((r) => r.code === "COLUMNS_MISSING") : RULES;
+  const all: Finding[] = [];
+  for (const rule of rules) {
+    for (const found of rule.check(context)) all.push({ ...found, code: rule.code, sheet: table.sheet, severity: found.severity ?? rule.severity });
+  }
+  all.sort(compareFindings);
+
+  const ignoredKeys = new Map(settings.ignored.map((i) => [`${i.code} ${i.item}`, i.reason]));
+  const findings: Finding[] = [];
+  const ignored: (Finding & { reason: string })[] = [];
+  for (const finding of all) {
+    const reason = ignoredKeys.get(`${finding.code} ${finding.item ?? ""}`);
+    if (reason === undefined) findings.push(finding);
+    else ignored.push({ ...finding, reason });
+  }
+  return { findings, ignored, summary: summarize(table, findings, ignored.length), ...(fiscalYear === undefined ? {} : { fiscalYear }) };
+}
+
+function summarize(table: TableRead, findings: Finding[], ignored: number): CheckSummary {
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  const categories: CategorySummary[] = [];
+  for (const row of table.rows) {
+    let entry = categories.find((c) => c.name === row.category);
+    if (!entry) {
+      entry = { name: row.category, items: 0, error: 0, warning: 0, info: 0 };
+      categories.push(entry);
+    }
+    if (row.kind === "item") entry.items += 1;
+  }
+  for (const finding of findings) {
+    if (!finding.category && finding.category !== "") continue;
+    const entry = categories.find((c) => c.name === finding.category);
+    if (entry) entry[finding.severity] += 1;
+  }
+  return {
+    items: table.rows.filter((r) => r.kind === "item").length,
+    error: count("error"),
+    warning: count("warning"),
+    info: count("info"),
+    notEvaluable: findings.filter((f) => f.code === "NOT_EVALUABLE").length,
+    ignored,
+    categories,
+  };
+}
+
+export { SEVERITIES };

@@ -1,0 +1,63 @@
+import type { ItemEvaluation, PairEvaluation } from "../rating/evaluate";
+import type { Field } from "../workbook/columns";
+import type { TableRow } from "../workbook/table";
+import type { CheckContext, Finding } from "./types";
+
+type Base = Omit<Finding, "code" | "sheet" | "severity" | "message">;
+
+/** Where a finding about a row points: the row, a field's column, and what the pane shows beside it. */
+export function at(context: CheckContext, row: TableRow, field?: Field): Base {
+  const base: Base = { row: row.sheetRow, category: row.category, title: row.title || parentTitle(context, row), department: row.department };
+  if (row.item) base.item = row.item;
+  const column = field === undefined ? undefined : context.column(field);
+  if (column !== undefined) base.column = column;
+  return base;
+}
+
+function parentTitle(context: CheckContext, row: TableRow): string {
+  if (row.kind !== "sub" || !row.parent) return "";
+  const parent = context.rowsByItem.get(row.parent);
+  return parent ? `${parent.title}（枝番 ${row.sub}）` : "";
+}
+
+/** A placeholder cell: empty or "-". */
+export const isBlank = (text: string): boolean => text.trim() === "" || /^[-－ー―]$/.test(text.trim());
+
+export const isRepost = (row: TableRow): boolean => row.repostOf !== undefined;
+
+export function hasSubItems(context: CheckContext, row: TableRow): boolean {
+  return row.kind === "item" && context.parents.has(row.item);
+}
+
+/** Items that carry a rating to check: items (not sub-items), not 再掲, with a valid stated rating. */
+type RatedItem = { row: TableRow; evaluation: ItemEvaluation; stated: "S" | "A" | "B" };
+const ratedCache = new WeakMap<CheckContext, RatedItem[]>();
+
+export function ratedItems(context: CheckContext): RatedItem[] {
+  const cached = ratedCache.get(context);
+  if (cached) return cached;
+  const out: RatedItem[] = [];
+  for (const row of context.rows) {
+    if (row.kind !== "item" || isRepost(row) || !row.item) continue;
+    const stated = row.rating;
+    if (stated !== "S" && stated !== "A" && stated !== "B") continue;
+    const evaluation = context.evaluations.get(row.item);
+    if (evaluation) out.push({ row, evaluation, stated });
+  }
+  ratedCache.set(context, out);
+  return out;
+}
+
+/** Comparable pairs only (met, exceeded, short). */
+export const comparable = (pairs: readonly PairEvaluation[]): PairEvaluation[] =>
+  pairs.filter((p) => p.status === "met" || p.status === "exceeded" || p.status === "short");
+
+/** The pair with the lowest achievement: the one a message quotes. */
+export function worstPair(pairs: readonly PairEvaluation[]): PairEvaluation | undefined {
+  return [...pairs].sort((a, b) => (a.achievement ?? Infinity) - (b.achievement ?? Infinity))[0];
+}
+
+/** Which item a pair comes from (a parent's evidence includes its sub-items'). */
+export function pairItem(context: CheckContext, pair: PairEvaluation, fallback: string): string {
+  return context.pairOwner.get(pair) ?? fallback;
+}

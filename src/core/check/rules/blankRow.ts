@@ -1,0 +1,15 @@
+import type { Rule } from "../types";
+
+export const blankRow: Rule = {
+  code: "BLANK_ROW",
+  severity: "warning",
+  title: { ja: "表の途中の空行", en: "Empty row inside the table" },
+  why: { ja: "表の途中の空行は、ほかのツールで表がそこで終わったと読まれるおそれがあります。", en: "Other tools may take an empty row for the end of the table." },
+  check(context) {
+    return context.table.problems.flatMap((problem) =>
+      problem.code === "BLANK_ROW"
+        ? [{ severity: "warning" as const, row: problem.sheetRow, message: { ja: `${problem.sheetRow}行目が空行です`, en: `Row ${problem.sheetRow} is empty` } }]
+        : [],
+    );
+  },
+};

@@ -1,0 +1,19 @@
+import { describeProblem } from "../../workbook/problemText";
+import type { Rule } from "../types";
+
+export const columnsMissing: Rule = {
+  code: "COLUMNS_MISSING",
+  severity: "error",
+  title: { ja: "必要な列が見つからない", en: "Required columns not found" },
+  why: {
+    ja: "No.・項目（または枝番）・評価・当初予定（目標値）・取組実績の列がないと、表を読めません。見出しの名前を確かめるか、設定で列を指定してください。",
+    en: "Without the No., title (or sub No.), rating, plan and result columns the table cannot be read. Check the header names or map the columns in the settings.",
+  },
+  check(context) {
+    return context.table.problems.flatMap((problem) =>
+      problem.code === "COLUMNS_MISSING"
+        ? [{ severity: "error" as const, ...(problem.headerRow ? { row: problem.headerRow } : {}), message: { ja: describeProblem(problem, "ja"), en: describeProblem(problem, "en") } }]
+        : [],
+    );
+  },
+};

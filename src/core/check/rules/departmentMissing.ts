@@ -1,0 +1,18 @@
+import { at, hasSubItems, isBlank, isRepost } from "../helpers";
+import type { Rule } from "../types";
+
+export const departmentMissing: Rule = {
+  code: "DEPARTMENT_MISSING",
+  severity: "warning",
+  title: { ja: "担当課がない", en: "Department missing" },
+  why: { ja: "担当課のない項目は、問い合わせ先も責任の所在もわかりません（枝番のある親項目は空欄でかまいません）。", en: "An item without a department has no one to ask and no one responsible (a parent of sub-items may have none)." },
+  check(context) {
+    return context.rows
+      .filter((row) => row.item && isBlank(row.department) && !hasSubItems(context, row) && !isRepost(row))
+      .map((row) => ({
+        ...at(context, row, "department"),
+        severity: "warning" as const,
+        message: { ja: "主な推進担当課が空欄です", en: "The department cell is empty" },
+      }));
+  },
+};

@@ -1,0 +1,27 @@
+import { at } from "../helpers";
+import type { Rule } from "../types";
+
+export const numberDuplicate: Rule = {
+  code: "NUMBER_DUPLICATE",
+  severity: "error",
+  title: { ja: "項目番号の重複", en: "Duplicate item number" },
+  why: { ja: "同じ No. の項目が二つあると、集計もレポートも誤ります。再掲なら【No.○の再掲】と書いてください。", en: "Two items with the same No. spoil the summary and the report. Mark a repeat as 【No.○の再掲】." },
+  check(context) {
+    const seen = new Map<string, number>();
+    return context.rows.flatMap((row) => {
+      if (!row.item) return [];
+      const first = seen.get(row.item);
+      if (first === undefined) {
+        seen.set(row.item, row.sheetRow);
+        return [];
+      }
+      return [
+        {
+          ...at(context, row, row.kind === "sub" ? "sub" : "no"),
+          severity: "error" as const,
+          message: { ja: `No. ${row.item} は ${first}行目にもあります`, en: `No. ${row.item} also stands in row ${first}` },
+        },
+      ];
+    });
+  },
+};

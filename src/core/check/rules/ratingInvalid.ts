@@ -1,0 +1,21 @@
+import { at } from "../helpers";
+import type { Rule } from "../types";
+
+export const ratingInvalid: Rule = {
+  code: "RATING_INVALID",
+  severity: "error",
+  title: { ja: "評価が S・A・B のいずれでもない", en: "Rating is not S, A or B" },
+  why: {
+    ja: "評価欄は S・A・B（枝番は「-」または空欄）だけを受け付けます。それ以外の文字は集計とレポートを誤らせます。",
+    en: "The rating column takes S, A or B (\"-\" or empty on sub-items). Anything else breaks the summary and the report.",
+  },
+  check(context) {
+    return context.rows
+      .filter((row) => row.ratingStatus === "invalid")
+      .map((row) => ({
+        ...at(context, row, "rating"),
+        severity: "error" as const,
+        message: { ja: `評価「${row.ratingWritten}」は S・A・B のいずれでもありません`, en: `Rating "${row.ratingWritten}" is not S, A or B` },
+      }));
+  },
+};

@@ -1,0 +1,30 @@
+import { at, comparable } from "../helpers";
+import { evidence, leafItems } from "./ratingEvidence";
+import type { Rule, RuleFinding } from "../types";
+
+type Raw = RuleFinding;
+
+export const ratingUnderstated: Rule = {
+  code: "RATING_UNDERSTATED",
+  severity: "warning",
+  title: { ja: "評価が数値より低い", en: "Rating lower than the numbers" },
+  why: {
+    ja: "B（遅れ）としながら数値はすべて目標に達しています。遅れと判断した理由（数値に表れない遅れ）を実績欄に書くか、評価を見直してください。",
+    en: "Rated B (behind) while every target is met. Write why it is behind despite the numbers, or revise the rating.",
+  },
+  check(context) {
+    const out: Raw[] = [];
+    for (const { row, evaluation, stated } of leafItems(context)) {
+      const pairs = comparable(evaluation.pairs);
+      if (stated === "B" && pairs.length > 0 && pairs.every((p) => p.status !== "short")) {
+        out.push({
+          ...at(context, row, "rating"),
+          message: { ja: "評価は B ですが、数値はすべて目標に達しています", en: "Rated B, but every target is met" },
+          evidence: evidence(context, row.item, evaluation.pairs),
+          suggested: evaluation.expected,
+        });
+      }
+    }
+    return out;
+  },
+};

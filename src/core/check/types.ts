@@ -1,0 +1,84 @@
+import type { DirectionSource } from "../rating/direction";
+import type { ExpectedRating, ItemEvaluation, PairEvaluation, PairStatus } from "../rating/evaluate";
+import type { Direction, RatingProfile } from "../rating/profile";
+import type { Field } from "../workbook/columns";
+import type { PlanSettings } from "../workbook/settings";
+import type { TableRead, TableRow } from "../workbook/table";
+
+export type Severity = "error" | "warning" | "info";
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export interface Text {
+  ja: string;
+  en: string;
+}
+
+/** One pair of a rating finding, as a reviewer reads it: target → result, achievement, method. */
+export interface Evidence {
+  label: string;
+  marker?: number;
+  target: string;
+  result: string;
+  status: PairStatus;
+  /** result/target or target/result, as a ratio (0.463). */
+  achievement?: number;
+  method?: "result/target" | "target/result";
+  direction: Direction;
+  directionSource: DirectionSource;
+  /** The item the pair comes from, for a parent's evidence from its sub-items. */
+  item: string;
+  text: Text;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  /** "12", "4-1"; undefined for workbook-level findings. */
+  item?: string;
+  sheet: string;
+  /** 1-based sheet row; undefined for workbook-level findings. */
+  row?: number;
+  /** 0-based column. */
+  column?: number;
+  message: Text;
+  evidence?: Evidence[];
+  suggested?: ExpectedRating;
+  /** Context for display: the row's 分野, title and department. */
+  category?: string;
+  title?: string;
+  department?: string;
+}
+
+export interface CheckContext {
+  table: TableRead;
+  rows: readonly TableRow[];
+  /** Items and sub-items by label; parents carry their sub-items' pairs. */
+  evaluations: ReadonlyMap<string, ItemEvaluation>;
+  /** Evaluations of each row's own texts (a parent without its sub-items). */
+  own: ReadonlyMap<string, ItemEvaluation>;
+  settings: PlanSettings;
+  profile: RatingProfile;
+  fiscalYear?: number;
+  /** The column of a field, when the table has it. */
+  column(field: Field): number | undefined;
+  /** Rows by item label (the first row of a label). */
+  rowsByItem: ReadonlyMap<string, TableRow>;
+  /** Labels of the items that have sub-items. */
+  parents: ReadonlySet<string>;
+  /** The item each pair comes from. */
+  pairOwner: ReadonlyMap<PairEvaluation, string>;
+}
+
+/** What a rule reports; the engine adds the code and the sheet, and the rule's severity if none is given. */
+export type RuleFinding = Omit<Finding, "code" | "sheet" | "severity"> & { severity?: Severity };
+
+/** A rule of the consistency check, like an ESLint rule: code, severity, texts, and what it finds. */
+export interface Rule {
+  code: string;
+  /** The usual severity; a finding may say otherwise (RATING_OVERSTATED within tolerance). */
+  severity: Severity;
+  title: Text;
+  /** Why it matters, for the pane and the documentation. */
+  why: Text;
+  check(context: CheckContext): RuleFinding[];
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { checkTable } from "../../src/core/check/check";
+import { RULES } from "../../src/core/check/catalogue";
+import type { RawCell } from "../../src/core/workbook/cells";
+import { DEFAULT_SETTINGS } from "../../src/core/workbook/settings";
+import { readTable } from "../../src/core/workbook/table";
+
+const HEADER = ["分野", "No.", "枝番", "項目", "主な推進担当課", "評価", "実施内容", "令和2年度当初予定（目標値）", "取組実績（令和3年3月末実績値）", "備考"];
+type Row = Partial<Record<"category" | "no" | "sub" | "title" | "department" | "rating" | "actions" | "plan" | "result" | "notes", RawCell>>;
+const FIELDS = ["category", "no", "sub", "title", "department", "rating", "actions", "plan", "result", "notes"] as const;
+
+/** A clean item: department, rating A, a target met exactly. */
+const item = (no: number, extra: Row = {}): Row => ({
+  category: "分野",
+  no,
+  title: `項目${no}`,
+  department: "課",
+  rating: "A",
+  plan: `・実施する。 (第${no}項目の件数 10件)`,
+  result: `・実施した。 (第${no}項目の件数 10件)`,
+  ...extra,
+});
+
+function check(rows: (Row | RawCell[])[], header: RawCell[] = HEADER) {
+  const grid = [header, ...rows.map((r) => (Array.isArray(r) ? r : FIELDS.map((f) => r[f] ?? null)))];
+  return checkTable(readTable([{ name: "表", rows: grid }]), { settings: DEFAULT_SETTINGS });
+}
+const codes = (rows: (Row | RawCell[])[], header?: RawCell[]) => check(rows, header).findings.map((f) => `${f.code} ${f.item ?? ""}`.trim());
+
+/** For every rule: a minimal workbook that triggers it, and one that must not. */
+const CASES: Record<string, { triggers: () => string[]; clean: () => string[]; expected: string }> = {
+  COLUMNS_MISSING: {
+    triggers: () => codes([[1, "x"]], ["No.", "項目"]),
+    clean: () => codes([item(1)]),
+    expected: "COLUMNS_MISSING",
+  },
+  RATING_INVALID: { triggers: () => codes([item(1, { rating: "C" })]), clean: () => codes([item(1)]), expected: "RATING_INVALID 1" },
+  RATING_MISSING: { triggers: () => codes([item(1, { rating: "" })]), clean: () => codes([item(1), { no: 1, sub: 1, department: "課", rating: "-" }]), expected: "RATING_MISSING 1" },
+  RATING_NORMALISED: { triggers: () => codes([item(1, { rating: "Ａ" })]), clean: () => codes([item(1)]), expected: "RATING_NORMALISED 1" },
+  RATING_OVERSTATED: {
+    triggers: () => codes([item(1, { plan: "(参加団体数 12団体)", result: "(参加団体数 11団体)" })]),
+    clean: () => codes([item(1, { rating: "B", plan: "(参加団体数 12団体)", result: "(参加団体数 11団体)" })]),
+    expected: "RATING_OVERSTATED 1",
+  },
+  RATING_UNDERSTATED: { triggers: () => codes([item(1, { rating: "B" })]), clean: () => codes([item(1)]), expected: "RATING_UNDERSTATED 1" },
+  RATING_S_CANDIDATE: {
+    triggers: () => codes([item(1, { result: "(第1項目の件数 20件)" })]),
+    clean: () => codes([item(1, { rating: "S", result: "(第1項目の件数 20件)" })]),
+    expected: "RATING_S_CANDIDATE 1",
+  },
+  PARENT_CHILD_MISMATCH: {
+    triggers: () => codes([item(2, { plan: "-", result: "-" }), { no: 2, sub: 1, department: "課", rating: "-", plan: "(件数 10件)", result: "(件数 5件)" }]),
+    clean: () => codes([item(2, { rating: "B", plan: "-", result: "-" }), { no: 2, sub: 1, department: "課", rating: "-", plan: "(件数 10件)", result: "(件数 5件)" }]),
+    expected: "PARENT_CHILD_MISMATCH 2",
+  },
+  RESULT_MISSING: { triggers: () => codes([item(1, { result: "" })]), clean: () => codes([item(1)]), expected: "RESULT_MISSING 1" },
+  PLAN_MISSING: { triggers: () => codes([item(1, { plan: "" })]), clean: () => codes([item(1)]), expected: "PLAN_MISSING 1" },
+  TARGET_INTERIM: {
+    triggers: () => codes([item(1, { plan: "(ごみ量 480g/人日(令和4年度末))", result: "(ごみ量 494.3g/人日)" })]),
+    clean: () => codes([item(1, { plan: "(ごみ量 480g/人日(令和2年度末))", result: "(ごみ量 470g/人日)" })]),
+    expected: "TARGET_INTERIM 1",
+  },
+  UNIT_MISMATCH: { triggers: () => codes([item(1, { result: "(第1項目の件数 10%)" })]), clean: () => codes([item(1)]), expected: "UNIT_MISMATCH 1" },
+  NUMBER_DUPLICATE: { triggers: () => codes([item(1), item(2), item(2, { title: "別" })]), clean: () => codes([item(1), item(2)]), expected: "NUMBER_DUPLICATE 2" },
+  NUMBER_GAP: { triggers: () => codes([item(1), item(3)]), clean: () => codes([item(1), item(2)]), expected: "NUMBER_GAP 3" },
+  SUB_NUMBER_INVALID: {
+    triggers: () => codes([item(1), { no: 1, sub: 2, department: "課", rating: "-" }]),
+    clean: () => codes([item(1), { no: 1, sub: 1, department: "課", rating: "-" }, { no: 1, sub: 2, department: "課", rating: "-" }]),
+    expected: "SUB_NUMBER_INVALID 1-2",
+  },
+  REPOST_TARGET_MISSING: {
+    triggers: () => codes([item(1), item(2, { actions: "【No.9の再掲】", plan: "【No.9の再掲】", result: "【No.9の再掲】" })]),
+    clean: () => codes([item(1), item(2, { title: "項目1", actions: "【No.1の再掲】", plan: "【No.1の再掲】", result: "【No.1の再掲】" })]),
+    expected: "REPOST_TARGET_MISSING 2",
+  },
+  REPOST_MISMATCH: {
+    triggers: () => codes([item(1), item(2, { title: "違う名前", actions: "【No.1の再掲】", plan: "【No.1の再掲】", result: "【No.1の再掲】" })]),
+    clean: () => codes([item(1), item(2, { title: "項目1", actions: "【No.1の再掲】", plan: "【No.1の再掲】", result: "【No.1の再掲】" })]),
+    expected: "REPOST_MISMATCH 2",
+  },
+  DEPARTMENT_MISSING: {
+    triggers: () => codes([item(1, { department: "" })]),
+    clean: () => codes([item(1, { department: "-", plan: "-", result: "-", rating: "A" }), { no: 1, sub: 1, department: "課", rating: "-", plan: "(件数 1件)", result: "(件数 1件)" }]),
+    expected: "DEPARTMENT_MISSING 1",
+  },
+  TEXT_DUPLICATE: {
+    triggers: () => codes([item(1, { plan: "・図書館協議会の提言を踏まえて今後の図書館の方針を策定する。 (第1項目の件数 10件)" }), item(2, { plan: "・図書館協議会の提言を踏まえて今後の図書館の方針を策定する。 (第2項目の件数 10件)" })]),
+    clean: () => codes([item(1, { plan: "・図書館協議会の提言を踏まえて今後の図書館の方針を策定する。 (第1項目の件数 10件)" }), item(2)]),
+    expected: "TEXT_DUPLICATE 2",
+  },
+  BLANK_ROW: { triggers: () => codes([item(1), [], item(2)]), clean: () => codes([item(1), item(2), [], []]), expected: "BLANK_ROW" },
+  CELL_ERROR: { triggers: () => codes([item(1, { notes: { error: "#N/A" } })]), clean: () => codes([item(1, { notes: "メモ" })]), expected: "CELL_ERROR 1" },
+  NOT_EVALUABLE: { triggers: () => codes([item(1, { plan: "・実施する。", result: "・実施した。" })]), clean: () => codes([item(1)]), expected: "NOT_EVALUABLE 1" },
+  NUMBER_INVALID: { triggers: () => codes([item(1), item(2, { no: "二番" })]), clean: () => codes([item(1), item(2, { no: "No.2" })]), expected: "NUMBER_INVALID" },
+};
+
+describe("the rule catalogue", () => {
+  it("has every code of the spec's minimum catalogue, each with texts in both languages", () => {
+    const spec = ["COLUMNS_MISSING", "RATING_INVALID", "RATING_MISSING", "RATING_NORMALISED", "RATING_OVERSTATED", "RATING_UNDERSTATED", "RATING_S_CANDIDATE", "PARENT_CHILD_MISMATCH", "RESULT_MISSING", "PLAN_MISSING", "TARGET_INTERIM", "UNIT_MISMATCH", "NUMBER_DUPLICATE", "NUMBER_GAP", "SUB_NUMBER_INVALID", "REPOST_TARGET_MISSING", "REPOST_MISMATCH", "DEPARTMENT_MISSING", "TEXT_DUPLICATE", "BLANK_ROW", "CELL_ERROR", "NOT_EVALUABLE"];
+    const codes = RULES.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(spec));
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const rule of RULES) {
+      for (const text of [rule.title.ja, rule.title.en, rule.why.ja, rule.why.en]) expect(text.length, rule.code).toBeGreaterThan(3);
+    }
+    expect(Object.keys(CASES).sort()).toEqual([...codes].sort());
+  });
+
+  for (const rule of RULES) {
+    it(`${rule.code}: triggered by its minimal workbook, silent on the clean one`, () => {
+      const cases = CASES[rule.code];
+      expect(cases, `no test cases for ${rule.code}`).toBeDefined();
+      expect(cases?.triggers()).toContain(cases?.expected);
+      expect(cases?.clean().filter((f) => f.startsWith(`${rule.code}`))).toEqual([]);
+    });
+  }
+});
+
+describe("the engine", () => {
+  it("orders findings by severity, then row", () => {
+    const { findings } = check([item(1, { department: "" }), item(2, { rating: "C" }), item(3, { plan: "(件数 12件)", result: "(件数 11件)" })]);
+    expect(findings.map((f) => [f.severity, f.row])).toEqual([
+      ["error", 3],
+      ["error", 4],
+      ["warning", 2],
+    ]);
+  });
+
+  it("makes a short pair within the profile's tolerance a warning, not an error", () => {
+    const rows = [HEADER, ["分野", 1, null, "x", "課", "A", "", "(件数 100件)", "(件数 95件)", ""]];
+    const strict = checkTable(readTable([{ name: "表", rows }]));
+    const lenient = checkTable(readTable([{ name: "表", rows }]), { settings: { ...DEFAULT_SETTINGS, profile: { ...DEFAULT_SETTINGS.profile, toleranceFloor: 0.9 } } });
+    expect(strict.findings.find((f) => f.code === "RATING_OVERSTATED")?.severity).toBe("error");
+    expect(lenient.findings.find((f) => f.code === "RATING_OVERSTATED")?.severity).toBe("warning");
+  });
+
+  it("leaves out ignored findings and counts them", () => {
+    const rows = [HEADER, ["分野", 1, null, "x", "", "A", "", "(件数 1件)", "(件数 1件)", ""]];
+    const result = checkTable(readTable([{ name: "表", rows }]), { settings: { ...DEFAULT_SETTINGS, ignored: [{ code: "DEPARTMENT_MISSING", item: "1", reason: "兼務" }] } });
+    expect(result.findings.map((f) => f.code)).not.toContain("DEPARTMENT_MISSING");
+    expect(result.ignored.map((f) => [f.code, f.reason])).toEqual([["DEPARTMENT_MISSING", "兼務"]]);
+    expect(result.summary.ignored).toBe(1);
+  });
+
+  it("checks nothing else when required columns are missing", () => {
+    expect(codes([[1, "x"]], ["No.", "項目"])).toEqual(["COLUMNS_MISSING"]);
+  });
+});
