@@ -1,5 +1,5 @@
 import type { RawCell, SheetGrid } from "../core/workbook/cells";
-import type { WorkbookPort } from "../core/workbook/port";
+import { sheetNameFor, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/workbook/port";
 import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
 import { HEADER_SEARCH_ROWS, readTable, type ReadOptions, type TableRead } from "../core/workbook/table";
 import { columnLetter } from "../core/workbook/cells";
@@ -104,6 +104,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * sheet costs one more sync to probe the others.
    */
   async readTable(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<TableRead> {
+    return (await this.read(options)).table;
+  }
+
+  async read(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<WorkbookRead> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
@@ -162,7 +166,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
         }
         grids.push({ name: chosen, rows });
       }
-      return readTable(grids, { ...options, ...(mapping ? { mapping } : {}), ...(chosen ? { sheet: chosen } : {}) });
+      const table = readTable(grids, { ...options, ...(mapping ? { mapping } : {}), ...(chosen ? { sheet: chosen } : {}) });
+      return { table, ...(settings ? { settings } : {}) };
     });
   }
 
@@ -190,6 +195,52 @@ export class ExcelWorkbookPort implements WorkbookPort {
       range.values = rows.map(([key, value]) => [key, value]);
       sheet.visibility = "Hidden";
       await context.sync();
+    });
+  }
+
+  /** The quick fix: one value into one cell, its format left as the user made it. */
+  async writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange(`${columnLetter(column)}${sheetRow}`).values = [[text]];
+      await context.sync();
+    });
+  }
+
+  /** Writes a sheet of text cells in one batch (formats "@" before values), links as hyperlinks. */
+  async writeSheet(plan: SimpleSheet): Promise<string> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const markers = worksheets.items.map((s) => {
+        const a1 = s.getRange("A1");
+        a1.load("values");
+        return { sheet: s, a1 };
+      });
+      await context.sync();
+      const existing = markers.map(({ sheet, a1 }) => ({ name: sheet.name, marker: String(a1.values[0]?.[0] ?? "") }));
+      const name = sheetNameFor(plan.name, existing, plan.marker);
+      markers.find((m) => m.sheet.name.toLowerCase() === name.toLowerCase())?.sheet.delete();
+      const sheet = worksheets.add(name);
+      const width = plan.columns.length;
+      const rows = [[plan.marker, ...Array<string>(width - 1).fill("")], plan.columns.map((c) => c.header), ...plan.rows.map((r) => r.values)];
+      const range = sheet.getRangeByIndexes(0, 0, rows.length, width);
+      range.numberFormat = rows.map((row) => row.map(() => "@"));
+      range.values = rows;
+      plan.rows.forEach((row, i) => {
+        if (!row.link) return;
+        sheet.getRangeByIndexes(i + 2, row.link.column, 1, 1).hyperlink = {
+          documentReference: `'${row.link.sheet}'!${row.link.address}`,
+          textToDisplay: row.values[row.link.column] ?? row.link.address,
+        };
+      });
+      sheet.getRangeByIndexes(0, 0, 2, width).format.font.bold = true;
+      plan.columns.forEach((c, i) => {
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7;
+      });
+      sheet.activate();
+      await context.sync();
+      return name;
     });
   }
 

@@ -14,6 +14,8 @@ import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import type { WorkbookSummary } from "../xlsx/summary";
 import { useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
+import { CheckPane } from "./check/CheckPane";
+import { RowsView } from "./check/RowsView";
 import type { MessageKey } from "./messages";
 
 const SAMPLE_URL = "samples/kodaira-r2.xlsx";
@@ -137,6 +139,19 @@ export function FileHome() {
 
 function Loaded({ fileName, summary, onClose }: { fileName: string; summary: WorkbookSummary; onClose: () => void }) {
   const m = useMessages();
+  const [table, setTable] = useState(summary.table);
+  const [highlight, setHighlight] = useState<number>();
+
+  async function save() {
+    const bytes = await summary.port.save();
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName.replace(/\.xlsx$/i, "") + "（点検済み）.xlsx";
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
   return (
     <Card data-testid="loaded">
       <CardHeader
@@ -145,6 +160,8 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         action={<Button onClick={onClose}>{m.closeFile}</Button>}
       />
       <TableSummary table={summary.table} summary={summary.summary} />
+      <CheckPane port={summary.port} onChecked={(run) => setTable(run.table)} onNavigate={(f) => setHighlight(f.row)} onSave={() => void save()} />
+      <RowsView table={table} highlight={highlight} />
     </Card>
   );
 }

@@ -11,6 +11,8 @@ export interface SheetSummary {
 }
 
 export interface WorkbookSummary {
+  /** The workbook, in memory, behind the port file mode checks through. */
+  port: XlsxWorkbookPort;
   sheets: SheetSummary[];
   table: TableRead;
   summary: TableSummary;
@@ -27,7 +29,7 @@ export async function summarizeWorkbook(data: ArrayBuffer | Uint8Array): Promise
     hidden: sheet.state !== "visible",
   }));
   const table = await port.readTable();
-  return { sheets, table, summary: summarizeTable(table), problems: table.problems };
+  return { port, sheets, table, summary: summarizeTable(table), problems: table.problems };
 }
 
 export { NotXlsxError } from "./workbookPort";

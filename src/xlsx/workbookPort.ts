@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { columnLetter, type RawCell, type SheetGrid } from "../core/workbook/cells";
-import type { WorkbookPort } from "../core/workbook/port";
+import { sheetNameFor, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/workbook/port";
 import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
 import { readTable, type ReadOptions, type TableRead } from "../core/workbook/table";
 
@@ -83,11 +83,16 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return this.workbook.worksheets.filter((s) => s.name !== SETTINGS_SHEET).map(sheetToGrid);
   }
 
-  async readTable(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<TableRead> {
+  async read(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<WorkbookRead> {
     const settings = await this.readSettings();
     const mapping = options.mapping ?? settings?.settings.mapping;
     const tableSheet = this.workbook.worksheets.find((s) => s.name !== SETTINGS_SHEET && s.getTables().length > 0)?.name;
-    return readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}) });
+    const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}) });
+    return { table, ...(settings ? { settings } : {}) };
+  }
+
+  async readTable(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<TableRead> {
+    return (await this.read(options)).table;
   }
 
   async readSettings(): Promise<SettingsRead | undefined> {
@@ -105,6 +110,39 @@ export class XlsxWorkbookPort implements WorkbookPort {
     this.selected = { sheet, column, sheetRow };
     const address = `${columnLetter(column)}${sheetRow}`;
     ws.views = [{ ...(ws.views[0] ?? {}), activeCell: address, state: ws.views[0]?.state ?? "normal" } as ExcelJS.WorksheetView];
+  }
+
+  async writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void> {
+    const cell = this.workbook.getWorksheet(sheet)?.getRow(sheetRow).getCell(column + 1);
+    if (!cell) throw new Error(`no sheet ${sheet}`);
+    cell.value = text;
+  }
+
+  async writeSheet(plan: SimpleSheet): Promise<string> {
+    const existing = this.workbook.worksheets.map((s) => ({ name: s.name, marker: String(s.getCell("A1").value ?? "") }));
+    const name = sheetNameFor(plan.name, existing, plan.marker);
+    const old = this.workbook.getWorksheet(name);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const sheet = this.workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 2 }] });
+    sheet.columns = plan.columns.map((c) => ({ width: c.width }));
+    sheet.getCell("A1").value = plan.marker;
+    sheet.getCell("A1").font = { bold: true };
+    const header = sheet.getRow(2);
+    plan.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+    });
+    plan.rows.forEach((row, r) => {
+      const excelRow = sheet.getRow(r + 3);
+      row.values.forEach((text, c) => {
+        const cell = excelRow.getCell(c + 1);
+        cell.numFmt = "@";
+        cell.alignment = { vertical: "top", wrapText: true };
+        cell.value = row.link && row.link.column === c ? { text, hyperlink: `#'${row.link.sheet}'!${row.link.address}` } : text;
+      });
+    });
+    return name;
   }
 
   async save(): Promise<Uint8Array> {

@@ -1,0 +1,19 @@
+import type { WorkbookPort } from "../workbook/port";
+import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
+import type { TableRead } from "../workbook/table";
+import { checkTable, type CheckResult } from "./check";
+
+export interface CheckRun {
+  table: TableRead;
+  settings: PlanSettings;
+  /** Problems reading the settings sheet (the defaults were kept for those parts). */
+  settingsProblems: string[];
+  result: CheckResult;
+}
+
+/** One read through the port (table and settings together), then the check. Writes nothing. */
+export async function runCheck(port: WorkbookPort): Promise<CheckRun> {
+  const { table, settings } = await port.read();
+  const effective = settings?.settings ?? DEFAULT_SETTINGS;
+  return { table, settings: effective, settingsProblems: settings?.problems ?? [], result: checkTable(table, { settings: effective }) };
+}

@@ -1,0 +1,105 @@
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { KeyboardEvent } from "react";
+import type { Finding } from "../../core/check/types";
+import { columnLetter } from "../../core/workbook/cells";
+import { useLocale, useMessages } from "../i18n";
+
+const useStyles = makeStyles({
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: "pointer",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  current: {
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  evidence: { margin: 0, paddingLeft: "1.2em", fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+});
+
+const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+/** Shapes as well as colours: severity is never told by colour alone. */
+const SEVERITY_MARK = { error: "✖", warning: "▲", info: "ℹ" } as const;
+
+export interface FindingCardProps {
+  finding: Finding;
+  current: boolean;
+  onSelect: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  onIgnore?: () => void;
+  onFix?: () => void;
+  id: string;
+}
+
+export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, onFix, id }: FindingCardProps) {
+  const m = useMessages();
+  const locale = useLocale();
+  const styles = useStyles();
+  const severity = { error: m.severityError, warning: m.severityWarning, info: m.severityInfo }[finding.severity];
+  const cell = finding.row === undefined ? "" : `${finding.column === undefined ? "" : columnLetter(finding.column)}${finding.row}`;
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={current}
+      tabIndex={current ? 0 : -1}
+      className={mergeClasses(styles.card, current && styles.current)}
+      onClick={onSelect}
+      onKeyDown={onKeyDown}
+      data-testid="finding"
+      data-code={finding.code}
+      data-item={finding.item ?? ""}
+    >
+      <div className={styles.head}>
+        <Badge appearance="filled" color={SEVERITY_COLOR[finding.severity]} shape="rounded">
+          {SEVERITY_MARK[finding.severity]} {severity}
+        </Badge>
+        {finding.item && <Text weight="semibold">No.{finding.item}</Text>}
+        {finding.title && <Text>{finding.title}</Text>}
+        {cell && (
+          <Text size={200}>
+            {m.location} {cell}
+          </Text>
+        )}
+      </div>
+      {finding.department && (
+        <Text size={200}>
+          {m.department}: {finding.department}
+        </Text>
+      )}
+      <Text>{finding.message[locale]}</Text>
+      {finding.evidence && finding.evidence.length > 0 && (
+        <ul className={styles.evidence} aria-label={m.evidence}>
+          {finding.evidence.map((e, i) => (
+            <li key={i}>{e.text[locale]}</li>
+          ))}
+        </ul>
+      )}
+      {finding.suggested && finding.suggested !== "-" && (
+        <Text size={200}>
+          {m.suggested}: <strong>{finding.suggested}</strong>
+        </Text>
+      )}
+      <div className={styles.actions}>
+        {onFix && (
+          <Button size="small" appearance="primary" onClick={(e) => (e.stopPropagation(), onFix())}>
+            {m.fixToB}
+          </Button>
+        )}
+        {onIgnore && (
+          <Button size="small" onClick={(e) => (e.stopPropagation(), onIgnore())}>
+            {m.ignore}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, routeOfficeJs, screenshot, type Session } from "../support/browser";
+import { serveDist, type StaticServer } from "../support/server";
+
+let server: StaticServer;
+let session: Session;
+
+beforeAll(async () => {
+  server = await serveDist();
+  session = await launch();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe("the consistency check in file mode", () => {
+  it("checks the sample, and the keyboard walks to the item-12 finding, whose row is highlighted", async () => {
+    const context = await session.browser.newContext({ locale: "ja-JP", viewport: { width: 460, height: 1100 } });
+    await routeOfficeJs(context, "local-copy");
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "サンプルを読み込む" }).click();
+    await page.getByTestId("loaded").waitFor();
+
+    const run = page.getByRole("button", { name: "整合性チェック" });
+    await run.focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("check-summary").waitFor();
+    expect(await page.getByTestId("summary-error").innerText()).toMatch(/^1\s/);
+    expect(await page.getByTestId("summary-warning").innerText()).toMatch(/^17\s/);
+    expect(await page.getByTestId("summary-not-evaluable").innerText()).toMatch(/^27\s/);
+    expect(await page.getByTestId("findings").innerText()).toContain("評価が数値より高い（1）");
+
+    // Into the list with Tab, down three findings and back up to the first: item 12.
+    const first = page.locator("#finding-0");
+    await first.focus();
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press("ArrowDown");
+    expect(await page.getByTestId("current-finding").getAttribute("data-item")).toBe("32");
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press("ArrowUp");
+    const current = page.getByTestId("current-finding");
+    expect(await current.getAttribute("data-item")).toBe("12");
+    expect(await current.getAttribute("data-code")).toBe("RATING_OVERSTATED");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("finding-0");
+    const card = await page.locator("#finding-0").innerText();
+    expect(card).toContain("行政評価の実施");
+    expect(card).toContain("実績44.0% / 目標95% (46%)");
+    expect(card).toContain("推奨評価: B");
+    expect(await page.locator('[data-row="22"]').getAttribute("aria-current")).toBe("true");
+    expect(await page.getByTestId("finding-position").innerText()).toMatch(/^1 \/ \d+ 件目$/);
+    await page.getByTestId("check-summary").scrollIntoViewIfNeeded();
+    await screenshot(page, "check-item12-ja", false);
+
+    // The quick fix asks first, then the rating cell alone changes; the check no longer reports 12.
+    await page.locator("#finding-0").getByRole("button", { name: "評価を B に変更" }).click();
+    expect(await page.getByRole("dialog").innerText()).toContain("No.12 の評価を A から B に変更します");
+    await page.getByTestId("confirm-fix").click();
+    await page.getByTestId("save-workbook").waitFor();
+    expect(await page.getByTestId("summary-error").innerText()).toMatch(/^0\s/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
