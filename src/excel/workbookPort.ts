@@ -1,5 +1,6 @@
 import type { RawCell, SheetGrid } from "../core/workbook/cells";
-import { sheetNameFor, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/workbook/port";
+import { sheetNameFor, type CellMark, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/workbook/port";
+import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
 import { HEADER_SEARCH_ROWS, readTable, type ReadOptions, type TableRead } from "../core/workbook/table";
 import { columnLetter } from "../core/workbook/cells";
@@ -7,6 +8,10 @@ import { matchHeader, missingFields } from "../core/workbook/columns";
 
 /** Excel.run, or a stand-in with the same shape (the tests' fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Fill of the cell marks, light enough to keep text readable; the pane says which colour is which. */
+const MARK_FILL = { error: "#F9D0D3", warning: "#FFF1B8", info: "#D6E8F9" } as const;
+const MARKS_PER_FORMAT = 200;
 
 /** Columns read when looking for the header row: A to AD. */
 const PROBE_COLUMNS = 30;
@@ -242,6 +247,48 @@ export class ExcelWorkbookPort implements WorkbookPort {
       await context.sync();
       return name;
     });
+  }
+
+  /**
+   * Marks cells with one conditional format per severity (and per 200 cells): an overlay the user
+   * removes with one button, leaving every format of their own as it was. The formats' ids are kept
+   * in the settings sheet so that exactly those are removed.
+   */
+  async markCells(sheet: string, marks: CellMark[]): Promise<void> {
+    await this.clearMarks();
+    const ids = await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const created: Excel.ConditionalFormat[] = [];
+      for (const severity of ["error", "warning", "info"] as const) {
+        const cells = [...new Set(marks.filter((m) => m.severity === severity).map((m) => `${columnLetter(m.column)}${m.sheetRow}`))];
+        for (let i = 0; i < cells.length; i += MARKS_PER_FORMAT) {
+          const format = ws.getRanges(cells.slice(i, i + MARKS_PER_FORMAT).join(",")).conditionalFormats.add("Custom");
+          format.custom.rule.formula = "=TRUE";
+          format.custom.format.fill.color = MARK_FILL[severity];
+          format.load("id");
+          created.push(format);
+        }
+      }
+      await context.sync();
+      return created.map((format) => format.id);
+    });
+    const current = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
+    await this.writeSettings({ ...current, marks: ids.map((id) => ({ sheet, id })) });
+  }
+
+  async clearMarks(): Promise<void> {
+    const current = (await this.readSettings())?.settings;
+    if (!current?.marks?.length) return;
+    const marks = current.marks;
+    await this.run(async (context) => {
+      for (const mark of marks) {
+        context.workbook.worksheets.getItem(mark.sheet).getRange().conditionalFormats.getItem(mark.id).delete();
+      }
+      await context.sync();
+    });
+    const { marks: _removed, ...rest } = current;
+    void _removed;
+    await this.writeSettings(rest);
   }
 
   async selectCell(sheet: string, column: number, sheetRow: number): Promise<void> {

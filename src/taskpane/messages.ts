@@ -73,6 +73,9 @@ const ja = {
   settingsSaved: "設定を保存しました。",
   location: "セル",
   department: "担当",
+  markCells: "セルに印を付ける",
+  clearMarks: "印を消す",
+  marksNote: "印は条件付き書式の重ね表示です（赤: エラー、黄: 警告、青: 情報）。セルの書式は変えません。",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -152,6 +155,9 @@ const en: Messages = {
   settingsSaved: "Settings saved.",
   location: "Cell",
   department: "Dept.",
+  markCells: "Mark the cells",
+  clearMarks: "Remove the marks",
+  marksNote: "Marks are a conditional-format overlay (red: error, yellow: warning, blue: info); cell formats stay as they are.",
 };
 
 export type Locale = "ja" | "en";

@@ -189,6 +189,35 @@ export class FakeRange extends Proxy {
   get columnCount(): number { return this.read("columnCount"); }
   get address(): string { return this.read("address"); }
 
+  /** Hyperlinks written, for assertions: "Sheet!r,c" → documentReference. */
+  set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
+    this.fake.queue(() => {
+      const { sheet, area } = this.must();
+      this.fake.hyperlinks.set(`${sheet.name}!${area[0]},${area[1]}`, link.documentReference ?? "");
+      if (link.textToDisplay !== undefined) sheet.write(area[0], area[1], link.textToDisplay);
+    });
+  }
+
+  /** Formatting: counted (the report's writer must not format cell by cell), otherwise ignored. */
+  get format(): { font: Record<string, unknown>; fill: Record<string, unknown>; columnWidth?: number; rowHeight?: number } {
+    const count = () => {
+      this.fake.formatOps += 1;
+    };
+    const watch = <T extends object>(target: T): T =>
+      new globalThis.Proxy(target, {
+        set: (obj, key, value) => {
+          count();
+          (obj as Record<string | symbol, unknown>)[key] = value;
+          return true;
+        },
+      });
+    return watch({ font: watch({}), fill: watch({}) });
+  }
+
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.fake, this.sheetOf, []);
+  }
+
   select(): void {
     this.fake.queue(() => {
       const { sheet, area } = this.must();
@@ -267,9 +296,15 @@ export class FakeWorksheet extends Proxy {
     });
   }
 
-  getRange(address: string): FakeRange {
-    const area = parseAddress(address);
+  getRange(address?: string): FakeRange {
+    const area: [number, number, number, number] = address ? parseAddress(address) : [0, 0, 1_048_576, 16_384];
     return new FakeRange(this.fake, this.resolve, () => area);
+  }
+
+  /** Several areas ("F22,H33"), for conditional formats. */
+  getRanges(addresses: string): { conditionalFormats: FakeConditionalFormats } {
+    const cells = addresses.split(",").map((a) => a.trim());
+    return { conditionalFormats: new FakeConditionalFormats(this.fake, this.resolve, cells) };
   }
 
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
@@ -353,6 +388,62 @@ class FakeWorksheetCollection extends Proxy {
   }
 }
 
+export interface FakeConditionalFormat {
+  id: string;
+  sheet: string;
+  cells: string[];
+  formula?: string;
+  fill?: string;
+}
+
+class FakeConditionalFormatProxy extends Proxy {
+  readonly custom = { rule: { formula: "" }, format: { fill: { color: "" }, font: {} } };
+  constructor(fake: FakeExcel, private readonly record: () => FakeConditionalFormat | undefined) {
+    super(fake);
+  }
+
+  get id(): string {
+    return this.read("id");
+  }
+
+  delete(): void {
+    this.fake.queue(() => {
+      const record = this.record();
+      if (!record) throw new FakeExcelError("ItemNotFound", "conditional format");
+      this.fake.conditionalFormats = this.fake.conditionalFormats.filter((c) => c !== record);
+    });
+  }
+
+  protected override snapshot(name: string): void {
+    if (name !== "id") throw new FakeExcelError("NotImplemented", `ConditionalFormat.${name}`);
+    this.loaded.set("id", this.record()?.id);
+  }
+}
+
+class FakeConditionalFormats {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheetOf: () => FakeSheet | undefined,
+    private readonly cells: string[],
+  ) {}
+
+  add(_type: string): FakeConditionalFormatProxy {
+    let record: FakeConditionalFormat | undefined;
+    const proxy: FakeConditionalFormatProxy = new FakeConditionalFormatProxy(this.fake, () => record);
+    this.fake.queue(() => {
+      const sheet = this.sheetOf();
+      if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+      record = { id: `{cf-${this.fake.conditionalFormats.length + 1}-${Math.random().toString(36).slice(2, 8)}}`, sheet: sheet.name, cells: this.cells, formula: proxy.custom.rule.formula, fill: proxy.custom.format.fill.color };
+      this.fake.conditionalFormats.push(record);
+    });
+    return proxy;
+  }
+
+  getItem(id: string): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this.fake, () => this.fake.conditionalFormats.find((c) => c.id === id));
+  }
+}
+
 interface FakeTableDef {
   name: string;
   sheet: string;
@@ -374,6 +465,9 @@ export class FakeExcel {
   active?: string;
   selection?: { sheet: string; row: number; column: number };
   syncCount = 0;
+  formatOps = 0;
+  hyperlinks = new Map<string, string>();
+  conditionalFormats: FakeConditionalFormat[] = [];
   responseBytes = 0;
   requestBytes = 0;
   private pending: Op[] = [];

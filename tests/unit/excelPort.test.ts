@@ -136,3 +136,82 @@ describe("the Office.js port, on the fake", () => {
     expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
   });
 });
+
+describe("the check through the Office.js port, on the fake", () => {
+  it("checks a 10,000-row table in at most 3 syncs, writing nothing", async () => {
+    const { runCheck } = await import("../../src/core/check/run");
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", generated(10_000, (n) => `(件数 ${n}件)`));
+    const before = JSON.stringify(fake.dump("表"));
+    const run = await runCheck(new ExcelWorkbookPort(fake.run));
+    expect(run.table.rows).toHaveLength(10_000);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+    expect(JSON.stringify(fake.dump("表"))).toBe(before);
+  });
+
+  it("ignores a finding through the settings sheet and resets it", async () => {
+    const { runCheck } = await import("../../src/core/check/run");
+    const { sample } = { sample: await sampleInFake() };
+    const port = new ExcelWorkbookPort(sample.fake.run);
+    const first = await runCheck(port);
+    expect(first.result.findings.some((f) => f.code === "DEPARTMENT_MISSING" && f.item === "1")).toBe(true);
+    await port.writeSettings({ ...first.settings, ignored: [{ code: "DEPARTMENT_MISSING", item: "1", reason: "兼務のため" }] });
+    const second = await runCheck(port);
+    expect(second.result.findings.some((f) => f.code === "DEPARTMENT_MISSING")).toBe(false);
+    expect(second.result.ignored.map((f) => f.reason)).toEqual(["兼務のため"]);
+    await port.writeSettings({ ...second.settings, ignored: [] });
+    expect((await runCheck(port)).result.summary.ignored).toBe(0);
+  });
+
+  it("changes one rating cell on the quick fix and nothing else", async () => {
+    const { fake } = await sampleInFake();
+    const before = fake.dump("進捗管理表");
+    await new ExcelWorkbookPort(fake.run).writeCell("進捗管理表", 5, 22, "B");
+    const after = fake.dump("進捗管理表");
+    expect(after.values[21]?.[5]).toBe("B");
+    after.values[21]![5] = before.values[21]![5]!;
+    expect(after).toEqual(before);
+  });
+
+  it("exports the findings to a 「チェック結果」 sheet with links, replacing only its own sheet", async () => {
+    const { runCheck } = await import("../../src/core/check/run");
+    const { findingsSheet, FINDINGS_MARKER } = await import("../../src/core/check/export");
+    const { fake } = await sampleInFake();
+    const port = new ExcelWorkbookPort(fake.run);
+    const run = await runCheck(port);
+    expect(await port.writeSheet(findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");
+    const sheet = fake.dump("チェック結果").values;
+    expect(sheet[0]?.[0]).toBe(FINDINGS_MARKER);
+    expect(sheet[2]?.slice(0, 4)).toEqual(["エラー", "12", "F22", "RATING_OVERSTATED"]);
+    expect(fake.hyperlinks.get("チェック結果!2,2")).toBe("'進捗管理表'!F22");
+    expect(await port.writeSheet(findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");
+    fake.setValues("自分の表", [["利用者の表"]]);
+    const mine = await port.writeSheet({ ...findingsSheet(run.result, "進捗管理表"), name: "自分の表" });
+    expect(mine).toBe("自分の表 (2)");
+    expect(fake.dump("自分の表").values).toEqual([["利用者の表"]]);
+  });
+});
+
+describe("cell marks", () => {
+  it("marks the findings' cells with conditional formats only, and one call removes exactly those", async () => {
+    const { fake } = await sampleInFake();
+    const before = JSON.stringify(fake.dump("進捗管理表"));
+    fake.conditionalFormats.push({ id: "{users-own}", sheet: "進捗管理表", cells: ["A1"], fill: "#000000" });
+    const port = new ExcelWorkbookPort(fake.run);
+    await port.markCells("進捗管理表", [
+      { column: 5, sheetRow: 22, severity: "error" },
+      { column: 4, sheetRow: 2, severity: "warning" },
+      { column: 8, sheetRow: 33, severity: "warning" },
+    ]);
+    const ours = fake.conditionalFormats.filter((c) => c.id !== "{users-own}");
+    expect(ours.map((c) => [c.cells, c.fill, c.formula])).toEqual([
+      [["F22"], "#F9D0D3", "=TRUE"],
+      [["E2", "I33"], "#FFF1B8", "=TRUE"],
+    ]);
+    expect((await port.readSettings())?.settings.marks?.map((m) => m.id)).toEqual(ours.map((c) => c.id));
+    expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
+    await port.clearMarks();
+    expect(fake.conditionalFormats.map((c) => c.id)).toEqual(["{users-own}"]);
+    expect((await port.readSettings())?.settings.marks).toBeUndefined();
+  });
+});

@@ -76,6 +76,17 @@ describe("manifest.xml", () => {
     expect(label?.children.find((c) => c.attributes.Locale === "ja-jp")?.attributes.Value).toBe("計画進捗チェッカー");
   });
 
+  it("puts a 整合性チェック button on the ribbon that runs the check in the shared runtime", () => {
+    const controls = findAll(workbookHost, "Control");
+    const check = controls.find((c) => c.attributes.id === "PlanProgress.CheckButton") as XmlElement;
+    expect(find(check, "Action")?.attributes["xsi:type"]).toBe("ExecuteFunction");
+    expect(find(check, "Action", "FunctionName")?.text).toBe("runCheck");
+    const label = findAll(manifest, "String").find((s) => s.attributes.id === find(check, "Label")?.attributes.resid);
+    expect(label?.children.find((c) => c.attributes.Locale === "ja-jp")?.attributes.Value).toBe("整合性チェック");
+    const source = readFileSync(resolve(root, "src/excel/commands.ts"), "utf8");
+    expect(source).toContain('Office.actions.associate("runCheck"');
+  });
+
   it("has Japanese overrides for display name and description", () => {
     for (const name of ["DisplayName", "Description"]) {
       const override = find(manifest, name, "Override");

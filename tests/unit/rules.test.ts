@@ -146,3 +146,12 @@ describe("the engine", () => {
     expect(codes([[1, "x"]], ["No.", "項目"])).toEqual(["COLUMNS_MISSING"]);
   });
 });
+
+describe("docs/rules.md", () => {
+  it("documents every code with its why-it-matters line, as generated from the rules", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { resolve } = await import("node:path");
+    const { rulesMarkdown } = await import("../../scripts/rulesMarkdown");
+    expect(readFileSync(resolve(__dirname, "../../docs/rules.md"), "utf8")).toBe(rulesMarkdown());
+  });
+});

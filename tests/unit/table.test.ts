@@ -192,3 +192,18 @@ describe("every kind of cell, from an .xlsx", () => {
     expect(cellToRaw({ text: "リンク", hyperlink: "https://example.jp" } as ExcelJS.CellValue)).toBe("リンク");
   });
 });
+
+describe("writing through the xlsx port", () => {
+  it("exports the findings with links to the cells, and a quick fix changes one cell", async () => {
+    const { runCheck } = await import("../../src/core/check/run");
+    const { findingsSheet } = await import("../../src/core/check/export");
+    const port = await sample();
+    const run = await runCheck(port);
+    await port.writeSheet(findingsSheet(run.result, run.table.sheet));
+    const sheet = port.workbook.getWorksheet("チェック結果");
+    expect(sheet?.getCell("C3").value).toEqual({ text: "F22", hyperlink: "#'進捗管理表'!F22" });
+    await port.writeCell("進捗管理表", 5, 22, "B");
+    const again = await runCheck(port);
+    expect(again.result.findings.find((f) => f.code === "RATING_OVERSTATED")).toBeUndefined();
+  });
+});

@@ -35,6 +35,19 @@ export interface WorkbookPort {
   writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void>;
   /** Writes (or replaces, when the add-in made it) a sheet such as 「チェック結果」; returns its name. */
   writeSheet(sheet: SimpleSheet): Promise<string>;
+  /**
+   * Marks cells by severity, as an overlay (conditional formats) that leaves the user's own
+   * formatting alone; only where the host can draw one (Excel).
+   */
+  markCells?(sheet: string, marks: CellMark[]): Promise<void>;
+  /** Removes every mark the add-in made, and nothing else. */
+  clearMarks?(): Promise<void>;
+}
+
+export interface CellMark {
+  column: number;
+  sheetRow: number;
+  severity: "error" | "warning" | "info";
 }
 
 /** The name to write a sheet under: the wanted one if free or the add-in's own, else "name (2)" … */

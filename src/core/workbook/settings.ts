@@ -22,6 +22,8 @@ export interface PlanSettings {
   /** A user's column mapping (0-based columns), overriding detection. */
   mapping?: ColumnMap;
   ignored: IgnoredFinding[];
+  /** Conditional formats the add-in added as cell marks, to remove exactly those. */
+  marks?: { sheet: string; id: string }[];
 }
 
 export const DEFAULT_SETTINGS: PlanSettings = {
@@ -50,6 +52,7 @@ export function settingsToRows(settings: PlanSettings): SettingsRow[] {
   }
   if (settings.mapping && Object.keys(settings.mapping).length > 0) rows.push(["columns", JSON.stringify(settings.mapping)]);
   if (settings.ignored.length > 0) rows.push(["ignored", JSON.stringify(settings.ignored)]);
+  if (settings.marks && settings.marks.length > 0) rows.push(["marks", JSON.stringify(settings.marks)]);
   return rows;
 }
 
@@ -122,5 +125,15 @@ export function settingsFromRows(rows: readonly (readonly RawCell[])[]): Setting
       }
     }
   }
-  return { settings: { meta, profile, ...(mapping ? { mapping } : {}), ignored }, problems };
+  const marks: { sheet: string; id: string }[] = [];
+  const rawMarks = values.get("marks");
+  if (rawMarks) {
+    const parsed = parseJson(rawMarks, "marks", problems);
+    if (Array.isArray(parsed)) {
+      for (const entry of parsed as { sheet?: unknown; id?: unknown }[]) {
+        if (typeof entry.sheet === "string" && typeof entry.id === "string") marks.push({ sheet: entry.sheet, id: entry.id });
+      }
+    }
+  }
+  return { settings: { meta, profile, ...(mapping ? { mapping } : {}), ignored, ...(marks.length ? { marks } : {}) }, problems };
 }

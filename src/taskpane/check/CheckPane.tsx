@@ -20,7 +20,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { CHECK_EVENT } from "../../excel/commands";
 import { RULES_BY_CODE } from "../../core/check/catalogue";
 import { findingsSheet } from "../../core/check/export";
 import { runCheck, type CheckRun } from "../../core/check/run";
@@ -102,6 +103,13 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
       setBusy(false);
     }
   }, [port, onChecked]);
+
+  // The ribbon's 「整合性チェック」 button asks for a check.
+  useEffect(() => {
+    const listener = () => void check();
+    globalThis.addEventListener(CHECK_EVENT, listener);
+    return () => globalThis.removeEventListener(CHECK_EVENT, listener);
+  }, [check]);
 
   /** Findings grouped by rule, in the order of their first (most severe, earliest) finding. */
   const groups = useMemo(() => {
@@ -224,6 +232,24 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
             <Button onClick={() => void exportFindings()} disabled={busy || flat.length === 0}>
               {m.exportFindings}
             </Button>
+            {port.markCells && (
+              <Button
+                onClick={() =>
+                  void port.markCells?.(
+                    run.table.sheet,
+                    flat.filter((f) => f.row !== undefined).map((f) => ({ column: f.column ?? 0, sheetRow: f.row ?? 0, severity: f.severity })),
+                  ).then(() => setNotice(m.marksNote))
+                }
+                disabled={busy || flat.length === 0}
+              >
+                {m.markCells}
+              </Button>
+            )}
+            {port.clearMarks && (
+              <Button onClick={() => void port.clearMarks?.().then(() => setNotice(undefined))} disabled={busy}>
+                {m.clearMarks}
+              </Button>
+            )}
             {summary.ignored > 0 && (
               <Button onClick={() => void saveSettings({ ...run.settings, ignored: [] })} disabled={busy}>
                 {m.resetIgnored}（{m.ignoredCount} {summary.ignored}）
