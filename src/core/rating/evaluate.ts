@@ -200,8 +200,12 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
     }
     own.set(row.item, { item: row.item, subItems: [], ...evaluation });
   }
+  // Only parents get evaluations of their own making; every other item shares its row's.
+  const parents = new Set(rows.filter((r) => r.parent).map((r) => r.parent as string));
   const items = new Map<string, ItemEvaluation>();
-  for (const [item, evaluation] of own) items.set(item, { ...evaluation, pairs: [...evaluation.pairs], subItems: [] });
+  for (const [item, evaluation] of own) {
+    items.set(item, parents.has(item) ? { ...evaluation, pairs: [...evaluation.pairs], subItems: [] } : evaluation);
+  }
   for (const row of rows) {
     if (!row.parent) continue;
     const parent = items.get(row.parent);
