@@ -1,9 +1,10 @@
 // npm run bench: every benchmark of the project, with its goal. Exits 1 when a goal is missed.
 import { checkBench } from "./check.bench";
 import { coreOk } from "./core.bench";
+import { functionsBench } from "./functions.bench";
 
 async function main(): Promise<void> {
-  const results = [coreOk, await checkBench()];
+  const results = [coreOk, await functionsBench(), await checkBench()];
   if (results.some((ok) => !ok)) {
     console.error("\nA goal was missed.");
     process.exitCode = 1;

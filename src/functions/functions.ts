@@ -1,20 +1,151 @@
 /*
  * PLAN custom functions. Excel reads this file's JSDoc to build functions.json
  * (custom-functions-metadata-plugin), and the plugin appends the CustomFunctions.associate calls
- * at build time: never call associate here. The functions are pure; they share nothing with the
- * task pane except through the core modules.
+ * at build time: never call associate here. The functions are pure functions of their arguments,
+ * on the same engine as the check (src/core), so a cell formula and the one-click check agree.
+ * Parameters are `any` where a cell may hold text, a number or nothing: blanks are reported rather
+ * than coerced. Optional arguments arrive as null.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator takes only a literal `any` */
+import { checkRatingCell } from "../core/check/cellCheck";
 import { parseFiscalYear } from "../core/fiscalYear";
+import { argumentMetrics, evaluateArguments } from "../core/rating/arguments";
+import type { PairEvaluation } from "../core/rating/evaluate";
+import { DEFAULT_PROFILE, type RatingProfile } from "../core/rating/profile";
 import { CELL_MESSAGES } from "./messages";
 
-type CellInput = string | number | boolean | null | undefined;
+type Message = (typeof CELL_MESSAGES)[keyof typeof CELL_MESSAGES];
 
-function notAvailable(message: string): CustomFunctions.Error {
+function notAvailable(message: Message): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
 }
 
-function invalidValue(message: string): CustomFunctions.Error {
+function invalidValue(message: Message): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+const isBlank = (value: unknown): boolean => value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+
+/** A cell that may hold text or a number; a boolean or an array is of the wrong kind. */
+function textOrNumber(value: unknown): string | number {
+  if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) return value;
+  throw invalidValue(CELL_MESSAGES.notTextOrNumber);
+}
+
+/** A ratio given as 0.9 or as a percentage (90). */
+function ratio(value: unknown, fallback: number, low: number, lowInclusive: boolean, message: Message): number {
+  if (isBlank(value)) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value)) throw invalidValue(message);
+  const r = value > 1 && value <= 100 ? value / 100 : value;
+  if (r > 1 || (lowInclusive ? r < low : r <= low)) throw invalidValue(message);
+  return r;
+}
+
+function profileOf(tolerance: unknown, sMargin: unknown): RatingProfile {
+  return {
+    ...DEFAULT_PROFILE,
+    toleranceFloor: ratio(tolerance, DEFAULT_PROFILE.toleranceFloor, 0, false, CELL_MESSAGES.toleranceInvalid),
+    sMargin: ratio(sMargin, DEFAULT_PROFILE.sMargin, 0, true, CELL_MESSAGES.marginInvalid),
+  };
+}
+
+function evaluate(target: unknown, actual: unknown, profile: RatingProfile) {
+  if (isBlank(target)) throw notAvailable(CELL_MESSAGES.targetMissing);
+  if (isBlank(actual)) throw notAvailable(CELL_MESSAGES.actualMissing);
+  const t = textOrNumber(target);
+  const a = textOrNumber(actual);
+  if (argumentMetrics(t).length === 0) throw notAvailable(CELL_MESSAGES.targetMissing);
+  if (argumentMetrics(a).length === 0) throw notAvailable(CELL_MESSAGES.actualMissing);
+  return evaluateArguments(t, a, { profile });
+}
+
+/**
+ * The rating the numbers support: S, A, B, or "-" when they cannot be compared.
+ * @customfunction RATING
+ * @param {any} target The plan cell (its target values) or a number.
+ * @param {any} actual The results cell (its achieved values) or a number.
+ * @param {any} [tolerance] Tolerance floor, e.g. 0.9 (default 1).
+ * @param {any} [s_margin] S margin, e.g. 0.1 (default).
+ * @returns {string} S, A, B or -.
+ */
+export function rating(target: any, actual: any, tolerance?: any, s_margin?: any): string {
+  return evaluate(target, actual, profileOf(tolerance, s_margin)).expected;
+}
+
+/**
+ * Empty when the stated rating agrees with the numbers; otherwise the finding code and the evidence.
+ * @customfunction CHECK
+ * @param {any} rating The stated rating: S, A or B (a sub-item's "-" or an empty cell gives "").
+ * @param {any} target The plan cell (its target values) or a number.
+ * @param {any} actual The results cell (its achieved values) or a number.
+ * @param {any} [tolerance] Tolerance floor, e.g. 0.9 (default 1).
+ * @param {any} [s_margin] S margin, e.g. 0.1 (default).
+ * @returns {string} "" or e.g. RATING_OVERSTATED: 実績44.0% / 目標95% (46%).
+ */
+export function check(rating: any, target: any, actual: any, tolerance?: any, s_margin?: any): string {
+  const profile = profileOf(tolerance, s_margin);
+  if (isBlank(rating)) return "";
+  if (typeof rating !== "string") throw invalidValue(CELL_MESSAGES.ratingInvalid);
+  if (isBlank(target) || isBlank(actual)) return "";
+  const answer = checkRatingCell(rating, textOrNumber(target), textOrNumber(actual), profile);
+  if (answer === undefined) throw invalidValue(CELL_MESSAGES.ratingInvalid);
+  return answer;
+}
+
+/**
+ * The achievement of the worst pair (or of the pair marked ①②③), direction-aware: 0.463 for 46.3%.
+ * @customfunction ACHIEVEMENT
+ * @param {any} target The plan cell (its target values) or a number.
+ * @param {any} actual The results cell (its achieved values) or a number.
+ * @param {any} [marker] The number of a ①②③ marker: 2 for ②.
+ * @returns {number} The achievement ratio.
+ */
+export function achievement(target: any, actual: any, marker?: any): number {
+  const evaluation = evaluate(target, actual, DEFAULT_PROFILE);
+  let pairs: PairEvaluation[] = evaluation.pairs.filter((p) => p.achievement !== undefined);
+  if (!isBlank(marker)) {
+    const n = typeof marker === "number" ? marker : Number(String(marker).trim());
+    if (!Number.isInteger(n) || n < 1) throw invalidValue(CELL_MESSAGES.indexInvalid);
+    pairs = pairs.filter((p) => p.target.marker === n);
+    if (pairs.length === 0) throw notAvailable(CELL_MESSAGES.markerNotFound);
+  }
+  const worst = [...pairs].sort((a, b) => (a.achievement ?? Infinity) - (b.achievement ?? Infinity))[0];
+  if (worst?.achievement === undefined) throw notAvailable(CELL_MESSAGES.noPair);
+  return Math.round(worst.achievement * 1e6) / 1e6;
+}
+
+/**
+ * The value of a metric in base units (円 for 千円/万円/億円): PLAN.VALUE("370万件以上") is 3700000.
+ * @customfunction VALUE
+ * @param {any} text A cell's text or a quantity.
+ * @param {any} [index] Which metric, from 1 (default 1).
+ * @returns {number} The value.
+ */
+export function value(text: any, index?: any): number {
+  if (isBlank(text)) throw notAvailable(CELL_MESSAGES.noValue);
+  const metrics = argumentMetrics(textOrNumber(text));
+  let n = 1;
+  if (!isBlank(index)) {
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 1) throw invalidValue(CELL_MESSAGES.indexInvalid);
+    n = index;
+  }
+  if (metrics.length === 0) throw notAvailable(CELL_MESSAGES.noValue);
+  const metric = metrics[n - 1];
+  if (!metric) throw notAvailable(CELL_MESSAGES.indexOutOfRange);
+  return metric.value;
+}
+
+/**
+ * The metrics of a cell's text as a table that spills: marker, label, value, unit, op.
+ * @customfunction METRICS
+ * @param {any} text A plan or results cell.
+ * @returns {any[][]} One row per metric.
+ */
+export function metrics(text: any): any[][] {
+  if (isBlank(text)) throw notAvailable(CELL_MESSAGES.noValue);
+  const found = argumentMetrics(textOrNumber(text));
+  if (found.length === 0) throw notAvailable(CELL_MESSAGES.noValue);
+  return found.map((m) => [m.marker ?? "", m.label, m.value, m.unit, m.op]);
 }
 
 /**
@@ -23,23 +154,15 @@ function invalidValue(message: string): CustomFunctions.Error {
  * @param {any} text A date or period such as 令和2年度, R5年度, 平成31年度 or 令和3年3月末.
  * @returns {number} The fiscal year as a western year.
  */
-// The metadata generator takes only a literal `any` for cells that may hold text, numbers or nothing.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function fiscalYear(text: any): number {
-  const value: CellInput = text;
-  if (value === null || value === undefined || value === "") {
-    throw notAvailable(CELL_MESSAGES.fiscalYearEmpty);
-  }
+  const value: unknown = text;
+  if (isBlank(value)) throw notAvailable(CELL_MESSAGES.fiscalYearEmpty);
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 1900 && value <= 2200) return value;
     throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
   }
-  if (typeof value !== "string") {
-    throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
-  }
+  if (typeof value !== "string") throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
   const year = parseFiscalYear(value);
-  if (year === undefined) {
-    throw notAvailable(CELL_MESSAGES.fiscalYearNotFound);
-  }
+  if (year === undefined) throw notAvailable(CELL_MESSAGES.fiscalYearNotFound);
   return year;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { PlanMeta, ProgressRow } from "../core/workbook/model";
 import { DEFAULT_SETTINGS, settingsToRows } from "../core/workbook/settings";
+import { checkRatingCell } from "../core/check/cellCheck";
 import { writeSettingsSheet } from "./workbookPort";
 import { fiscalYearLabel } from "../core/fiscalYear";
 
@@ -31,6 +32,13 @@ function columns(meta: PlanMeta): Column[] {
   ];
 }
 
+/** The 「整合性」 column: =PLAN.CHECK(評価, 当初予定, 取組実績) on every row, with its result cached. */
+export const CONSISTENCY_HEADER = "整合性";
+
+function consistencyFormula(sheetRow: number): string {
+  return `PLAN.CHECK(F${sheetRow},H${sheetRow},I${sheetRow})`;
+}
+
 /** Lines a wrapped cell needs at a column width (full-width characters count double). */
 function wrappedLines(text: string, width: number): number {
   return text.split("\n").reduce((sum, line) => {
@@ -54,7 +62,7 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): Exce
 
   const sheet = workbook.addWorksheet(TABLE_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   const cols = columns(meta);
-  sheet.columns = cols.map((c) => ({ width: c.width }));
+  sheet.columns = [...cols.map((c) => ({ width: c.width })), { width: 28 }];
   const header = sheet.getRow(1);
   cols.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -63,6 +71,11 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): Exce
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
   });
+  const consistency = header.getCell(cols.length + 1);
+  consistency.value = CONSISTENCY_HEADER;
+  consistency.font = { bold: true };
+  consistency.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  consistency.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
   header.height = 32;
 
   rows.forEach((row, r) => {
@@ -77,6 +90,10 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): Exce
       if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, c.width));
     });
     excelRow.height = Math.min(409, Math.max(18, lines * 14));
+    // Excel computes it with the add-in; other programs show the result the engine gave when written.
+    const formula = excelRow.getCell(cols.length + 1);
+    formula.value = { formula: consistencyFormula(r + 2), result: checkRatingCell(row.rating, row.plan, row.result) ?? "" };
+    formula.alignment = { vertical: "top", wrapText: true };
   });
 
   writeSettingsSheet(workbook, settingsToRows({ ...DEFAULT_SETTINGS, meta }));

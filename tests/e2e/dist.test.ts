@@ -27,6 +27,20 @@ describe("the production build (dist/)", () => {
     expect(find(manifest, "AppDomains", "AppDomain")?.text).toMatch(/^https:\/\/[^/]+$/);
   });
 
+  it("lists exactly the six functions in functions.json and functions.ja.json, with the same ids and parameters", () => {
+    type Meta = { functions: { id: string; name: string; description: string; parameters: { name: string; type: string; optional?: boolean; description: string }[] }[] };
+    const en = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as Meta;
+    const ja = JSON.parse(readFileSync(join(DIST, "functions.ja.json"), "utf8")) as Meta;
+    const shape = (m: Meta) => m.functions.map((f) => [f.id, f.name, f.parameters.map((p) => [p.name, p.type, p.optional ?? false])]);
+    expect(en.functions.map((f) => f.id).sort()).toEqual(["ACHIEVEMENT", "CHECK", "FISCALYEAR", "METRICS", "RATING", "VALUE"]);
+    expect(shape(ja)).toEqual(shape(en));
+    for (const f of ja.functions) {
+      expect(f.description, f.id).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+    expect(en.functions.find((f) => f.id === "METRICS")).toMatchObject({ result: { dimensionality: "matrix" } });
+  });
+
   it("holds taskpane.html, functions.js, functions.json and functions.ja.json listing PLAN.FISCALYEAR", () => {
     const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
     expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
@@ -36,8 +50,8 @@ describe("the production build (dist/)", () => {
       const metadata = JSON.parse(readFileSync(join(DIST, file), "utf8")) as { functions: { id: string; name: string }[] };
       expect(metadata.functions.map((f) => f.id)).toContain("FISCALYEAR");
     }
-    const ja = JSON.parse(readFileSync(join(DIST, "functions.ja.json"), "utf8")) as { functions: { description: string }[] };
-    expect(ja.functions[0]?.description).toMatch(/年度/);
+    const ja = JSON.parse(readFileSync(join(DIST, "functions.ja.json"), "utf8")) as { functions: { id: string; description: string }[] };
+    expect(ja.functions.find((f) => f.id === "FISCALYEAR")?.description).toMatch(/年度/);
   });
 
   it("keeps the start-up scripts under 250 KB gzip, with exceljs only in a lazy chunk", () => {

@@ -13,7 +13,20 @@ interface Metadata {
 }
 
 /** One call per function id, with what it must answer. A new function must add its own line. */
+const FISCAL_BLOCK = "(①経常収支比率80%台 ②財政調整基金35億円 ③公共施設整備基金25億円)";
 const CALLS: Record<string, { args: unknown[]; expected: unknown }> = {
+  RATING: { args: ["(参加団体数 12団体)", "(参加団体数 11団体)"], expected: "B" },
+  CHECK: { args: ["A", "(施策 95%)", "(施策 44.0%)"], expected: "RATING_OVERSTATED: 実績44.0% / 目標95% (46%)" },
+  ACHIEVEMENT: { args: ["(参加団体数 12団体)", "(参加団体数 11団体)"], expected: 0.916667 },
+  VALUE: { args: ["370万件以上"], expected: 3_700_000 },
+  METRICS: {
+    args: [FISCAL_BLOCK],
+    expected: [
+      [1, "経常収支比率", 80, "%", "range"],
+      [2, "財政調整基金", 3_500_000_000, "円", "eq"],
+      [3, "公共施設整備基金", 2_500_000_000, "円", "eq"],
+    ],
+  },
   FISCALYEAR: { args: ["令和3年3月末"], expected: 2020 },
 };
 
@@ -62,7 +75,7 @@ describe("taskpane.html in a stubbed Excel host", () => {
 
     const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated));
     const ids = metadata.functions.map((f) => f.id);
-    expect(ids).toContain("FISCALYEAR");
+    expect([...ids].sort()).toEqual(["ACHIEVEMENT", "CHECK", "FISCALYEAR", "METRICS", "RATING", "VALUE"]);
     expect(registered.sort()).toEqual([...ids].sort());
 
     for (const id of ids) {
@@ -75,15 +88,21 @@ describe("taskpane.html in a stubbed Excel host", () => {
       expect(answer, id).toEqual(call?.expected);
     }
 
-    const blank = await page.evaluate(() => {
-      try {
-        (window as unknown as { __associated: Record<string, (t: unknown) => unknown> }).__associated.FISCALYEAR?.("");
-        return "no error";
-      } catch (error) {
-        return `${(error as { code: string }).code} ${(error as Error).message}`;
-      }
-    });
-    expect(blank).toMatch(/^#N\/A 年度を表す文字列がありません/);
+    const raised = (id: string, args: unknown[]) =>
+      page.evaluate(
+        ({ id, args }) => {
+          try {
+            (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown> }).__associated[id]?.(...args);
+            return "no error";
+          } catch (error) {
+            return `${(error as { code: string }).code} ${(error as Error).message}`;
+          }
+        },
+        { id, args },
+      );
+    expect(await raised("FISCALYEAR", [""])).toMatch(/^#N\/A 年度を表す文字列がありません/);
+    expect(await raised("RATING", [null, null])).toMatch(/^#N\/A 目標値の数値が見つかりません/);
+    expect(await raised("CHECK", ["C", "(件数 1件)", "(件数 1件)"])).toMatch(/^#VALUE! 評価は S・A・B/);
     await context.close();
   });
 

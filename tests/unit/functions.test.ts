@@ -1,11 +1,18 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkTable } from "../../src/core/check/check";
+import { evaluateTexts } from "../../src/core/rating/evaluate";
+import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
+import type { TableRow } from "../../src/core/workbook/table";
 import { ErrorCode, StubCustomFunctionsError, installCustomFunctionsStub } from "./stubCustomFunctions";
 
 installCustomFunctionsStub();
-let fiscalYear: (text: unknown) => number;
+type Fn = (...args: unknown[]) => unknown;
+let F: Record<"rating" | "check" | "achievement" | "value" | "metrics" | "fiscalYear", Fn>;
 
 beforeAll(async () => {
-  ({ fiscalYear } = await import("../../src/functions/functions"));
+  F = (await import("../../src/functions/functions")) as unknown as typeof F;
 });
 
 function errorOf(call: () => unknown): StubCustomFunctionsError {
@@ -18,30 +25,140 @@ function errorOf(call: () => unknown): StubCustomFunctionsError {
   throw new Error("expected a CustomFunctions.Error");
 }
 
-describe("PLAN.FISCALYEAR", () => {
-  it("reads Japanese dates and periods", () => {
-    expect(fiscalYear("令和3年3月末")).toBe(2020);
-    expect(fiscalYear("平成32年度")).toBe(2020);
-    expect(fiscalYear("R5年度")).toBe(2023);
+describe("the functions agree with the check on every row of the sample", () => {
+  let rows: TableRow[];
+  let ratingFindings: Map<string, string>;
+  let fiscalYear: number | undefined;
+
+  beforeAll(async () => {
+    const port = await XlsxWorkbookPort.load(readFileSync(resolve(__dirname, "../../seeds/kodaira-r2.xlsx")));
+    const read = await port.read();
+    rows = read.table.rows;
+    const result = checkTable(read.table, read.settings ? { settings: read.settings.settings } : {});
+    fiscalYear = result.fiscalYear;
+    ratingFindings = new Map(
+      result.findings
+        .filter((f) => ["RATING_OVERSTATED", "RATING_UNDERSTATED", "RATING_S_CANDIDATE", "PARENT_CHILD_MISMATCH"].includes(f.code))
+        .map((f) => [f.item ?? "", f.code]),
+    );
   });
 
-  it("passes a western year given as a number through", () => {
-    expect(fiscalYear(2024)).toBe(2024);
+  it("PLAN.RATING is the engine's rating for the row's own texts (#N/A where they hold no numbers)", () => {
+    expect(rows).toHaveLength(59);
+    for (const row of rows) {
+      const engine = evaluateTexts(row.plan, row.result, fiscalYear === undefined ? {} : { fiscalYear });
+      if (engine.targets.length === 0 || engine.results.length === 0) {
+        expect(errorOf(() => F.rating(row.plan, row.result)).code, row.item).toBe(ErrorCode.notAvailable);
+      } else {
+        expect(F.rating(row.plan, row.result), row.item).toBe(engine.expected);
+      }
+    }
   });
 
-  it.each([null, undefined, ""])("raises #N/A with a Japanese message for a blank (%j)", (blank) => {
-    const error = errorOf(() => fiscalYear(blank));
-    expect(error.code).toBe(ErrorCode.notAvailable);
-    expect(error.message).toMatch(/^年度を表す文字列がありません/);
+  it("PLAN.CHECK is empty exactly where the check has no rating finding, and names the same code", () => {
+    for (const row of rows) {
+      const answer = F.check(row.rating, row.plan, row.result) as string;
+      const finding = ratingFindings.get(row.item);
+      expect(answer === "", `${row.item}: ${answer}`).toBe(finding === undefined);
+      if (finding) expect(answer.startsWith(`${finding}:`), row.item).toBe(true);
+    }
+    expect(F.check("A", rows.find((r) => r.item === "12")?.plan, rows.find((r) => r.item === "12")?.result)).toBe("RATING_OVERSTATED: 実績44.0% / 目標95% (46%)");
+  });
+});
+
+describe("PLAN.RATING", () => {
+  it("rates the spec's examples", () => {
+    expect(F.rating("(参加団体数 12団体)", "(参加団体数 11団体)")).toBe("B");
+    expect(F.rating("(市ホームページアクセス件数 370万件以上)", "(市ホームページアクセス件数 6,525,148件)")).toBe("S");
+    expect(F.rating(95, 95)).toBe("A");
+    expect(F.rating("(件数 10件)", "(件数 10%)")).toBe("-");
   });
 
-  it("raises #N/A when the text holds no fiscal year", () => {
-    const error = errorOf(() => fiscalYear("参加団体数 12団体"));
-    expect(error.code).toBe(ErrorCode.notAvailable);
-    expect(error.message).toContain("年度が読み取れません");
+  it("takes the optional tolerance and S margin as ratios or percentages, null when omitted", () => {
+    expect(F.rating(100, 105, null, null)).toBe("A");
+    expect(F.rating(100, 105, null, 0.04)).toBe("S");
+    expect(F.rating(100, 105, null, 4)).toBe("S");
+    expect(F.check("A", 100, 95, 0.9)).toBe("RATING_OVERSTATED: 実績95 / 目標100 (95%)");
+    expect(errorOf(() => F.rating(100, 95, 150)).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(() => F.rating(100, 95, null, -1)).code).toBe(ErrorCode.invalidValue);
   });
 
-  it.each([true, 3.5, 45000])("raises #VALUE! for a value of the wrong kind (%j)", (value) => {
-    expect(errorOf(() => fiscalYear(value)).code).toBe(ErrorCode.invalidValue);
+  it("raises #N/A with a Japanese message for blanks and texts without numbers, #VALUE! for other kinds", () => {
+    const blank = errorOf(() => F.rating(null, null));
+    expect(blank.code).toBe(ErrorCode.notAvailable);
+    expect(blank.message).toMatch(/^目標値の数値が見つかりません/);
+    expect(errorOf(() => F.rating("(件数 5件)", "")).message).toMatch(/^実績値の数値が見つかりません/);
+    expect(errorOf(() => F.rating("実施する。", "(件数 5件)")).code).toBe(ErrorCode.notAvailable);
+    expect(errorOf(() => F.rating(true, 5)).code).toBe(ErrorCode.invalidValue);
+  });
+});
+
+describe("PLAN.CHECK", () => {
+  it("is empty for a sub-item, a blank rating or cells without numbers; #VALUE! for an invalid rating", () => {
+    expect(F.check("-", "(件数 10件)", "(件数 5件)")).toBe("");
+    expect(F.check(null, "(件数 10件)", "(件数 5件)")).toBe("");
+    expect(F.check("A", "実施する。", "実施した。")).toBe("");
+    expect(F.check("Ａ", "(件数 10件)", "(件数 5件)")).toMatch(/^RATING_OVERSTATED/);
+    expect(errorOf(() => F.check("C", "(件数 10件)", "(件数 5件)")).code).toBe(ErrorCode.invalidValue);
+  });
+
+  it("reports B while met, and A while exceeded", () => {
+    expect(F.check("B", "(件数 10件)", "(件数 10件)")).toMatch(/^RATING_UNDERSTATED: /);
+    expect(F.check("A", "(件数 10件)", "(件数 20件)")).toMatch(/^RATING_S_CANDIDATE: /);
+  });
+});
+
+describe("PLAN.ACHIEVEMENT, PLAN.VALUE, PLAN.METRICS, PLAN.FISCALYEAR", () => {
+  const fiscalPlan = "(①経常収支比率80%台 ②財政調整基金35億円 ③公共施設整備基金25億円)";
+  const fiscalResult = "(①経常収支比率91.0%(速報値) ②財政調整基金28.4億円 ③公共施設整備基金18.1億円)";
+
+  it("ACHIEVEMENT: the worst pair, or the marked one, direction-aware", () => {
+    expect(F.achievement("(施策 95%)", "(施策 44.0%)")).toBeCloseTo(0.463, 3);
+    expect(F.achievement(fiscalPlan, fiscalResult)).toBeCloseTo(0.724, 3);
+    expect(F.achievement(fiscalPlan, fiscalResult, 1)).toBeCloseTo(0.989, 3);
+    expect(errorOf(() => F.achievement(fiscalPlan, fiscalResult, 4)).code).toBe(ErrorCode.notAvailable);
+    expect(errorOf(() => F.achievement(fiscalPlan, fiscalResult, 1.5)).code).toBe(ErrorCode.invalidValue);
+  });
+
+  it("VALUE: base units, by index", () => {
+    expect(F.value("370万件以上")).toBe(3_700_000);
+    expect(F.value("28.4億円")).toBe(2_840_000_000);
+    expect(F.value(fiscalPlan, 2)).toBe(3_500_000_000);
+    expect(errorOf(() => F.value(fiscalPlan, 9)).code).toBe(ErrorCode.notAvailable);
+    expect(errorOf(() => F.value(fiscalPlan, 0)).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(() => F.value("")).code).toBe(ErrorCode.notAvailable);
+  });
+
+  it("METRICS: one row per metric, marker, label, value, unit, op", () => {
+    expect(F.metrics(fiscalPlan)).toEqual([
+      [1, "経常収支比率", 80, "%", "range"],
+      [2, "財政調整基金", 3_500_000_000, "円", "eq"],
+      [3, "公共施設整備基金", 2_500_000_000, "円", "eq"],
+    ]);
+    expect(errorOf(() => F.metrics("数値なし")).code).toBe(ErrorCode.notAvailable);
+  });
+
+  it("FISCALYEAR: Japanese dates and periods", () => {
+    expect(F.fiscalYear("令和3年3月末")).toBe(2020);
+    expect(F.fiscalYear("平成32年度")).toBe(2020);
+    expect(F.fiscalYear(2024)).toBe(2024);
+    expect(errorOf(() => F.fiscalYear("")).message).toMatch(/^年度を表す文字列がありません/);
+    expect(errorOf(() => F.fiscalYear("参加団体数 12団体")).code).toBe(ErrorCode.notAvailable);
+    expect(errorOf(() => F.fiscalYear(true)).code).toBe(ErrorCode.invalidValue);
+  });
+
+  it("never lets an unexpected exception escape on odd inputs", () => {
+    const odd = [null, undefined, "", " ", 0, -1, 1e308, Number.NaN, "①②③", "(()", "△", [[1]], {}, true];
+    for (const fn of Object.values(F)) {
+      for (const a of odd) {
+        for (const b of odd.slice(0, 6)) {
+          try {
+            fn(a, b);
+          } catch (error) {
+            expect(error, `${fn.name}(${String(a)}, ${String(b)})`).toBeInstanceOf(StubCustomFunctionsError);
+          }
+        }
+      }
+    }
   });
 });

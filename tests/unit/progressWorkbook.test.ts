@@ -34,12 +34,23 @@ describe("the progress workbook written from the seed", () => {
     const sheet = workbook.getWorksheet(TABLE_SHEET);
     expect(sheet?.actualRowCount).toBe(60);
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(["分野", "No.", "枝番", "項目", "主な推進担当課", "評価", "実施内容", "令和2年度当初予定（目標値）", "取組実績（令和3年3月末実績値）", "備考"]);
+    expect(header).toEqual(["分野", "No.", "枝番", "項目", "主な推進担当課", "評価", "実施内容", "令和2年度当初予定（目標値）", "取組実績（令和3年3月末実績値）", "備考", "整合性"]);
     const row2 = sheet?.getRow(2);
     expect(row2?.getCell(2).value).toBe(1);
     expect(row2?.getCell(4).value).toBe("協働推進体制の充実");
     expect(row2?.getCell(4).numFmt).toBe("@");
     expect(row2?.height).toBeGreaterThan(18);
+  });
+
+  it("has a 「整合性」 column with =PLAN.CHECK(評価, 当初予定, 取組実績) on every row, its result cached", async () => {
+    const workbook = await roundTrip(buildProgressWorkbook(report.meta, report.rows));
+    const sheet = workbook.getWorksheet(TABLE_SHEET);
+    for (let r = 2; r <= 60; r += 1) {
+      expect(sheet?.getRow(r).getCell(11).value).toMatchObject({ formula: `PLAN.CHECK(F${r},H${r},I${r})` });
+    }
+    expect(sheet?.getCell("K22").value).toEqual({ formula: "PLAN.CHECK(F22,H22,I22)", result: "RATING_OVERSTATED: 実績44.0% / 目標95% (46%)" });
+    // An empty cached result is not kept by the file format: the cell shows empty until Excel computes it.
+    expect(sheet?.getCell("K2").value).toMatchObject({ formula: "PLAN.CHECK(F2,H2,I2)" });
   });
 
   it("carries the plan metadata on a hidden settings sheet", async () => {

@@ -1,4 +1,5 @@
 import { findFiscalYear } from "../fiscalYear";
+import { sharedMap } from "../shared";
 import { findQuantities, type Op, type Quantity } from "../quantity/quantity";
 import { foldText } from "../text/fold";
 import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
@@ -73,6 +74,11 @@ function mask(text: string, groups: Group[], headings: Group[]): string {
     for (const m of text.matchAll(pattern)) blank(m.index, m.index + m[0].length);
   }
   return units.join("");
+}
+
+/** The text with dates, ordinals, item numbers and quotes hidden (same length): for reading bare quantities. */
+export function maskNonValues(text: string): string {
+  return mask(text, [], []);
 }
 
 function headingsOf(text: string): Group[] {
@@ -262,7 +268,8 @@ function extract(cell: string): Metric[] {
 }
 
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string, readonly Metric[]>();
+/** One memo for the task pane and the custom functions (see shared.ts). */
+const memo = sharedMap<string, readonly Metric[]>("metrics");
 
 /**
  * The metrics of a plan or results cell (memoised: a workbook repeats its cells across checks,

@@ -33,6 +33,11 @@ export interface EvaluationContext {
   /** The fiscal year evaluated (2020 for 令和2年度); later targets are interim. */
   fiscalYear?: number;
   profile?: RatingProfile;
+  /**
+   * With no fiscal year known, a target for a named year (令和4年度末) is not compared but interim.
+   * The custom functions, which see two cells and no workbook, evaluate this way.
+   */
+  datedTargetsInterim?: boolean;
 }
 
 function overrideFor(profile: RatingProfile, item: string | undefined, target: Metric, index: number): Direction | undefined {
@@ -60,8 +65,9 @@ export function evaluatePair(
     ...(inferred.word ? { directionWord: inferred.word } : {}),
     withinTolerance: false,
   };
-  if (target.fiscalYear !== undefined && context.fiscalYear !== undefined && target.fiscalYear > context.fiscalYear) {
-    return { ...base, status: "interim" };
+  if (target.fiscalYear !== undefined) {
+    const later = context.fiscalYear !== undefined ? target.fiscalYear > context.fiscalYear : context.datedTargetsInterim === true;
+    if (later) return { ...base, status: "interim" };
   }
   if (!unitsCompatible(target.unit, result.unit)) return { ...base, status: "incomparable" };
 
@@ -132,8 +138,16 @@ export interface TextEvaluation {
 
 /** Reads, pairs and evaluates the metrics of a plan text and a results text. */
 export function evaluateTexts(plan: string, result: string, context: EvaluationContext = {}, item?: string): TextEvaluation {
-  const targets = extractMetrics(plan);
-  const results = extractMetrics(result);
+  return evaluateMetrics(extractMetrics(plan), extractMetrics(result), context, item);
+}
+
+/** Pairs and evaluates metrics already read. */
+export function evaluateMetrics(
+  targets: readonly Metric[],
+  results: readonly Metric[],
+  context: EvaluationContext = {},
+  item?: string,
+): TextEvaluation {
   const pairing = pairMetrics(targets, results);
   const pairs = pairing.pairs.map((pair) => evaluatePair(pair, context, item, targets.indexOf(pair.target)));
   return {

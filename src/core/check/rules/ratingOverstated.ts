@@ -1,9 +1,8 @@
 import { shortEvidence } from "../format";
-import { at, comparable, worstPair } from "../helpers";
+import { at } from "../helpers";
+import { ratingVerdict } from "../verdict";
 import { evidence, leafItems } from "./ratingEvidence";
 import type { Rule, RuleFinding } from "../types";
-
-type Raw = RuleFinding;
 
 export const ratingOverstated: Rule = {
   code: "RATING_OVERSTATED",
@@ -14,35 +13,23 @@ export const ratingOverstated: Rule = {
     en: "An item rated S or A (on plan or ahead) whose results fall short of its targets undermines the published report. Revise the rating or explain in the results why it is not behind.",
   },
   check(context) {
-    const out: Raw[] = [];
+    const out: RuleFinding[] = [];
     for (const { row, evaluation, stated } of leafItems(context)) {
-      const pairs = comparable(evaluation.pairs);
-      const short = pairs.filter((p) => p.status === "short");
-      if ((stated === "S" || stated === "A") && short.length > 0) {
-        const tolerated = short.every((p) => p.withinTolerance);
-        const worst = worstPair(short);
-        out.push({
-          ...at(context, row, "rating"),
-          severity: tolerated ? "warning" : "error",
-          message: {
-            ja: `評価は ${stated} ですが、目標に届いていない数値があります: ${worst ? shortEvidence(worst) : ""}`,
-            en: `Rated ${stated}, but a target was not reached: ${worst ? shortEvidence(worst) : ""}`,
-          },
-          evidence: evidence(context, row.item, evaluation.pairs),
-          suggested: "B",
-        });
-      } else if (stated === "S" && pairs.length > 0 && evaluation.expected === "A") {
-        out.push({
-          ...at(context, row, "rating"),
-          severity: "warning",
-          message: {
-            ja: "評価は S ですが、数値は目標どおり（大きく上回ってはいない）です",
-            en: "Rated S, but the numbers only meet their targets",
-          },
-          evidence: evidence(context, row.item, evaluation.pairs),
-          suggested: "A",
-        });
-      }
+      const verdict = ratingVerdict(stated, evaluation);
+      if (verdict?.code !== "RATING_OVERSTATED") continue;
+      const onlyMet = verdict.suggested === "A";
+      out.push({
+        ...at(context, row, "rating"),
+        severity: verdict.severity,
+        message: onlyMet
+          ? { ja: "評価は S ですが、数値は目標どおり（大きく上回ってはいない）です", en: "Rated S, but the numbers only meet their targets" }
+          : {
+              ja: `評価は ${stated} ですが、目標に届いていない数値があります: ${verdict.pair ? shortEvidence(verdict.pair) : ""}`,
+              en: `Rated ${stated}, but a target was not reached: ${verdict.pair ? shortEvidence(verdict.pair) : ""}`,
+            },
+        evidence: evidence(context, row.item, evaluation.pairs),
+        suggested: verdict.suggested,
+      });
     }
     return out;
   },

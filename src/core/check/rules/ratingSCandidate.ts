@@ -1,9 +1,8 @@
 import { formatPercent } from "../format";
-import { at, comparable } from "../helpers";
+import { at } from "../helpers";
+import { ratingVerdict } from "../verdict";
 import { evidence, leafItems } from "./ratingEvidence";
 import type { Rule, RuleFinding } from "../types";
-
-type Raw = RuleFinding;
 
 export const ratingSCandidate: Rule = {
   code: "RATING_S_CANDIDATE",
@@ -14,20 +13,20 @@ export const ratingSCandidate: Rule = {
     en: "Every value beats its target by the S margin (10% by default): the item may deserve S.",
   },
   check(context) {
-    const out: Raw[] = [];
+    const out: RuleFinding[] = [];
     for (const { row, evaluation, stated } of leafItems(context)) {
-      if (stated === "A" && evaluation.expected === "S") {
-        const best = comparable(evaluation.pairs)[0];
-        out.push({
-          ...at(context, row, "rating"),
-          message: {
-            ja: `評価は A ですが、すべての数値が目標を大きく上回っています${best?.achievement ? `（達成率 ${formatPercent(best.achievement)}）` : ""}`,
-            en: `Rated A, but every value beats its target by the S margin${best?.achievement ? ` (${formatPercent(best.achievement)})` : ""}`,
-          },
-          evidence: evidence(context, row.item, evaluation.pairs),
-          suggested: "S",
-        });
-      }
+      const verdict = ratingVerdict(stated, evaluation);
+      if (verdict?.code !== "RATING_S_CANDIDATE") continue;
+      const achievement = verdict.pair?.achievement;
+      out.push({
+        ...at(context, row, "rating"),
+        message: {
+          ja: `評価は A ですが、すべての数値が目標を大きく上回っています${achievement ? `（達成率 ${formatPercent(achievement)}）` : ""}`,
+          en: `Rated A, but every value beats its target by the S margin${achievement ? ` (${formatPercent(achievement)})` : ""}`,
+        },
+        evidence: evidence(context, row.item, evaluation.pairs),
+        suggested: "S",
+      });
     }
     return out;
   },

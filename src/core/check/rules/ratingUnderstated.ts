@@ -1,8 +1,7 @@
-import { at, comparable } from "../helpers";
+import { at } from "../helpers";
+import { ratingVerdict } from "../verdict";
 import { evidence, leafItems } from "./ratingEvidence";
 import type { Rule, RuleFinding } from "../types";
-
-type Raw = RuleFinding;
 
 export const ratingUnderstated: Rule = {
   code: "RATING_UNDERSTATED",
@@ -13,17 +12,16 @@ export const ratingUnderstated: Rule = {
     en: "Rated B (behind) while every target is met. Write why it is behind despite the numbers, or revise the rating.",
   },
   check(context) {
-    const out: Raw[] = [];
+    const out: RuleFinding[] = [];
     for (const { row, evaluation, stated } of leafItems(context)) {
-      const pairs = comparable(evaluation.pairs);
-      if (stated === "B" && pairs.length > 0 && pairs.every((p) => p.status !== "short")) {
-        out.push({
-          ...at(context, row, "rating"),
-          message: { ja: "評価は B ですが、数値はすべて目標に達しています", en: "Rated B, but every target is met" },
-          evidence: evidence(context, row.item, evaluation.pairs),
-          suggested: evaluation.expected,
-        });
-      }
+      const verdict = ratingVerdict(stated, evaluation);
+      if (verdict?.code !== "RATING_UNDERSTATED") continue;
+      out.push({
+        ...at(context, row, "rating"),
+        message: { ja: "評価は B ですが、数値はすべて目標に達しています", en: "Rated B, but every target is met" },
+        evidence: evidence(context, row.item, evaluation.pairs),
+        suggested: verdict.suggested,
+      });
     }
     return out;
   },

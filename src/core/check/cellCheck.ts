@@ -1,0 +1,20 @@
+import { evaluateArguments } from "../rating/arguments";
+import { DEFAULT_PROFILE, type RatingProfile } from "../rating/profile";
+import { normaliseRating } from "../workbook/table";
+import { shortEvidence } from "./format";
+import { ratingVerdict } from "./verdict";
+
+/**
+ * What PLAN.CHECK shows for a stated rating and two cells: "" when they agree (or there is nothing to
+ * check), else the code and the short evidence, e.g. "RATING_OVERSTATED: 実績44.0% / 目標95% (46%)".
+ * Returns undefined for a rating that is not S, A, B, "-" or empty.
+ */
+export function checkRatingCell(rating: string, target: string | number, actual: string | number, profile: RatingProfile = DEFAULT_PROFILE): string | undefined {
+  const stated = normaliseRating(rating);
+  if (stated.status === "invalid") return undefined;
+  if (stated.status === "empty" || stated.rating === "-") return "";
+  if ((typeof target === "string" && target.trim() === "") || (typeof actual === "string" && actual.trim() === "")) return "";
+  const verdict = ratingVerdict(stated.rating, evaluateArguments(target, actual, { profile }));
+  if (!verdict) return "";
+  return verdict.pair ? `${verdict.code}: ${shortEvidence(verdict.pair)}` : verdict.code;
+}

@@ -1,0 +1,52 @@
+import { extractMetrics, maskNonValues, type Metric } from "../metrics/extract";
+import { findQuantities } from "../quantity/quantity";
+import { sharedMap } from "../shared";
+import { foldText } from "../text/fold";
+import { evaluateMetrics, type EvaluationContext, type TextEvaluation } from "./evaluate";
+
+/** A text short enough, and without sentences, to be a quantity itself ("370万件以上", "参加団体数 12団体"). */
+const BARE_QUANTITY_LIMIT = 30;
+
+/**
+ * The metrics of what a formula passes: the text of a plan or results cell (its metrics block), a bare
+ * quantity such as "370万件以上", or a plain number. Running text is never read for numbers.
+ */
+export function argumentMetrics(input: string | number): readonly Metric[] {
+  if (typeof input === "number") {
+    return [{ label: "", value: input, unit: "", op: "eq", min: input, max: input, notes: [], cumulative: false, text: String(input) }];
+  }
+  const metrics = extractMetrics(input);
+  if (metrics.length > 0 || input.length > BARE_QUANTITY_LIMIT || /[。\n]/.test(input)) return metrics;
+  const memo = sharedMap<string, readonly Metric[]>("bare-quantities");
+  const cached = memo.get(input);
+  if (cached) return cached;
+  const bare = Object.freeze(
+    findQuantities(maskNonValues(foldText(input))).map((q): Metric => ({
+      label: "",
+      value: q.value,
+      unit: q.unit,
+      op: q.op,
+      ...(q.min === undefined ? {} : { min: q.min }),
+      ...(q.max === undefined ? {} : { max: q.max }),
+      ...(q.maxExclusive ? { maxExclusive: true } : {}),
+      notes: [],
+      cumulative: q.cumulative,
+      text: input.slice(q.start, q.end),
+    })),
+  );
+  if (memo.size > 50_000) memo.clear();
+  memo.set(input, bare);
+  return bare;
+}
+
+/**
+ * Evaluates a target argument against an actual one, as PLAN.RATING and PLAN.CHECK do. Two cells say
+ * nothing of the year evaluated: it is the latest year the results name, else a target for a named
+ * year is interim (as the check finds it when that year is later than the one evaluated).
+ */
+export function evaluateArguments(target: string | number, actual: string | number, context: EvaluationContext = {}): TextEvaluation {
+  const results = argumentMetrics(actual);
+  const named = results.map((m) => m.fiscalYear).filter((y): y is number => y !== undefined);
+  const fiscalYear = context.fiscalYear ?? (named.length ? Math.max(...named) : undefined);
+  return evaluateMetrics(argumentMetrics(target), results, { ...context, ...(fiscalYear === undefined ? {} : { fiscalYear }), datedTargetsInterim: true });
+}
