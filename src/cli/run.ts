@@ -8,6 +8,7 @@ import { CIRCLED_MARKERS } from "../core/text/markers";
 import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
 
 import { check, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./check";
+import { report } from "./report";
 
 /** Exit codes of spec/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE };
@@ -152,7 +153,7 @@ function metrics(args: string[], m: CliMessages, io: CliIo): number {
   return EXIT_OK;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { check, fy, metrics, "import-text": importText };
+const COMMANDS: Readonly<Record<string, Command>> = { check, report, fy, metrics, "import-text": importText };
 
 /** Reads --lang wherever it stands, before the command parses its own options. */
 function localeOf(argv: string[]): CliLocale {

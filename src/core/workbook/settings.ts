@@ -24,6 +24,8 @@ export interface PlanSettings {
   ignored: IgnoredFinding[];
   /** Conditional formats the add-in added as cell marks, to remove exactly those. */
   marks?: { sheet: string; id: string }[];
+  /** Sheets the add-in made (the report): only these may be replaced. */
+  generated?: string[];
 }
 
 export const DEFAULT_SETTINGS: PlanSettings = {
@@ -53,6 +55,7 @@ export function settingsToRows(settings: PlanSettings): SettingsRow[] {
   if (settings.mapping && Object.keys(settings.mapping).length > 0) rows.push(["columns", JSON.stringify(settings.mapping)]);
   if (settings.ignored.length > 0) rows.push(["ignored", JSON.stringify(settings.ignored)]);
   if (settings.marks && settings.marks.length > 0) rows.push(["marks", JSON.stringify(settings.marks)]);
+  if (settings.generated && settings.generated.length > 0) rows.push(["generated", JSON.stringify(settings.generated)]);
   return rows;
 }
 
@@ -135,5 +138,11 @@ export function settingsFromRows(rows: readonly (readonly RawCell[])[]): Setting
       }
     }
   }
-  return { settings: { meta, profile, ...(mapping ? { mapping } : {}), ignored, ...(marks.length ? { marks } : {}) }, problems };
+  const generatedRaw = values.get("generated");
+  const generatedParsed = generatedRaw ? parseJson(generatedRaw, "generated", problems) : undefined;
+  const generated = Array.isArray(generatedParsed) ? generatedParsed.filter((n): n is string => typeof n === "string") : [];
+  return {
+    settings: { meta, profile, ...(mapping ? { mapping } : {}), ignored, ...(marks.length ? { marks } : {}), ...(generated.length ? { generated } : {}) },
+    problems,
+  };
 }

@@ -1,0 +1,79 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { buildReportPlan } from "../core/report/plan";
+import { describeProblem } from "../core/workbook/problemText";
+import { DEFAULT_SETTINGS } from "../core/workbook/settings";
+import { EXIT_OK, EXIT_USAGE } from "./check";
+import type { CliLocale, CliMessages } from "./messages";
+import type { CliIo } from "./run";
+
+/** plan-progress report FILE -o OUT: the workbook with the report sheet added; FILE is never written. */
+export async function report(args: string[], m: CliMessages, io: CliIo, locale: CliLocale): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      help: { type: "boolean", short: "h" },
+      lang: { type: "string" },
+      output: { type: "string", short: "o" },
+      paper: { type: "string" },
+      sheet: { type: "string" },
+    },
+  });
+  if (values.help) {
+    io.out(m.reportUsage);
+    return EXIT_OK;
+  }
+  const [input] = positionals;
+  const output = values.output;
+  if (!input || !output) {
+    io.err(m.reportMissingArgs);
+    return EXIT_USAGE;
+  }
+  if (resolve(input) === resolve(output)) {
+    io.err(m.sameInputOutput);
+    return EXIT_USAGE;
+  }
+  const paper = (values.paper ?? "A4").toUpperCase();
+  if (paper !== "A4" && paper !== "A3") {
+    io.err(m.badPaper);
+    return EXIT_USAGE;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch {
+    io.err(m.notFound(input));
+    return EXIT_USAGE;
+  }
+  const { XlsxWorkbookPort, NotXlsxError } = await import("../xlsx/workbookPort");
+  const { writeReport } = await import("../xlsx/report");
+  let port: InstanceType<typeof XlsxWorkbookPort>;
+  try {
+    port = await XlsxWorkbookPort.load(bytes);
+  } catch (error) {
+    if (error instanceof NotXlsxError) {
+      io.err(m.notXlsx(input));
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (io.progress) io.progress(m.reading(input));
+  const { table, settings } = await port.read(values.sheet ? { sheet: values.sheet } : {});
+  const missing = table.problems.find((p) => p.code === "COLUMNS_MISSING");
+  if (missing) {
+    io.err(`${m.reportNoTable(input)} — ${describeProblem(missing, locale)}`);
+    return EXIT_USAGE;
+  }
+  const meta = settings?.settings.meta ?? DEFAULT_SETTINGS.meta;
+  const name = await writeReport(port, buildReportPlan(meta, table.rows, { paper }));
+  try {
+    await port.workbook.xlsx.writeFile(output);
+  } catch {
+    io.err(m.cannotWrite(output));
+    return EXIT_USAGE;
+  }
+  io.out(m.reportWritten(output, name));
+  return EXIT_OK;
+}
