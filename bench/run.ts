@@ -2,9 +2,10 @@
 import { checkBench } from "./check.bench";
 import { coreOk } from "./core.bench";
 import { functionsBench } from "./functions.bench";
+import { reportBench } from "./report.bench";
 
 async function main(): Promise<void> {
-  const results = [coreOk, await functionsBench(), await checkBench()];
+  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench()];
   if (results.some((ok) => !ok)) {
     console.error("\nA goal was missed.");
     process.exitCode = 1;

@@ -15,11 +15,11 @@ const MARKS_PER_FORMAT = 200;
 
 /** Columns read when looking for the header row: A to AD. */
 const PROBE_COLUMNS = 30;
-/**
- * Excel on the web refuses requests and responses over 5 MB; a read is cut into row chunks that stay
- * under this estimate, each its own sync.
- */
-export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
+import { PAYLOAD_BUDGET_BYTES } from "./limits";
+import { writeReportToExcel } from "./report";
+import type { SheetPlan } from "../core/report/plan";
+
+export { PAYLOAD_BUDGET_BYTES };
 
 const utf8Length = (text: string): number => {
   let bytes = 0;
@@ -289,6 +289,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const { marks: _removed, ...rest } = current;
     void _removed;
     await this.writeSettings(rest);
+  }
+
+  /** Writes the report sheet (src/excel/report.ts); returns its name. */
+  async writeReport(plan: SheetPlan): Promise<string> {
+    return writeReportToExcel(this.run, this, plan);
   }
 
   async selectCell(sheet: string, column: number, sheetRow: number): Promise<void> {

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { ExcelWorkbookPort } from "../excel/workbookPort";
 import { useMessages } from "./i18n";
 import { CheckPane } from "./check/CheckPane";
+import { ReportButton } from "./ReportButton";
 
 /** Inside Excel: the check runs on the open workbook through the Office.js port. */
 export function ExcelHome() {
@@ -13,6 +14,7 @@ export function ExcelHome() {
       <CardHeader header={<Text weight="semibold">{m.emptyTitle}</Text>} />
       <Text>{m.emptyBodyExcel}</Text>
       <CheckPane port={port} />
+      <ReportButton port={port} />
     </Card>
   );
 }

@@ -16,6 +16,7 @@ import { useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
 import { CheckPane } from "./check/CheckPane";
 import { RowsView } from "./check/RowsView";
+import { ReportButton } from "./ReportButton";
 import type { MessageKey } from "./messages";
 
 const SAMPLE_URL = "samples/kodaira-r2.xlsx";
@@ -142,12 +143,12 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
   const [table, setTable] = useState(summary.table);
   const [highlight, setHighlight] = useState<number>();
 
-  async function save() {
+  async function download(suffix: string) {
     const bytes = await summary.port.save();
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = fileName.replace(/\.xlsx$/i, "") + "（点検済み）.xlsx";
+    link.download = `${fileName.replace(/\.xlsx$/i, "")}（${suffix}）.xlsx`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
@@ -160,7 +161,8 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         action={<Button onClick={onClose}>{m.closeFile}</Button>}
       />
       <TableSummary table={summary.table} summary={summary.summary} />
-      <CheckPane port={summary.port} onChecked={(run) => setTable(run.table)} onNavigate={(f) => setHighlight(f.row)} onSave={() => void save()} />
+      <CheckPane port={summary.port} onChecked={(run) => setTable(run.table)} onNavigate={(f) => setHighlight(f.row)} onSave={() => void download("点検済み")} />
+      <ReportButton port={summary.port} onWritten={() => download("レポート")} />
       <RowsView table={table} highlight={highlight} />
     </Card>
   );

@@ -3,6 +3,7 @@ import { columnLetter, type RawCell, type SheetGrid } from "../core/workbook/cel
 import { sheetNameFor, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/workbook/port";
 import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
 import { readTable, type ReadOptions, type TableRead } from "../core/workbook/table";
+import type { SheetPlan } from "../core/report/plan";
 
 /** Raised when the bytes are not an .xlsx workbook (a zip with a workbook part). */
 export class NotXlsxError extends Error {
@@ -143,6 +144,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
       });
     });
     return name;
+  }
+
+  async writeReport(plan: SheetPlan): Promise<string> {
+    const { writeReport } = await import("./report");
+    return writeReport(this, plan);
   }
 
   async save(): Promise<Uint8Array> {

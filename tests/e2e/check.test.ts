@@ -64,3 +64,23 @@ describe("the consistency check in file mode", () => {
     await context.close();
   });
 });
+
+describe("the report in file mode", () => {
+  it("downloads the workbook with the report sheet added", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const context = await session.browser.newContext({ locale: "ja-JP", acceptDownloads: true });
+    await routeOfficeJs(context, "local-copy");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "サンプルを読み込む" }).click();
+    await page.getByTestId("loaded").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "レポート作成" }).click()]);
+    expect(download.suggestedFilename()).toBe("kodaira-r2（レポート）.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path()) as string);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(["進捗管理表", "進捗状況レポート"]));
+    expect(workbook.getWorksheet("進捗状況レポート")?.getCell("A1").value).toBe("小平市第3次行財政再構築プラン の進捗状況（令和2年度末）");
+    expect(await page.getByTestId("report-message").innerText()).toContain("「進捗状況レポート」シートを加えたブックをダウンロードしました");
+    await context.close();
+  });
+});

@@ -107,6 +107,21 @@ function parseAddress(address: string): [number, number, number, number] {
 
 const utf8 = (text: string) => Buffer.byteLength(text, "utf8");
 
+/** Excel's rules: 1–31 characters, none of []:*?/\, not starting or ending with ', unique ignoring case. */
+function checkSheetName(name: string, others: readonly FakeSheet[]): void {
+  if (name.length < 1 || name.length > 31 || FORBIDDEN_NAME.test(name) || /^'|'$/.test(name)) {
+    throw new FakeExcelError("InvalidArgument", `invalid sheet name ${name}`);
+  }
+  if (others.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `a sheet named ${name} exists`);
+}
+
+export type CountedFormat = Record<string, unknown> & {
+  font: Record<string, unknown>;
+  fill: Record<string, unknown>;
+  borders: { getItem(edge: string): Record<string, unknown> };
+  autofitRows(): void;
+};
+
 type Op = () => void;
 
 /** A proxy object: loaded properties are readable only after the sync that loaded them. */
@@ -199,19 +214,15 @@ export class FakeRange extends Proxy {
   }
 
   /** Formatting: counted (the report's writer must not format cell by cell), otherwise ignored. */
-  get format(): { font: Record<string, unknown>; fill: Record<string, unknown>; columnWidth?: number; rowHeight?: number } {
-    const count = () => {
-      this.fake.formatOps += 1;
-    };
-    const watch = <T extends object>(target: T): T =>
-      new globalThis.Proxy(target, {
-        set: (obj, key, value) => {
-          count();
-          (obj as Record<string | symbol, unknown>)[key] = value;
-          return true;
-        },
-      });
-    return watch({ font: watch({}), fill: watch({}) });
+  get format(): CountedFormat {
+    return this.fake.countedFormat();
+  }
+
+  merge(_across?: boolean): void {
+    this.fake.queue(() => {
+      const { area } = this.must();
+      this.fake.merges.push(area);
+    });
   }
 
   get conditionalFormats(): FakeConditionalFormats {
@@ -285,7 +296,9 @@ export class FakeWorksheet extends Proxy {
     super(fake);
   }
 
-  get name(): string { return this.read("name"); }
+  get name(): string {
+    return this.read("name");
+  }
   get isNullObject(): boolean { return this.read("isNullObject"); }
   get visibility(): string { return this.read("visibility"); }
   set visibility(value: string) {
@@ -301,11 +314,49 @@ export class FakeWorksheet extends Proxy {
     return new FakeRange(this.fake, this.resolve, () => area);
   }
 
-  /** Several areas ("F22,H33"), for conditional formats. */
-  getRanges(addresses: string): { conditionalFormats: FakeConditionalFormats } {
+  /** Several areas ("F22,H33"), for conditional formats and formats. */
+  getRanges(addresses: string): { conditionalFormats: FakeConditionalFormats; format: CountedFormat } {
     const cells = addresses.split(",").map((a) => a.trim());
-    return { conditionalFormats: new FakeConditionalFormats(this.fake, this.resolve, cells) };
+    for (const cell of cells) parseAddress(cell.split(":")[0] as string);
+    return { conditionalFormats: new FakeConditionalFormats(this.fake, this.resolve, cells), format: this.fake.countedFormat() };
   }
+
+  set name(value: string) {
+    this.fake.queue(() => {
+      const sheet = this.resolve();
+      if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+      checkSheetName(value, this.fake.sheets.filter((s) => s !== sheet));
+      sheet.name = value;
+    });
+  }
+
+  readonly horizontalPageBreaks = {
+    add: (address: string) => {
+      this.fake.queue(() => {
+        this.fake.pageBreaks.push(`${this.resolve()?.name}!${address}`);
+      });
+    },
+  };
+
+  get pageLayout() {
+    const fake = this.fake;
+    const record = (key: string, value: unknown) => fake.queue(() => fake.pageLayout.set(key, value));
+    return new globalThis.Proxy(
+      {
+        setPrintTitleRows: (rows: string) => record("printTitleRows", rows),
+        headersFooters: { defaultForAllPages: new globalThis.Proxy({}, { set: (_o, key, value) => (record(`footer.${String(key)}`, value), true) }) },
+      } as Record<string, unknown>,
+      { set: (obj, key, value) => (record(String(key), value), true), get: (obj, key) => obj[key as string] },
+    );
+  }
+
+  readonly charts = {
+    add: (type: string, _source: unknown, seriesBy: string) => {
+      const chart = { type, seriesBy, title: { text: "" }, position: [] as string[], setPosition: (a: string, b: string) => (chart.position = [a, b]) };
+      this.fake.queue(() => this.fake.charts.push(chart));
+      return chart;
+    },
+  };
 
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
     return new FakeRange(this.fake, this.resolve, () => [row, column, rows, columns]);
@@ -365,10 +416,7 @@ class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     let created: FakeSheet | undefined;
     this.fake.queue(() => {
-      if (name.length < 1 || name.length > 31 || FORBIDDEN_NAME.test(name) || /^'|'$/.test(name)) {
-        throw new FakeExcelError("InvalidArgument", `invalid sheet name ${name}`);
-      }
-      if (this.fake.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `a sheet named ${name} exists`);
+      checkSheetName(name, this.fake.sheets);
       created = new FakeSheet(name);
       this.fake.sheets.push(created);
     });
@@ -398,6 +446,7 @@ export interface FakeConditionalFormat {
 
 class FakeConditionalFormatProxy extends Proxy {
   readonly custom = { rule: { formula: "" }, format: { fill: { color: "" }, font: {} } };
+  readonly cellValue = { rule: {} as Record<string, unknown>, format: { fill: { color: "" }, font: {} } };
   constructor(fake: FakeExcel, private readonly record: () => FakeConditionalFormat | undefined) {
     super(fake);
   }
@@ -433,7 +482,14 @@ class FakeConditionalFormats {
     this.fake.queue(() => {
       const sheet = this.sheetOf();
       if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
-      record = { id: `{cf-${this.fake.conditionalFormats.length + 1}-${Math.random().toString(36).slice(2, 8)}}`, sheet: sheet.name, cells: this.cells, formula: proxy.custom.rule.formula, fill: proxy.custom.format.fill.color };
+      const cellValue = proxy.cellValue.format.fill.color !== "";
+      record = {
+        id: `{cf-${this.fake.conditionalFormats.length + 1}-${Math.random().toString(36).slice(2, 8)}}`,
+        sheet: sheet.name,
+        cells: this.cells,
+        formula: cellValue ? String(proxy.cellValue.rule.formula1 ?? "") : proxy.custom.rule.formula,
+        fill: cellValue ? proxy.cellValue.format.fill.color : proxy.custom.format.fill.color,
+      };
       this.fake.conditionalFormats.push(record);
     });
     return proxy;
@@ -468,6 +524,35 @@ export class FakeExcel {
   formatOps = 0;
   hyperlinks = new Map<string, string>();
   conditionalFormats: FakeConditionalFormat[] = [];
+  merges: [number, number, number, number][] = [];
+  pageBreaks: string[] = [];
+  pageLayout = new Map<string, unknown>();
+  charts: { type: string; seriesBy: string; title: { text: string }; position: string[] }[] = [];
+  calculationMode = "Automatic";
+  screenUpdatingSuspensions = 0;
+  /** When set, the sync with this number fails (to test that a failed write leaves nothing behind). */
+  failAtSync?: number;
+
+  /** A format object whose every property set is counted as one format operation. */
+  countedFormat(): CountedFormat {
+    const count = () => {
+      this.formatOps += 1;
+    };
+    const watch = <T extends object>(target: T): T =>
+      new globalThis.Proxy(target, {
+        set: (obj, key, value) => {
+          count();
+          (obj as Record<string | symbol, unknown>)[key] = value;
+          return true;
+        },
+      });
+    return watch({
+      font: watch({}),
+      fill: watch({}),
+      borders: { getItem: () => watch({}) },
+      autofitRows: () => count(),
+    }) as CountedFormat;
+  }
   responseBytes = 0;
   requestBytes = 0;
   private pending: Op[] = [];
@@ -504,6 +589,10 @@ export class FakeExcel {
 
   private async sync(): Promise<void> {
     this.syncCount += 1;
+    if (this.failAtSync === this.syncCount) {
+      this.pending = [];
+      throw new FakeExcelError("GeneralException", "the sync failed (as the test asked)");
+    }
     this.responseBytes = 0;
     const ops = this.pending;
     this.pending = [];
@@ -518,10 +607,33 @@ export class FakeExcel {
 
   /** Excel.run over the fake. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the application object's accessors need the fake
+    const fake = this;
+    const application = {
+      loaded: false,
+      load() {
+        fake.queue(() => {
+          application.loaded = true;
+        });
+      },
+      get calculationMode(): string {
+        if (!application.loaded) throw new FakeExcelError("PropertyNotLoaded", "calculationMode");
+        return fake.calculationMode;
+      },
+      set calculationMode(mode: string) {
+        fake.queue(() => {
+          fake.calculationMode = mode;
+        });
+      },
+      suspendScreenUpdatingUntilNextSync() {
+        fake.screenUpdatingSuspensions += 1;
+      },
+    };
     const context = {
       workbook: {
         worksheets: new FakeWorksheetCollection(this),
         tables: new FakeTableCollection(this),
+        application,
       },
       sync: () => this.sync(),
     };

@@ -66,7 +66,7 @@ export interface SheetPlan {
   /** Rows that start a new printed page. */
   pageBreaks: number[];
   print: PrintSetup;
-  /** The summary table (rows of 分野, columns S/A/B) that a native chart may draw. */
+  /** The summary's header row, 分野 rows and S/A/B columns (no totals): what a native chart draws. */
   summary: { top: number; left: number; bottom: number; right: number };
   /** Rows of the item table (for hosts that size rows themselves). */
   table: { top: number; bottom: number };
@@ -200,29 +200,30 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
   for (const row of reposts) line(`※No. ${row.no}「${row.title}」はNo. ${row.repostOf}の再掲`, "note");
   r += 1;
 
-  // 4. Summary: S/A/B per 分野 with totals and shares, and a chart of it.
+  // 4. Summary: S/A/B per 分野 with totals and shares, and a chart of it. The labels stand in column
+  // B and the counts are numbers, so that B:E is the data a native chart draws.
   const counts = ratingCounts(rows);
   const totals = counts.reduce((t, c) => ({ name: "合計", S: t.S + c.S, A: t.A + c.A, B: t.B + c.B, total: t.total + c.total }), { name: "合計", S: 0, A: 0, B: 0, total: 0 });
   line("評価の集計", "heading");
   const summaryTop = r;
-  const headerCells: [number, string][] = [[0, "分野"], [2, "S"], [3, "A"], [4, "B"], [5, "計"], [6, "グラフ（●S ○A ×B）"]];
+  const headerCells: [number, string][] = [[1, "分野"], [2, "S"], [3, "A"], [4, "B"], [5, "計"], [6, "割合とグラフ（●S ○A ×B）"]];
   for (const [column, text] of headerCells) put(column, text, "summaryHeader");
-  merges.push({ top: r, left: 0, bottom: r, right: 1 });
   rowHeights[r] = LINE_HEIGHT + PADDING;
   r += 1;
   for (const count of [...counts, totals]) {
-    const style = count === totals ? "summaryTotal" : "summaryNumber";
-    put(0, count.name, count === totals ? "summaryTotal" : "summaryLabel");
-    merges.push({ top: r, left: 0, bottom: r, right: 1 });
-    put(2, `${count.S}（${pct(count.S, count.total)}）`, style);
-    put(3, `${count.A}（${pct(count.A, count.total)}）`, style);
-    put(4, `${count.B}（${pct(count.B, count.total)}）`, style);
+    const total = count === totals;
+    const style = total ? "summaryTotal" : "summaryNumber";
+    put(1, count.name, total ? "summaryTotal" : "summaryLabel");
+    put(2, count.S, style);
+    put(3, count.A, style);
+    put(4, count.B, style);
     put(5, count.total, style);
-    put(6, count === totals ? "" : textBar(count), "chart");
-    rowHeights[r] = Math.max(LINE_HEIGHT + PADDING, wrappedLines(count.name, WIDTHS[0]! + WIDTHS[1]!) * LINE_HEIGHT + PADDING);
+    const shares = `S ${pct(count.S, count.total)}・A ${pct(count.A, count.total)}・B ${pct(count.B, count.total)}`;
+    put(6, total ? shares : `${shares}\u3000${textBar(count)}`, "chart");
+    rowHeights[r] = Math.max(LINE_HEIGHT + PADDING, wrappedLines(count.name, WIDTHS[1]!) * LINE_HEIGHT + PADDING);
     r += 1;
   }
-  const summary = { top: summaryTop, left: 0, bottom: r - 1, right: 5 };
+  const summary = { top: summaryTop, left: 1, bottom: r - 2, right: 4 };
 
   // 5. One section per 分野, each on a new page; the header row is repeated on every page.
   pageBreaks.push(r);

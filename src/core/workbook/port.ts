@@ -1,4 +1,5 @@
 import type { ReadOptions, TableRead } from "./table";
+import type { SheetPlan } from "../report/plan";
 import type { PlanSettings, SettingsRead } from "./settings";
 
 /** A sheet the add-in writes: text cells, optional links to cells of the table. */
@@ -35,6 +36,11 @@ export interface WorkbookPort {
   writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void>;
   /** Writes (or replaces, when the add-in made it) a sheet such as 「チェック結果」; returns its name. */
   writeSheet(sheet: SimpleSheet): Promise<string>;
+  /**
+   * Writes the report sheet from its plan (spec/report.md) and returns its name; an earlier report is
+   * replaced only if the add-in made it.
+   */
+  writeReport(plan: SheetPlan): Promise<string>;
   /**
    * Marks cells by severity, as an overlay (conditional formats) that leaves the user's own
    * formatting alone; only where the host can draw one (Excel).

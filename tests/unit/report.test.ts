@@ -1,0 +1,240 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { buildReportPlan, planHeader, ratingCounts, reportText, resultHeader, type SheetPlan } from "../../src/core/report/plan";
+import { styleAreas } from "../../src/core/report/ranges";
+import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
+import { XlsxWorkbookPort, sheetToGrid } from "../../src/xlsx/workbookPort";
+import type { RawCell } from "../../src/core/workbook/cells";
+import type { TableRow } from "../../src/core/workbook/table";
+import { readTable } from "../../src/core/workbook/table";
+import { FakeExcel } from "../support/fakeExcel";
+
+const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
+
+async function sample() {
+  const port = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
+  const { table, settings } = await port.read();
+  return { port, rows: table.rows, meta: settings!.settings.meta };
+}
+
+const texts = (plan: SheetPlan, row: number) => plan.cells.filter((c) => c.row === row).sort((a, b) => a.column - b.column).map((c) => c.value);
+
+describe("the report's sheet plan", () => {
+  it("has the sections in order: title, legend, 再掲 notes, summary, then one section per 分野", async () => {
+    const { rows, meta } = await sample();
+    const plan = buildReportPlan(meta, rows);
+    const values = plan.cells.map((c) => String(c.value));
+    const at = (text: string) => values.indexOf(text);
+    expect(plan.cells[0]).toMatchObject({ row: 0, value: "小平市第3次行財政再構築プラン の進捗状況（令和2年度末）", style: "title" });
+    expect(at("評価欄の評価の見方について")).toBeLessThan(at("「S」：年度当初の予定以上に進捗"));
+    expect(values).toContain("※No. 29「スクラップアンドビルドの徹底」はNo. 15の再掲");
+    expect(values).toContain("※No. 41「観光まちづくりの推進」はNo. 7の再掲");
+    expect(at("※No. 41「観光まちづくりの推進」はNo. 7の再掲")).toBeLessThan(at("評価の集計"));
+    const categories = plan.cells.filter((c) => c.style === "category").map((c) => c.value);
+    expect(categories).toEqual(["地域協力の推進", "情報の共有と双方向のコミュニケーション", "PDCAサイクルの構築", "財政基盤の強化", "執行体制の再構築"]);
+  });
+
+  it("derives the header texts from the fiscal year and the evaluation date", async () => {
+    const { rows, meta } = await sample();
+    const plan = buildReportPlan(meta, rows);
+    expect(planHeader(meta)).toBe("令和2年度当初予定（目標値）");
+    expect(resultHeader(meta)).toBe("取組実績（令和3年3月末実績値）");
+    const header = plan.print.titleRows[0];
+    expect(texts(plan, header)).toEqual(["項目", "主な推進担当課", "評価", "実施内容", "令和2年度当初予定（目標値）", "取組実績（令和3年3月末実績値）"]);
+    expect(plan.merges).toContainEqual({ top: header, left: 0, bottom: header, right: 1 });
+  });
+
+  it("merges each 分野 over its rows and starts each section on a new page", async () => {
+    const { rows, meta } = await sample();
+    const plan = buildReportPlan(meta, rows);
+    const sections = plan.merges.filter((m) => m.left === 0 && m.right === 0);
+    expect(sections.map((m) => m.bottom - m.top + 1)).toEqual([15, 4, 11, 17, 12]);
+    expect(plan.pageBreaks).toEqual([plan.print.titleRows[0], ...sections.slice(1).map((m) => m.top)]);
+    expect(plan.print).toMatchObject({ paper: "A4", orientation: "landscape", footer: "- {page} -" });
+    expect(plan.print.scale).toBeGreaterThan(40);
+  });
+
+  it("writes item rows as '12 行政評価の実施', sub-items as '- 1', 再掲 rows with their marker, bullets on lines", async () => {
+    const { rows, meta } = await sample();
+    const plan = buildReportPlan(meta, rows);
+    const items = plan.cells.filter((c) => c.style === "item").map((c) => c.value);
+    expect(items).toContain("12 行政評価の実施");
+    expect(items.filter((v) => v === "- 1")).toHaveLength(4);
+    expect(plan.cells.find((c) => c.value === "【No.15の再掲】")).toBeDefined();
+    expect(reportText("・a ・b ・c")).toBe("・a\n・b\n・c");
+    expect(reportText('<ul style="x"> a b </ul>')).toBe("・a\n・b");
+  });
+
+  it("counts S/A/B per 分野 (items only, 再掲 where listed) with totals and shares", async () => {
+    const { rows, meta } = await sample();
+    expect(ratingCounts(rows)).toEqual([
+      { name: "地域協力の推進", S: 0, A: 1, B: 5, total: 6 },
+      { name: "情報の共有と双方向のコミュニケーション", S: 0, A: 4, B: 0, total: 4 },
+      { name: "PDCAサイクルの構築", S: 0, A: 7, B: 4, total: 11 },
+      { name: "財政基盤の強化", S: 0, A: 11, B: 3, total: 14 },
+      { name: "執行体制の再構築", S: 0, A: 5, B: 3, total: 8 },
+    ]);
+    const plan = buildReportPlan(meta, rows);
+    const total = plan.cells.find((c) => c.value === "合計")!.row;
+    expect(texts(plan, total)).toEqual(["合計", 0, 28, 15, 43, "S 0%・A 65%・B 35%"]);
+  });
+
+  it("sets row heights from the wrapped text", async () => {
+    const { rows, meta } = await sample();
+    const plan = buildReportPlan(meta, rows);
+    const row36 = plan.cells.find((c) => c.value === "36 PPP/PFIの推進")!.row;
+    const row38 = plan.cells.find((c) => c.value === "38 施設のあり方の検討")!.row;
+    expect(plan.rowHeights[row36]).toBeGreaterThan(150);
+    expect(plan.rowHeights[row38]).toBeLessThan(25);
+  });
+
+  it("groups each style's cells into a few rectangles", () => {
+    const cells = Array.from({ length: 3000 }, (_, i) => [4, 5, 6].map((column) => ({ row: 20 + i, column, value: "x", style: "text" as const }))).flat();
+    expect(styleAreas(cells).get("text")).toEqual(["E21:G3020"]);
+  });
+});
+
+const TRICKY = ["4-1", "1/2", "0012", "=SUM(A1)", "+81", "-"];
+
+/** A table whose text cells hold strings that a spreadsheet would coerce. */
+function trickyRows(): TableRow[] {
+  const header = ["分野", "No.", "項目", "主な推進担当課", "評価", "実施内容", "当初予定（目標値）", "取組実績（実績値）"];
+  const rows: RawCell[][] = TRICKY.map((text, i) => ["分野", i + 1, text, text, "A", text, text, text]);
+  return readTable([{ name: "表", rows: [header, ...rows] }]).rows;
+}
+
+describe("text safety", () => {
+  const meta = { title: "テスト", fiscalYear: 2020, evaluationDate: "令和3年3月末", legend: { S: "s", A: "a", B: "b" } };
+
+  it("keeps 4-1, 1/2, 0012, =SUM(A1), +81 and - verbatim through the exceljs writer (file re-read)", async () => {
+    const port = new XlsxWorkbookPort(new ExcelJS.Workbook());
+    port.workbook.addWorksheet("表");
+    const name = await port.writeReport(buildReportPlan(meta, trickyRows()));
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load((await port.save()) as unknown as ArrayBuffer);
+    const grid = sheetToGrid(again.getWorksheet(name)!);
+    const cells = grid.rows.flat();
+    for (const text of TRICKY) {
+      expect(cells.filter((c) => c === text).length, text).toBeGreaterThanOrEqual(4);
+    }
+    expect(cells.filter((c) => typeof c === "object" && c !== null)).toEqual([]);
+  });
+
+  it("keeps them verbatim through the Office writer, on a fake that coerces as Excel does", async () => {
+    const fake = new FakeExcel(["表"]);
+    const port = new ExcelWorkbookPort(fake.run);
+    const name = await port.writeReport(buildReportPlan(meta, trickyRows()));
+    const cells = fake.dump(name).values.flat();
+    for (const text of TRICKY) expect(cells.filter((c) => c === text).length, text).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the Office writer, on the fake", () => {
+  async function samplePlan() {
+    const { rows, meta } = await sample();
+    return buildReportPlan(meta, rows);
+  }
+
+  it("builds the sheet under a temporary name, renames it when complete, and restores calculation", async () => {
+    const fake = new FakeExcel(["進捗管理表"]);
+    const name = await new ExcelWorkbookPort(fake.run).writeReport(await samplePlan());
+    expect(name).toBe("進捗状況レポート");
+    expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表", "進捗状況レポート", "計画進捗チェッカー設定"]);
+    expect(fake.calculationMode).toBe("Automatic");
+    expect(fake.screenUpdatingSuspensions).toBe(1);
+    expect(fake.pageBreaks).toHaveLength(5);
+    expect(fake.pageLayout.get("printTitleRows")).toMatch(/^\$\d+:\$\d+$/);
+    expect(fake.pageLayout.get("footer.centerFooter")).toBe("- &P -");
+    expect(fake.charts).toHaveLength(1);
+    expect(fake.conditionalFormats.map((c) => [c.formula, c.fill])).toEqual([
+      ['="S"', "#BDD7EE"],
+      ['="B"', "#E4E4E4"],
+    ]);
+  });
+
+  it("replaces only a report it made: a user's sheet of that name is kept and a new name used", async () => {
+    const fake = new FakeExcel(["進捗管理表", "進捗状況レポート"]);
+    fake.setValues("進捗状況レポート", [["利用者のメモ"]]);
+    const port = new ExcelWorkbookPort(fake.run);
+    const plan = await samplePlan();
+    expect(await port.writeReport(plan)).toBe("進捗状況レポート (2)");
+    expect(await port.writeReport(plan)).toBe("進捗状況レポート (2)");
+    expect(fake.dump("進捗状況レポート").values).toEqual([["利用者のメモ"]]);
+    expect(fake.sheets.filter((s) => s.name.startsWith("進捗状況レポート"))).toHaveLength(2);
+  });
+
+  it("leaves no half-written report when a sync fails", async () => {
+    const fake = new FakeExcel(["進捗管理表"]);
+    fake.failAtSync = 4;
+    await expect(new ExcelWorkbookPort(fake.run).writeReport(await samplePlan())).rejects.toThrow();
+    expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表"]);
+    expect(fake.calculationMode).toBe("Automatic");
+  });
+
+  it("writes 10,000 items in at most 20 syncs, with as many format operations as for 100", async () => {
+    const { rows, meta } = await sample();
+    const many = (n: number): TableRow[] =>
+      Array.from({ length: n }, (_, i) => ({ ...(rows[i % rows.length] as TableRow), category: `分野${Math.floor((i * 5) / n) + 1}`, item: String(i + 1), no: i + 1, kind: "item" as const, repostOf: undefined }));
+    const run = async (n: number) => {
+      const fake = new FakeExcel(["表"]);
+      await new ExcelWorkbookPort(fake.run).writeReport(buildReportPlan(meta, many(n)));
+      return fake;
+    };
+    const small = await run(100);
+    const large = await run(10_000);
+    expect(large.syncCount).toBeLessThanOrEqual(20);
+    expect(large.formatOps).toBe(small.formatOps);
+  });
+
+  it("leaves the source table unchanged", async () => {
+    const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
+    const fake = new FakeExcel(["進捗管理表"]);
+    const sheet = fake.sheet("進捗管理表");
+    (xlsx.grids()[0]?.rows ?? []).forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (typeof value === "string") sheet?.setFormat(r, c, "@");
+        sheet?.write(r, c, value === null ? "" : typeof value === "object" ? String(value) : value);
+      }),
+    );
+    const before = JSON.stringify(fake.dump("進捗管理表"));
+    const port = new ExcelWorkbookPort(fake.run);
+    const { table, settings } = await port.read();
+    await port.writeReport(buildReportPlan(settings?.settings.meta ?? { title: "", legend: { S: "", A: "", B: "" } }, table.rows));
+    expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
+  });
+});
+
+describe("the exceljs writer", () => {
+  it("leaves the source table unchanged and replaces only its own report", async () => {
+    const { port, rows, meta } = await sample();
+    const snapshot = () => JSON.stringify(sheetToGrid(port.workbook.getWorksheet("進捗管理表")!));
+    const before = snapshot();
+    const plan = buildReportPlan(meta, rows);
+    expect(await port.writeReport(plan)).toBe("進捗状況レポート");
+    expect(await port.writeReport(plan)).toBe("進捗状況レポート");
+    expect(snapshot()).toBe(before);
+    const sheet = port.workbook.getWorksheet("進捗状況レポート")!;
+    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: expect.stringMatching(/^\d+:\d+$/) });
+    expect(sheet.headerFooter.oddFooter).toBe("&C- &P -");
+    expect((sheet as unknown as { rowBreaks: unknown[] }).rowBreaks).toHaveLength(5);
+  });
+
+  it("writes through plan-progress report and never touches the input", async () => {
+    const { run } = await import("../../src/cli/run");
+    const dir = mkdtempSync(join(tmpdir(), "plan-progress-"));
+    const out = join(dir, "report.xlsx");
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), version: "0" };
+    const before = readFileSync(SAMPLE);
+    expect(await run(["report", SAMPLE, "-o", out], io)).toBe(0);
+    expect(lines).toEqual([`${out} に「進捗状況レポート」シートを書き出しました`]);
+    expect(readFileSync(SAMPLE).equals(before)).toBe(true);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    expect(written.worksheets.map((s) => s.name)).toContain("進捗状況レポート");
+    expect(await run(["report", SAMPLE, "-o", SAMPLE], io)).toBe(2);
+  });
+});
