@@ -219,8 +219,10 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
     put(4, count.B, style);
     put(5, count.total, style);
     const shares = `S ${pct(count.S, count.total)}・A ${pct(count.A, count.total)}・B ${pct(count.B, count.total)}`;
-    put(6, total ? shares : `${shares}\u3000${textBar(count)}`, "chart");
-    rowHeights[r] = Math.max(LINE_HEIGHT + PADDING, wrappedLines(count.name, WIDTHS[1]!) * LINE_HEIGHT + PADDING);
+    const chart = total ? shares : `${shares}\n${textBar(count)}`;
+    put(6, chart, "chart");
+    const lines = Math.max(wrappedLines(count.name, WIDTHS[1]!), wrappedLines(chart, WIDTHS[6]!));
+    rowHeights[r] = Math.max(LINE_HEIGHT + PADDING, lines * LINE_HEIGHT + PADDING);
     r += 1;
   }
   const summary = { top: summaryTop, left: 1, bottom: r - 2, right: 4 };
