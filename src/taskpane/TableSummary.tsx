@@ -14,18 +14,10 @@ import {
 import { describeProblem } from "../core/workbook/problemText";
 import type { TableRead, TableSummary as Summary } from "../core/workbook/table";
 import { useLocale, useMessages } from "./i18n";
+import { Figures } from "./Figures";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  figures: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", gap: tokens.spacingHorizontalS },
-  figure: {
-    display: "flex",
-    flexDirection: "column",
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   problems: { margin: 0, paddingLeft: "1.2em" },
 });
 
@@ -41,20 +33,14 @@ export function TableSummary({ table, summary }: { table: TableRead; summary: Su
         {m.tableSheet}: {table.sheet}
         {table.headerRow === undefined ? "" : ` ／ ${m.tableHeaderRow}: ${table.headerRow}`}
       </Text>
-      <div className={styles.figures}>
-        {(
-          [
-            [m.tableRows, summary.rows, "rows"],
-            [m.tableItems, summary.items, "items"],
-            [m.tableSubItems, summary.subItems, "sub-items"],
-          ] as const
-        ).map(([label, value, id]) => (
-          <div key={id} className={styles.figure} data-testid={`count-${id}`}>
-            <span className={styles.number}>{value}</span>
-            <Text size={200}>{label}</Text>
-          </div>
-        ))}
-      </div>
+      <Figures
+        testIdPrefix="count"
+        items={[
+          ["rows", m.tableRows, summary.rows],
+          ["items", m.tableItems, summary.items],
+          ["sub-items", m.tableSubItems, summary.subItems],
+        ]}
+      />
       {summary.categories.length > 0 && (
         <Table size="extra-small" aria-label={m.categoriesHeading} data-testid="categories">
           <TableHeader>

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, routeOfficeJs, screenshot, type Session } from "../support/browser";
-import { serveDist, type StaticServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { routeOfficeJs, screenshot } from "../support/browser";
+import { servedBrowser } from "../support/session";
 
-let server: StaticServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await serveDist();
-  session = await launch();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const browser = servedBrowser();
 
 describe("the consistency check in file mode", () => {
   it("checks the sample, and the keyboard walks to the item-12 finding, whose row is highlighted", async () => {
-    const context = await session.browser.newContext({ locale: "ja-JP", viewport: { width: 460, height: 1100 } });
+    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 460, height: 1100 } });
     await routeOfficeJs(context, "local-copy");
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${browser.server().url}/taskpane.html`);
     await page.getByRole("button", { name: "サンプルを読み込む" }).click();
     await page.getByTestId("loaded").waitFor();
 
@@ -68,10 +57,10 @@ describe("the consistency check in file mode", () => {
 describe("the report in file mode", () => {
   it("downloads the workbook with the report sheet added", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const context = await session.browser.newContext({ locale: "ja-JP", acceptDownloads: true });
+    const context = await browser.session().browser.newContext({ locale: "ja-JP", acceptDownloads: true });
     await routeOfficeJs(context, "local-copy");
     const page = await context.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${browser.server().url}/taskpane.html`);
     await page.getByRole("button", { name: "サンプルを読み込む" }).click();
     await page.getByTestId("loaded").waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "レポート作成" }).click()]);

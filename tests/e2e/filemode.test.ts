@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launch, routeOfficeJs, screenshot, type OfficeJs, type Session } from "../support/browser";
-import { serveDist, type StaticServer } from "../support/server";
+import { routeOfficeJs, screenshot, type OfficeJs } from "../support/browser";
+import { servedBrowser } from "../support/session";
 
-let server: StaticServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await serveDist();
-  session = await launch();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const browser = servedBrowser();
 
 async function openPane(locale: string, officeJs: OfficeJs): Promise<Page> {
-  const context = await session.browser.newContext({ locale, viewport: { width: 420, height: 900 } });
+  const context = await browser.session().browser.newContext({ locale, viewport: { width: 420, height: 900 } });
   await routeOfficeJs(context, officeJs);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${browser.server().url}/taskpane.html`);
   await page.getByTestId("host-mode").waitFor();
   expect(errors).toEqual([]);
   return page;

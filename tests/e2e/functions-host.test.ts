@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, routeOfficeJs, screenshot, type Session } from "../support/browser";
-import { DIST, serveDist, type StaticServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { routeOfficeJs, screenshot } from "../support/browser";
+import { DIST } from "../support/server";
+import { servedBrowser } from "../support/session";
 
 /**
  * The built taskpane.html in a stubbed Excel host: office.js is replaced by a stub whose
@@ -47,27 +48,16 @@ const STUB_HOST = `
   };
 `;
 
-let server: StaticServer;
-let session: Session;
 const metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as Metadata;
-
-beforeAll(async () => {
-  server = await serveDist();
-  session = await launch();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const browser = servedBrowser();
 
 describe("taskpane.html in a stubbed Excel host", () => {
   it("registers every function of functions.json through CustomFunctions.associate, and each answers", async () => {
-    const context = await session.browser.newContext({ locale: "ja-JP", viewport: { width: 420, height: 700 } });
+    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 420, height: 700 } });
     await routeOfficeJs(context, "empty");
     await context.addInitScript(STUB_HOST);
     const page = await context.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${browser.server().url}/taskpane.html`);
     await page.getByTestId("host-mode").waitFor();
     expect(await page.getByTestId("host-mode").getAttribute("data-host")).toBe("excel");
     expect(await page.getByTestId("host-mode").innerText()).toContain("Excel に接続中");
@@ -107,12 +97,12 @@ describe("taskpane.html in a stubbed Excel host", () => {
   });
 
   it("registers nothing and raises nothing in a plain browser without CustomFunctions", async () => {
-    const context = await session.browser.newContext({ locale: "ja-JP" });
+    const context = await browser.session().browser.newContext({ locale: "ja-JP" });
     await routeOfficeJs(context, "unreachable");
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${browser.server().url}/taskpane.html`);
     await page.getByTestId("host-mode").waitFor();
     expect(errors).toEqual([]);
     await context.close();

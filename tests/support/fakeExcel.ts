@@ -642,3 +642,14 @@ export class FakeExcel {
     return result;
   };
 }
+
+/** Writes a grid into a sheet of the fake as text cells ("@"), the way the importer formats its table. */
+export function putGrid(fake: FakeExcel, sheetName: string, rows: readonly (readonly unknown[])[]): void {
+  const sheet = fake.sheet(sheetName) ?? (fake.sheets.push(new FakeSheet(sheetName)), fake.sheet(sheetName) as FakeSheet);
+  rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (typeof value === "string") sheet.setFormat(r, c, "@");
+      sheet.write(r, c, value === null || value === undefined ? "" : typeof value === "object" ? String(value) : value);
+    }),
+  );
+}

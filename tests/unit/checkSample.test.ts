@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkTable } from "../../src/core/check/check";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { XlsxWorkbookPort, sheetToGrid } from "../../src/xlsx/workbookPort";
-import { FakeExcel } from "../support/fakeExcel";
+import { FakeExcel, putGrid } from "../support/fakeExcel";
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 
@@ -90,13 +90,7 @@ describe("the check is read-only", () => {
   it("leaves the sample's values and number formats unchanged through the Office port, on the fake", async () => {
     const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
     const fake = new FakeExcel(["進捗管理表"]);
-    const sheet = fake.sheet("進捗管理表");
-    (xlsx.grids()[0]?.rows ?? []).forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (typeof value === "string") sheet?.setFormat(r, c, "@");
-        sheet?.write(r, c, value === null ? "" : typeof value === "object" ? String(value) : value);
-      }),
-    );
+    putGrid(fake, "進捗管理表", xlsx.grids()[0]?.rows ?? []);
     const before = JSON.stringify(fake.dump("進捗管理表"));
     const result = checkTable(await new ExcelWorkbookPort(fake.run).readTable());
     expect(result.findings.length).toBeGreaterThan(0);

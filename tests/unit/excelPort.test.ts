@@ -5,21 +5,12 @@ import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET } from "../../src/core/workbook/settings";
 import type { RawCell } from "../../src/core/workbook/cells";
-import { FakeExcel } from "../support/fakeExcel";
+import { FakeExcel, putGrid } from "../support/fakeExcel";
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 const HEADER = ["分野", "No.", "枝番", "項目", "主な推進担当課", "評価", "実施内容", "当初予定（目標値）", "取組実績（実績値）", "備考"];
 
-/** Writes a grid into the fake as text cells ("@"), the way the importer formats its sheet. */
-function put(fake: FakeExcel, sheet: string, rows: RawCell[][]): void {
-  const target = fake.sheet(sheet);
-  rows.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (typeof value === "string") target?.setFormat(r, c, "@");
-      target?.write(r, c, value === null ? "" : typeof value === "object" ? String(value) : value);
-    }),
-  );
-}
+const put = putGrid;
 
 async function sampleInFake(): Promise<{ fake: FakeExcel; xlsx: XlsxWorkbookPort }> {
   const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));

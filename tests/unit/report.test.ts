@@ -10,7 +10,7 @@ import { XlsxWorkbookPort, sheetToGrid } from "../../src/xlsx/workbookPort";
 import type { RawCell } from "../../src/core/workbook/cells";
 import type { TableRow } from "../../src/core/workbook/table";
 import { readTable } from "../../src/core/workbook/table";
-import { FakeExcel } from "../support/fakeExcel";
+import { FakeExcel, putGrid } from "../support/fakeExcel";
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 
@@ -192,13 +192,7 @@ describe("the Office writer, on the fake", () => {
   it("leaves the source table unchanged", async () => {
     const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
     const fake = new FakeExcel(["進捗管理表"]);
-    const sheet = fake.sheet("進捗管理表");
-    (xlsx.grids()[0]?.rows ?? []).forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (typeof value === "string") sheet?.setFormat(r, c, "@");
-        sheet?.write(r, c, value === null ? "" : typeof value === "object" ? String(value) : value);
-      }),
-    );
+    putGrid(fake, "進捗管理表", xlsx.grids()[0]?.rows ?? []);
     const before = JSON.stringify(fake.dump("進捗管理表"));
     const port = new ExcelWorkbookPort(fake.run);
     const { table, settings } = await port.read();

@@ -1,29 +1,36 @@
 import { findFiscalYear } from "../fiscalYear";
 import { sharedMap } from "../shared";
-import { findQuantities, type Op, type Quantity } from "../quantity/quantity";
+import { findQuantities, type Quantity } from "../quantity/quantity";
 import { foldText } from "../text/fold";
 import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
 
+/** The value part of a metric: a quantity without its place in the text. */
+export type MetricValue = Pick<Quantity, "value" | "unit" | "op" | "min" | "max" | "maxExclusive" | "cumulative">;
+
 /** One metric read from a cell: a label and the quantity that closes its phrase. */
-export interface Metric {
+export interface Metric extends MetricValue {
   /** ①② … marker of the metric, when written. */
   marker?: number;
   label: string;
-  /** Base units; for a range, its lower end. */
-  value: number;
-  unit: string;
-  op: Op;
-  min?: number;
-  max?: number;
-  maxExclusive?: boolean;
   /** The fiscal year the value is for, when a period is attached (令和4年度末 → 2022). */
   fiscalYear?: number;
   /** Notes attached to the value: (速報値), (令和2年度当初予算), ※… */
   notes: string[];
-  /** 延べ / 累計. */
-  cumulative: boolean;
   /** The metric as written, label and value. */
   text: string;
+}
+
+/** A quantity's value part, with only the bounds it has. */
+export function metricValue(q: Quantity): MetricValue {
+  return {
+    value: q.value,
+    unit: q.unit,
+    op: q.op,
+    ...(q.min === undefined ? {} : { min: q.min }),
+    ...(q.max === undefined ? {} : { max: q.max }),
+    ...(q.maxExclusive ? { maxExclusive: true } : {}),
+    cumulative: q.cumulative,
+  };
 }
 
 interface Group {
@@ -140,15 +147,9 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
     metrics.push({
       ...(marker === undefined ? {} : { marker }),
       label,
-      value: q.value,
-      unit: q.unit,
-      op: q.op,
-      ...(q.min === undefined ? {} : { min: q.min }),
-      ...(q.max === undefined ? {} : { max: q.max }),
-      ...(q.maxExclusive ? { maxExclusive: true } : {}),
+      ...metricValue(q),
       ...(fiscalYear === undefined ? {} : { fiscalYear }),
       notes: [...blockNotes, ...notes],
-      cumulative: q.cumulative,
       text: segment.slice(from, end).trim(),
     });
     labelStart = end;

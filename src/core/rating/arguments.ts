@@ -1,4 +1,4 @@
-import { extractMetrics, maskNonValues, type Metric } from "../metrics/extract";
+import { extractMetrics, maskNonValues, metricValue, type Metric } from "../metrics/extract";
 import { findQuantities } from "../quantity/quantity";
 import { sharedMap } from "../shared";
 import { foldText } from "../text/fold";
@@ -21,18 +21,7 @@ export function argumentMetrics(input: string | number): readonly Metric[] {
   const cached = memo.get(input);
   if (cached) return cached;
   const bare = Object.freeze(
-    findQuantities(maskNonValues(foldText(input))).map((q): Metric => ({
-      label: "",
-      value: q.value,
-      unit: q.unit,
-      op: q.op,
-      ...(q.min === undefined ? {} : { min: q.min }),
-      ...(q.max === undefined ? {} : { max: q.max }),
-      ...(q.maxExclusive ? { maxExclusive: true } : {}),
-      notes: [],
-      cumulative: q.cumulative,
-      text: input.slice(q.start, q.end),
-    })),
+    findQuantities(maskNonValues(foldText(input))).map((q): Metric => ({ label: "", ...metricValue(q), notes: [], text: input.slice(q.start, q.end) })),
   );
   if (memo.size > 50_000) memo.clear();
   memo.set(input, bare);

@@ -1,12 +1,11 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Figures } from "../Figures";
 import type { CheckSummary } from "../../core/check/check";
 import { useMessages } from "../i18n";
 
 const useStyles = makeStyles({
-  counts: { display: "grid", gridTemplateColumns: "repeat(4, 1fr)", gap: tokens.spacingHorizontalXS },
-  count: { display: "flex", flexDirection: "column", padding: tokens.spacingVerticalXS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
-  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   num: { textAlign: "right", width: "3em" },
+  table: { marginTop: tokens.spacingVerticalS },
 });
 
 export function CheckSummaryView({ summary }: { summary: CheckSummary }) {
@@ -20,15 +19,8 @@ export function CheckSummaryView({ summary }: { summary: CheckSummary }) {
   ] as const;
   return (
     <section aria-label={m.findingsHeading} data-testid="check-summary">
-      <div className={styles.counts}>
-        {counts.map(([id, label, value]) => (
-          <div key={id} className={styles.count} data-testid={`summary-${id}`}>
-            <span className={styles.number}>{value}</span>
-            <Text size={200}>{label}</Text>
-          </div>
-        ))}
-      </div>
-      <Table size="extra-small" aria-label={m.byCategory} data-testid="summary-categories">
+      <Figures items={counts} testIdPrefix="summary" />
+      <Table size="extra-small" aria-label={m.byCategory} data-testid="summary-categories" className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{m.byCategory}</TableHeaderCell>
