@@ -105,7 +105,7 @@ function parseAddress(address: string): [number, number, number, number] {
   return [r1, c1, r2 - r1 + 1, c2 - c1 + 1];
 }
 
-const utf8 = (text: string) => Buffer.byteLength(text, "utf8");
+const utf8 = (text: string) => new TextEncoder().encode(text).length;
 
 /** Excel's rules: 1–31 characters, none of []:*?/\, not starting or ending with ', unique ignoring case. */
 function checkSheetName(name: string, others: readonly FakeSheet[]): void {

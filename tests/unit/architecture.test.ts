@@ -52,6 +52,10 @@ describe("architecture", () => {
     }
   });
 
+  it("never calls CustomFunctions.associate: the metadata plugin appends those calls at build", () => {
+    for (const file of files) expect(code(file.text), file.path).not.toMatch(/CustomFunctions\.associate\s*\(/);
+  });
+
   it("imports exceljs only in src/xlsx (types aside) and Office.js only in src/excel", () => {
     for (const file of files) {
       const runtimeImports = [...file.text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
+import { routeOfficeJs, screenshot } from "../support/browser";
+import { servedBrowser } from "../support/session";
+
+/**
+ * The pane inside a stubbed Excel: office.js replaced by a stub whose host is Excel, and Excel.run by
+ * the strict fake of tests/support/fakeExcel.ts (bundled for the browser) holding the sample's table.
+ */
+const browser = servedBrowser();
+
+async function fakeExcelScript(): Promise<string> {
+  const bundle = await build({
+    entryPoints: [resolve(__dirname, "../support/fakeExcel.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: "FakeExcelModule",
+    platform: "browser",
+    write: false,
+  });
+  const port = await XlsxWorkbookPort.load(readFileSync(resolve(__dirname, "../../seeds/kodaira-r2.xlsx")));
+  const rows = port.grids()[0]?.rows ?? [];
+  return `
+    ${bundle.outputFiles[0]?.text ?? ""}
+    window.__fake = new FakeExcelModule.FakeExcel(["進捗管理表"]);
+    FakeExcelModule.putGrid(window.__fake, "進捗管理表", ${JSON.stringify(rows)});
+    window.Excel = { run: window.__fake.run };
+    window.CustomFunctions = { associate() {}, Error: class extends Error {}, ErrorCode: {} };
+    window.__actions = {};
+    window.__completed = 0;
+    window.Office = {
+      HostType: { Excel: "Excel" },
+      context: { displayLanguage: "ja-JP" },
+      onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+      actions: { associate: (id, fn) => { window.__actions[id] = fn; } },
+      addin: { showAsTaskpane: () => Promise.resolve() },
+    };
+  `;
+}
+
+interface FakeState {
+  selection?: { sheet: string; row: number; column: number };
+  sheets: { name: string }[];
+  syncCount: number;
+  conditionalFormats: unknown[];
+}
+
+describe("the pane in a stubbed Excel", () => {
+  it("checks the open workbook, selects the finding's cell, exports the findings and makes the report", async () => {
+    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 460, height: 1000 } });
+    await routeOfficeJs(context, "empty");
+    await context.addInitScript(await fakeExcelScript());
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${browser.server().url}/taskpane.html`);
+    expect(await page.getByTestId("host-mode").getAttribute("data-host")).toBe("excel");
+    const fake = () => page.evaluate(() => (window as unknown as { __fake: FakeState }).__fake).then((f) => ({ ...f, sheets: f.sheets.map((s) => s.name) }));
+
+    // The ribbon's 「整合性チェック」 button (ExecuteFunction runCheck) runs the check in the pane.
+    await page.evaluate(() =>
+      (window as unknown as { __actions: Record<string, (e: { completed(): void }) => Promise<void>> }).__actions.runCheck?.({
+        completed: () => ((window as unknown as { __completed: number }).__completed += 1),
+      }),
+    );
+    await page.getByTestId("check-summary").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __completed: number }).__completed)).toBe(1);
+    expect(await page.getByTestId("summary-error").innerText()).toMatch(/^1\s/);
+    expect((await fake()).syncCount).toBe(2);
+
+    await page.locator("#finding-0").click();
+    await expect.poll(async () => (await fake()).selection).toEqual({ sheet: "進捗管理表", row: 21, column: 5 });
+    await screenshot(page, "excel-check-ja", false);
+
+    await page.getByRole("button", { name: "「チェック結果」シートに出力" }).click();
+    await page.getByTestId("notice").waitFor();
+    await page.getByRole("button", { name: "セルに印を付ける" }).click();
+    await expect.poll(async () => (await fake()).conditionalFormats.length).toBe(3);
+    await page.getByRole("button", { name: "印を消す" }).click();
+    await expect.poll(async () => (await fake()).conditionalFormats.length).toBe(0);
+
+    await page.getByRole("button", { name: "レポート作成" }).click();
+    await page.getByTestId("report-message").waitFor();
+    expect(await page.getByTestId("report-message").innerText()).toContain("「進捗状況レポート」シートを作成しました");
+    const sheets = (await fake()).sheets;
+    expect(sheets).toEqual(expect.arrayContaining(["進捗管理表", "チェック結果", "進捗状況レポート", "計画進捗チェッカー設定"]));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
