@@ -95,7 +95,7 @@ export async function writeReportToExcel(run: ExcelRun, port: ExcelWorkbookPort,
 
       for (const [style, areas] of styleAreas(plan.cells)) {
         const s = STYLES[style];
-        const format = sheet.getRanges(areas.join(",")).format;
+        const format = sheet.getRanges(areas.join(", ")).format;
         if (s.bold !== undefined) format.font.bold = s.bold;
         if (s.size !== undefined) format.font.size = s.size;
         if (s.horizontal) format.horizontalAlignment = s.horizontal;
@@ -112,7 +112,7 @@ export async function writeReportToExcel(run: ExcelRun, port: ExcelWorkbookPort,
       const ratings = styleAreas(plan.cells.filter((c) => c.style === "rating")).get("rating") ?? [];
       if (ratings.length > 0) {
         for (const [rating, color] of Object.entries(RATING_FILL)) {
-          const rule = sheet.getRanges(ratings.join(",")).conditionalFormats.add("CellValue");
+          const rule = sheet.getRanges(ratings.join(", ")).conditionalFormats.add("CellValue");
           rule.cellValue.format.fill.color = color;
           rule.cellValue.rule = { formula1: `="${rating}"`, operator: "EqualTo" };
         }

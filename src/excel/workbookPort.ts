@@ -262,7 +262,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       for (const severity of ["error", "warning", "info"] as const) {
         const cells = [...new Set(marks.filter((m) => m.severity === severity).map((m) => `${columnLetter(m.column)}${m.sheetRow}`))];
         for (let i = 0; i < cells.length; i += MARKS_PER_FORMAT) {
-          const format = ws.getRanges(cells.slice(i, i + MARKS_PER_FORMAT).join(",")).conditionalFormats.add("Custom");
+          const format = ws.getRanges(cells.slice(i, i + MARKS_PER_FORMAT).join(", ")).conditionalFormats.add("Custom");
           format.custom.rule.formula = "=TRUE";
           format.custom.format.fill.color = MARK_FILL[severity];
           format.load("id");

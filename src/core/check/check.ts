@@ -11,7 +11,9 @@ export interface CategorySummary {
   items: number;
   error: number;
   warning: number;
+  /** Info findings, NOT_EVALUABLE included (as in CheckSummary). */
   info: number;
+  notEvaluable: number;
 }
 
 export interface CheckSummary {
@@ -112,7 +114,7 @@ function summarize(table: TableRead, findings: Finding[], ignored: number): Chec
   for (const row of table.rows) {
     let entry = categories.find((c) => c.name === row.category);
     if (!entry) {
-      entry = { name: row.category, items: 0, error: 0, warning: 0, info: 0 };
+      entry = { name: row.category, items: 0, error: 0, warning: 0, info: 0, notEvaluable: 0 };
       categories.push(entry);
     }
     if (row.kind === "item") entry.items += 1;
@@ -120,7 +122,9 @@ function summarize(table: TableRead, findings: Finding[], ignored: number): Chec
   for (const finding of findings) {
     if (!finding.category && finding.category !== "") continue;
     const entry = categories.find((c) => c.name === finding.category);
-    if (entry) entry[finding.severity] += 1;
+    if (!entry) continue;
+    entry[finding.severity] += 1;
+    if (finding.code === "NOT_EVALUABLE") entry.notEvaluable += 1;
   }
   return {
     items: table.rows.filter((r) => r.kind === "item").length,

@@ -5,6 +5,7 @@ import { useMessages } from "../i18n";
 
 const useStyles = makeStyles({
   num: { textAlign: "right", width: "3em" },
+  wide: { textAlign: "right", width: "5em" },
   table: { marginTop: tokens.spacingVerticalS },
 });
 
@@ -27,6 +28,7 @@ export function CheckSummaryView({ summary }: { summary: CheckSummary }) {
             <TableHeaderCell className={styles.num}>✖</TableHeaderCell>
             <TableHeaderCell className={styles.num}>▲</TableHeaderCell>
             <TableHeaderCell className={styles.num}>ℹ</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>{m.notEvaluable}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -35,7 +37,8 @@ export function CheckSummaryView({ summary }: { summary: CheckSummary }) {
               <TableCell>{c.name || "—"}</TableCell>
               <TableCell className={styles.num} aria-label={m.severityError}>{c.error}</TableCell>
               <TableCell className={styles.num} aria-label={m.severityWarning}>{c.warning}</TableCell>
-              <TableCell className={styles.num} aria-label={m.severityInfo}>{c.info}</TableCell>
+              <TableCell className={styles.num} aria-label={m.severityInfo}>{c.info - c.notEvaluable}</TableCell>
+              <TableCell className={styles.wide} aria-label={m.notEvaluable}>{c.notEvaluable}</TableCell>
             </TableRow>
           ))}
         </TableBody>
