@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { checkTable, type CheckResult } from "../core/check/check";
+import type { CheckResult } from "../core/check/check";
+import { runCheck } from "../core/check/run";
 import type { Finding } from "../core/check/types";
 import { columnLetter } from "../core/workbook/cells";
 import type { CliMessages, CliLocale } from "./messages";
@@ -78,10 +79,7 @@ export async function check(args: string[], m: CliMessages, io: CliIo, locale: C
     if (io.progress) io.progress(m.reading(file));
     let result: CheckResult;
     try {
-      const port = await XlsxWorkbookPort.load(bytes);
-      const settings = (await port.readSettings())?.settings;
-      const table = await port.readTable(values.sheet ? { sheet: values.sheet } : {});
-      result = checkTable(table, settings ? { settings } : {});
+      result = (await runCheck(await XlsxWorkbookPort.load(bytes), values.sheet ? { sheet: values.sheet } : {})).result;
     } catch (error) {
       if (error instanceof NotXlsxError) {
         io.err(m.notXlsx(file));

@@ -286,9 +286,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
       await context.sync();
     });
-    const { marks: _removed, ...rest } = current;
-    void _removed;
-    await this.writeSettings(rest);
+    await this.writeSettings({ ...current, marks: [] });
   }
 
   /** Writes the report sheet (src/excel/report.ts); returns its name. */

@@ -1,6 +1,6 @@
 import type { WorkbookPort } from "../workbook/port";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
-import type { TableRead } from "../workbook/table";
+import type { ReadOptions, TableRead } from "../workbook/table";
 import { checkTable, type CheckResult } from "./check";
 
 export interface CheckRun {
@@ -12,8 +12,8 @@ export interface CheckRun {
 }
 
 /** One read through the port (table and settings together), then the check. Writes nothing. */
-export async function runCheck(port: WorkbookPort): Promise<CheckRun> {
-  const { table, settings } = await port.read();
+export async function runCheck(port: WorkbookPort, options: Omit<ReadOptions, "tableSheet"> = {}): Promise<CheckRun> {
+  const { table, settings } = await port.read(options);
   const effective = settings?.settings ?? DEFAULT_SETTINGS;
   return { table, settings: effective, settingsProblems: settings?.problems ?? [], result: checkTable(table, { settings: effective }) };
 }
