@@ -161,8 +161,8 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         action={<Button onClick={onClose}>{m.closeFile}</Button>}
       />
       <TableSummary table={summary.table} summary={summary.summary} />
-      <CheckPane port={summary.port} onChecked={(run) => setTable(run.table)} onNavigate={(f) => setHighlight(f.row)} onSave={() => void download("点検済み")} />
-      <ReportButton port={summary.port} onWritten={() => download("レポート")} />
+      <CheckPane port={summary.port} onChecked={(run) => setTable(run.table)} onNavigate={(f) => setHighlight(f.row)} onSave={() => void download(m.checkedSuffix)} />
+      <ReportButton port={summary.port} onWritten={() => download(m.reportSuffix)} />
       <RowsView table={table} highlight={highlight} />
     </Card>
   );

@@ -33,3 +33,17 @@ describe("pickLocale", () => {
     expect(pickLocale(language)).toBe(locale);
   });
 });
+
+describe("the pane's strings", () => {
+  it("all stand in the message tables: no Japanese text in the components themselves", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const { join, resolve } = await import("node:path");
+    const root = resolve(__dirname, "../../src/taskpane");
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : name.endsWith(".tsx") ? [join(dir, name)] : []));
+    for (const file of files(root)) {
+      const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+      expect(code, file).not.toMatch(JAPANESE);
+    }
+  });
+});

@@ -28,8 +28,8 @@ export function RowsView({ table, highlight }: { table: TableRead; highlight?: n
             <TableRow>
               <TableHeaderCell className={styles.narrow}>{m.location}</TableHeaderCell>
               <TableHeaderCell className={styles.narrow}>No.</TableHeaderCell>
-              <TableHeaderCell className={styles.narrow}>評価</TableHeaderCell>
-              <TableHeaderCell>項目</TableHeaderCell>
+              <TableHeaderCell className={styles.narrow}>{m.rowsRating}</TableHeaderCell>
+              <TableHeaderCell>{m.rowsTitle}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
