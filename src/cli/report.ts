@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildReportPlan } from "../core/report/plan";
 import { describeProblem } from "../core/workbook/problemText";
@@ -7,6 +5,7 @@ import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { EXIT_OK, EXIT_USAGE } from "./check";
 import type { CliLocale, CliMessages } from "./messages";
 import type { CliIo } from "./run";
+import { readInputForOutput } from "./files";
 
 /** plan-progress report FILE -o OUT: the workbook with the report sheet added; FILE is never written. */
 export async function report(args: string[], m: CliMessages, io: CliIo, locale: CliLocale): Promise<number> {
@@ -25,28 +24,14 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
     io.out(m.reportUsage);
     return EXIT_OK;
   }
-  const [input] = positionals;
-  const output = values.output;
-  if (!input || !output) {
-    io.err(m.reportMissingArgs);
-    return EXIT_USAGE;
-  }
-  if (resolve(input) === resolve(output)) {
-    io.err(m.sameInputOutput);
-    return EXIT_USAGE;
-  }
   const paper = (values.paper ?? "A4").toUpperCase();
   if (paper !== "A4" && paper !== "A3") {
     io.err(m.badPaper);
     return EXIT_USAGE;
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input);
-  } catch {
-    io.err(m.notFound(input));
-    return EXIT_USAGE;
-  }
+  const files = await readInputForOutput(positionals[0], values.output, { missing: m.reportMissingArgs, unreadable: m.notFound }, m, io);
+  if (!files) return EXIT_USAGE;
+  const { input, output, bytes } = files;
   const { XlsxWorkbookPort, NotXlsxError } = await import("../xlsx/workbookPort");
   const { writeReport } = await import("../xlsx/report");
   let port: InstanceType<typeof XlsxWorkbookPort>;

@@ -1,6 +1,4 @@
 import { parseArgs } from "node:util";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { parseFiscalYear } from "../core/fiscalYear";
 import { importReportText } from "../core/import/reportText";
 import { extractMetrics, type Metric } from "../core/metrics/extract";
@@ -9,6 +7,7 @@ import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
 
 import { check, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./check";
 import { report } from "./report";
+import { readInputForOutput } from "./files";
 
 /** Exit codes of spec/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE };
@@ -57,24 +56,10 @@ async function importText(args: string[], m: CliMessages, io: CliIo): Promise<nu
     io.out(m.importUsage);
     return EXIT_OK;
   }
-  const [input] = positionals;
-  const output = values.output;
-  if (!input || !output) {
-    io.err(m.importMissingArgs);
-    return EXIT_USAGE;
-  }
-  if (resolve(input) === resolve(output)) {
-    io.err(m.sameInputOutput);
-    return EXIT_USAGE;
-  }
-  let text: string;
-  try {
-    text = await readFile(input, "utf8");
-  } catch {
-    io.err(m.cannotRead(input));
-    return EXIT_USAGE;
-  }
-  const report = importReportText(text);
+  const files = await readInputForOutput(positionals[0], values.output, { missing: m.importMissingArgs, unreadable: m.cannotRead }, m, io);
+  if (!files) return EXIT_USAGE;
+  const { input, output } = files;
+  const report = importReportText(files.bytes.toString("utf8"));
   if (report.rows.length === 0) {
     io.err(m.noRows(input));
     return EXIT_USAGE;
