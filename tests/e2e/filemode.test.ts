@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { routeOfficeJs, screenshot, type OfficeJs } from "../support/browser";
-import { servedBrowser } from "../support/session";
+import { screenshot, type OfficeJs } from "../support/browser";
+import { openPane as openTaskpane, servedBrowser } from "../support/session";
 
 const browser = servedBrowser();
 
 async function openPane(locale: string, officeJs: OfficeJs): Promise<Page> {
-  const context = await browser.session().browser.newContext({ locale, viewport: { width: 420, height: 900 } });
-  await routeOfficeJs(context, officeJs);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${browser.server().url}/taskpane.html`);
-  await page.getByTestId("host-mode").waitFor();
+  const { page, errors } = await openTaskpane(browser, { locale, officeJs, viewport: { width: 420, height: 900 } });
   expect(errors).toEqual([]);
   return page;
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { routeOfficeJs, screenshot } from "../support/browser";
 import { DIST } from "../support/server";
-import { servedBrowser } from "../support/session";
+import { openPane, servedBrowser } from "../support/session";
 
 /**
  * The built taskpane.html in a stubbed Excel host: office.js is replaced by a stub whose
@@ -97,14 +97,8 @@ describe("taskpane.html in a stubbed Excel host", () => {
   });
 
   it("registers nothing and raises nothing in a plain browser without CustomFunctions", async () => {
-    const context = await browser.session().browser.newContext({ locale: "ja-JP" });
-    await routeOfficeJs(context, "unreachable");
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${browser.server().url}/taskpane.html`);
-    await page.getByTestId("host-mode").waitFor();
+    const { page, errors } = await openPane(browser, { locale: "ja-JP", officeJs: "unreachable" });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { ItemEvaluation, PairEvaluation } from "../rating/evaluate";
 import type { Field } from "../workbook/columns";
-import type { TableRow } from "../workbook/table";
+import type { ReadProblem, TableRow } from "../workbook/table";
 import type { CheckContext, Finding } from "./types";
 
 type Base = Omit<Finding, "code" | "sheet" | "severity" | "message">;
@@ -60,4 +60,9 @@ export function worstPair(pairs: readonly PairEvaluation[]): PairEvaluation | un
 /** Which item a pair comes from (a parent's evidence includes its sub-items'). */
 export function pairItem(context: CheckContext, pair: PairEvaluation, fallback: string): string {
   return context.pairOwner.get(pair) ?? fallback;
+}
+
+/** The reading problems of one code, typed as that code's problem. */
+export function problemsOf<C extends ReadProblem["code"]>(context: CheckContext, code: C): Extract<ReadProblem, { code: C }>[] {
+  return context.table.problems.filter((p): p is Extract<ReadProblem, { code: C }> => p.code === code);
 }

@@ -1,3 +1,4 @@
+import { problemsOf } from "../helpers";
 import type { Rule } from "../types";
 
 export const blankRow: Rule = {
@@ -6,10 +7,9 @@ export const blankRow: Rule = {
   title: { ja: "表の途中の空行", en: "Empty row inside the table" },
   why: { ja: "表の途中の空行は、ほかのツールで表がそこで終わったと読まれるおそれがあります。", en: "Other tools may take an empty row for the end of the table." },
   check(context) {
-    return context.table.problems.flatMap((problem) =>
-      problem.code === "BLANK_ROW"
-        ? [{ severity: "warning" as const, row: problem.sheetRow, message: { ja: `${problem.sheetRow}行目が空行です`, en: `Row ${problem.sheetRow} is empty` } }]
-        : [],
-    );
+    return problemsOf(context, "BLANK_ROW").map((problem) => ({
+      row: problem.sheetRow,
+      message: { ja: `${problem.sheetRow}行目が空行です`, en: `Row ${problem.sheetRow} is empty` },
+    }));
   },
 };

@@ -1,4 +1,5 @@
 import { describeProblem } from "../../workbook/problemText";
+import { problemsOf } from "../helpers";
 import type { Rule } from "../types";
 
 export const columnsMissing: Rule = {
@@ -10,10 +11,9 @@ export const columnsMissing: Rule = {
     en: "Without the No., title (or sub No.), rating, plan and result columns the table cannot be read. Check the header names or map the columns in the settings.",
   },
   check(context) {
-    return context.table.problems.flatMap((problem) =>
-      problem.code === "COLUMNS_MISSING"
-        ? [{ severity: "error" as const, ...(problem.headerRow ? { row: problem.headerRow } : {}), message: { ja: describeProblem(problem, "ja"), en: describeProblem(problem, "en") } }]
-        : [],
-    );
+    return problemsOf(context, "COLUMNS_MISSING").map((problem) => ({
+      ...(problem.headerRow ? { row: problem.headerRow } : {}),
+      message: { ja: describeProblem(problem, "ja"), en: describeProblem(problem, "en") },
+    }));
   },
 };

@@ -1,4 +1,5 @@
 import { columnLetter } from "../../workbook/cells";
+import { problemsOf } from "../helpers";
 import type { Rule } from "../types";
 
 export const numberInvalid: Rule = {
@@ -7,20 +8,13 @@ export const numberInvalid: Rule = {
   title: { ja: "番号を読み取れない", en: "Number cannot be read" },
   why: { ja: "No. や枝番が数字でないと、その行がどの項目かわかりません。「12」「No.12」「4-1」のように書いてください。", en: "Without a readable No. or sub No. the row belongs to no item. Write 12, No.12 or 4-1." },
   check(context) {
-    return context.table.problems.flatMap((problem) =>
-      problem.code === "NUMBER_UNREADABLE"
-        ? [
-            {
-              severity: "error" as const,
-              row: problem.sheetRow,
-              column: problem.column,
-              message: {
-                ja: `${columnLetter(problem.column)}${problem.sheetRow} の「${problem.text}」を番号として読めません`,
-                en: `"${problem.text}" in ${columnLetter(problem.column)}${problem.sheetRow} is not a number`,
-              },
-            },
-          ]
-        : [],
-    );
+    return problemsOf(context, "NUMBER_UNREADABLE").map((problem) => ({
+      row: problem.sheetRow,
+      column: problem.column,
+      message: {
+        ja: `${columnLetter(problem.column)}${problem.sheetRow} の「${problem.text}」を番号として読めません`,
+        en: `"${problem.text}" in ${columnLetter(problem.column)}${problem.sheetRow} is not a number`,
+      },
+    }));
   },
 };
