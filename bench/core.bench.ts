@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { importReportText } from "../src/core/import/reportText";
 import { extractMetricsUncached } from "../src/core/metrics/extract";
-import { evaluatePair, evaluateTexts, expectedRating } from "../src/core/rating/evaluate";
+import { evaluatePair, evaluateTexts } from "../src/core/rating/evaluate";
+import { expectedRating } from "../src/core/rating/judgement";
 import { pairMetrics } from "../src/core/rating/pairing";
 import { measure, report } from "./harness";
 

@@ -11,7 +11,7 @@ export async function functionsBench(): Promise<boolean> {
   };
   const { check } = await import("../src/functions/functions");
   const port = await XlsxWorkbookPort.load(readFileSync(resolve(__dirname, "../seeds/kodaira-r2.xlsx")));
-  const rows = (await port.readTable()).rows;
+  const rows = ((await port.read()).table).rows;
   const CALLS = 10_000;
   const result = measure("PLAN.CHECK × 10,000 (sample rows, parsing memoised)", CALLS, () => {
     for (let i = 0; i < CALLS; i += 1) {

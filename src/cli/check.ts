@@ -4,14 +4,10 @@ import type { CheckResult } from "../core/check/check";
 import { runCheck } from "../core/check/run";
 import type { Finding } from "../core/check/types";
 import { columnLetter } from "../core/workbook/cells";
-import type { CliMessages, CliLocale } from "./messages";
-import type { CliIo } from "./run";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
+import type { CliLocale, CliMessages } from "./messages";
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
-
-/** The JSON form of a finding (spec/cli.md), messages in the chosen language. */
+/** The JSON form of a finding (docs/contracts/cli.md), messages in the chosen language. */
 export function findingJson(finding: Finding, locale: CliLocale) {
   return {
     code: finding.code,

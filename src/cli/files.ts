@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CliMessages } from "./messages";
-import type { CliIo } from "./run";
+import type { CliIo } from "./io";
 
 /**
  * The INPUT and -o OUTPUT of a command that writes a new file: both given, never the same file, and

@@ -1,10 +1,11 @@
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { buildReportPlan } from "../core/report/plan";
 import { describeProblem } from "../core/workbook/problemText";
 import { DEFAULT_SETTINGS } from "../core/workbook/settings";
-import { EXIT_OK, EXIT_USAGE } from "./check";
+import { EXIT_OK, EXIT_USAGE } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
-import type { CliIo } from "./run";
+import type { CliIo } from "./io";
 import { readInputForOutput } from "./files";
 
 /** plan-progress report FILE -o OUT: the workbook with the report sheet added; FILE is never written. */
@@ -33,7 +34,6 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
   if (!files) return EXIT_USAGE;
   const { input, output, bytes } = files;
   const { XlsxWorkbookPort, NotXlsxError } = await import("../xlsx/workbookPort");
-  const { writeReport } = await import("../xlsx/report");
   let port: InstanceType<typeof XlsxWorkbookPort>;
   try {
     port = await XlsxWorkbookPort.load(bytes);
@@ -52,9 +52,9 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
     return EXIT_USAGE;
   }
   const meta = settings?.settings.meta ?? DEFAULT_SETTINGS.meta;
-  const name = await writeReport(port, buildReportPlan(meta, table.rows, { paper }));
+  const name = await port.writeReport(buildReportPlan(meta, table.rows, { paper }));
   try {
-    await port.workbook.xlsx.writeFile(output);
+    await writeFile(output, await port.save());
   } catch {
     io.err(m.cannotWrite(output));
     return EXIT_USAGE;

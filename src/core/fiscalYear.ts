@@ -1,3 +1,5 @@
+import { parseJapaneseNumber } from "./quantity/number";
+import { toNumber } from "./quantity/decimal";
 import { foldText } from "./text/fold";
 
 /**
@@ -19,27 +21,11 @@ const ERA_BASE: Readonly<Record<string, number>> = {
   S: 1925,
 };
 
-const KANJI_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
 /** Reads a small number written in digits, 元, or kanji up to 99 (三十一). */
 function readEraNumber(raw: string): number | undefined {
   if (raw === "元") return 1;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  let total = 0;
-  let current = 0;
-  for (const ch of raw) {
-    if (ch === "十") {
-      total += (current || 1) * 10;
-      current = 0;
-    } else if (ch in KANJI_DIGITS) {
-      current = current * 10 + (KANJI_DIGITS[ch] ?? 0);
-    } else {
-      return undefined;
-    }
-  }
-  return total + current;
+  const value = parseJapaneseNumber(raw);
+  return value === undefined ? undefined : toNumber(value);
 }
 
 const ERA_PATTERN =

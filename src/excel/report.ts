@@ -1,48 +1,13 @@
-import type { SheetPlan, StyleName } from "../core/report/plan";
+import type { SheetPlan } from "../core/report/plan";
 import { styleAreas } from "../core/report/ranges";
-import { reportSheetName } from "../core/report/target";
+import { BORDER_COLOR, RATING_FILLS, REPORT_FONT, STYLES } from "../core/report/style";
 import { columnLetter } from "../core/workbook/cells";
-import { DEFAULT_SETTINGS } from "../core/workbook/settings";
-import { PAYLOAD_BUDGET_BYTES } from "./limits";
-import type { ExcelRun, ExcelWorkbookPort } from "./workbookPort";
+import { columnWidthPoints } from "../core/text/width";
+import { PAYLOAD_BUDGET_BYTES, utf8Length as utf8 } from "./limits";
 
-interface OfficeStyle {
-  bold?: boolean;
-  size?: number;
-  horizontal?: "Center" | "Left";
-  vertical?: "Top" | "Center";
-  wrap?: boolean;
-  fill?: string;
-  border?: boolean;
-  vertical_text?: boolean;
-}
-
-const STYLES: Record<StyleName, OfficeStyle> = {
-  title: { bold: true, size: 16, horizontal: "Center", vertical: "Center" },
-  heading: { bold: true, size: 11 },
-  legend: { size: 10 },
-  note: { size: 10 },
-  summaryHeader: { bold: true, size: 10, horizontal: "Center", wrap: true, fill: "#E8EEF7", border: true },
-  summaryLabel: { size: 10, wrap: true, border: true },
-  summaryNumber: { size: 10, horizontal: "Center", border: true },
-  summaryTotal: { bold: true, size: 10, horizontal: "Center", border: true },
-  chart: { size: 10, wrap: true, border: true },
-  header: { bold: true, size: 10, horizontal: "Center", vertical: "Center", wrap: true, fill: "#E8EEF7", border: true },
-  category: { bold: true, size: 10, horizontal: "Center", vertical: "Top", wrap: true, border: true, vertical_text: true },
-  item: { size: 9, vertical: "Top", wrap: true, border: true },
-  department: { size: 9, vertical: "Top", wrap: true, border: true },
-  rating: { bold: true, size: 11, horizontal: "Center", vertical: "Center", border: true },
-  text: { size: 9, vertical: "Top", wrap: true, border: true },
-};
-
-/** Fills of the rating cells, as conditional formats on the whole column: S darkest, B light grey. */
-const RATING_FILL = { S: "#BDD7EE", B: "#E4E4E4" } as const;
-
-const utf8 = (text: string): number => {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) bytes += text.charCodeAt(i) < 0x80 ? 1 : 3;
-  return bytes;
-};
+/** Office.js names of the plan's alignments. */
+const HORIZONTAL = { left: "Left", center: "Center" } as const;
+const VERTICAL = { top: "Top", middle: "Center" } as const;
 
 /**
  * Writes the report through Office.js: values with their "@" formats first, in row chunks under the
@@ -52,120 +17,120 @@ const utf8 = (text: string): number => {
  * complete, so a failure leaves no half-written report; an earlier report is replaced only if the
  * add-in made it.
  */
-export async function writeReportToExcel(run: ExcelRun, port: ExcelWorkbookPort, plan: SheetPlan): Promise<string> {
-  const settings = (await port.readSettings())?.settings ?? DEFAULT_SETTINGS;
-  const generated = settings.generated ?? [];
+export async function writeReportSheet(context: Excel.RequestContext, plan: SheetPlan, nameFor: (existing: string[]) => string): Promise<string> {
   const temp = `~${plan.name}作成中`.slice(0, 31);
-  const name = await run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const application = context.workbook.application;
-    application.load("calculationMode");
-    await context.sync();
-    const target = reportSheetName(plan.name, worksheets.items.map((s) => s.name), generated);
-    const calculation = application.calculationMode;
-    if (worksheets.items.some((s) => s.name === temp)) worksheets.getItem(temp).delete();
-    application.calculationMode = "Manual";
-    application.suspendScreenUpdatingUntilNextSync();
-    const sheet = worksheets.add(temp);
-    try {
-      const width = plan.columns.length;
-      const height = plan.rowHeights.length;
-      const values: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(""));
-      const formats: string[][] = Array.from({ length: height }, () => Array<string>(width).fill("@"));
-      for (const cell of plan.cells) {
-        (values[cell.row] as (string | number)[])[cell.column] = cell.value;
-        if (typeof cell.value === "number") (formats[cell.row] as string[])[cell.column] = "General";
-      }
-      // Values in row chunks: "@" before the values in the same batch keeps "4-1" and "=x" text.
-      let start = 0;
-      let bytes = 0;
-      for (let row = 0; row <= height; row += 1) {
-        const rowBytes = row < height ? (values[row] as (string | number)[]).reduce<number>((sum, v) => sum + 8 + utf8(String(v)), 0) * 2 : 0;
-        if (row === height || (bytes + rowBytes > PAYLOAD_BUDGET_BYTES && row > start)) {
-          const range = sheet.getRangeByIndexes(start, 0, row - start, width);
-          range.numberFormat = formats.slice(start, row);
-          range.values = values.slice(start, row);
-          if (row < height) await context.sync();
-          start = row;
-          bytes = 0;
-        }
-        bytes += rowBytes;
-      }
-
-      for (const [style, areas] of styleAreas(plan.cells)) {
-        const s = STYLES[style];
-        const format = sheet.getRanges(areas.join(", ")).format;
-        if (s.bold !== undefined) format.font.bold = s.bold;
-        if (s.size !== undefined) format.font.size = s.size;
-        if (s.horizontal) format.horizontalAlignment = s.horizontal;
-        format.verticalAlignment = s.vertical ?? "Center";
-        if (s.wrap) format.wrapText = true;
-        if (s.fill) format.fill.color = s.fill;
-        if (s.vertical_text) format.textOrientation = 90;
-        if (s.border) {
-          for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
-            format.borders.getItem(edge).style = "Continuous";
-          }
-        }
-      }
-      const ratings = styleAreas(plan.cells.filter((c) => c.style === "rating")).get("rating") ?? [];
-      if (ratings.length > 0) {
-        for (const [rating, color] of Object.entries(RATING_FILL)) {
-          const rule = sheet.getRanges(ratings.join(", ")).conditionalFormats.add("CellValue");
-          rule.cellValue.format.fill.color = color;
-          rule.cellValue.rule = { formula1: `="${rating}"`, operator: "EqualTo" };
-        }
-      }
-      for (const m of plan.merges) {
-        if (m.top === m.bottom && m.left === m.right) continue;
-        sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
-      }
-      plan.columns.forEach((c, i) => {
-        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7 + 5;
-      });
-      // Rows above the table have their planned heights; the table's rows are fitted by Excel itself.
-      plan.rowHeights.slice(0, plan.table.top).forEach((h, r) => {
-        sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
-      });
-      if (plan.table.bottom >= plan.table.top) {
-        sheet.getRangeByIndexes(plan.table.top, 0, plan.table.bottom - plan.table.top + 1, width).format.autofitRows();
-      }
-      for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
-      const layout = sheet.pageLayout;
-      layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-      layout.paperSize = plan.print.paper === "A3" ? "A3" : "A4";
-      layout.zoom = { scale: plan.print.scale };
-      layout.centerHorizontally = true;
-      layout.leftMargin = plan.print.margins.left * 72;
-      layout.rightMargin = plan.print.margins.right * 72;
-      layout.topMargin = plan.print.margins.top * 72;
-      layout.bottomMargin = plan.print.margins.bottom * 72;
-      layout.setPrintTitleRows(`$${plan.print.titleRows[0] + 1}:$${plan.print.titleRows[1] + 1}`);
-      layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer.replace("{page}", "&P");
-      const { summary } = plan;
-      if (summary.bottom > summary.top) {
-        const data = sheet.getRange(`${columnLetter(summary.left)}${summary.top + 1}:${columnLetter(summary.right)}${summary.bottom + 1}`);
-        const chart = sheet.charts.add("BarStacked", data, "Columns");
-        chart.title.text = "評価の集計";
-        chart.setPosition(`E2`, `G${Math.max(3, summary.top - 1)}`);
-      }
-      await context.sync();
-
-      // Complete: replace the add-in's earlier report, then give this one its name.
-      if (worksheets.items.some((s) => s.name.toLowerCase() === target.toLowerCase())) worksheets.getItem(target).delete();
-      sheet.name = target;
-      sheet.activate();
-      application.calculationMode = calculation;
-      await context.sync();
-      return target;
-    } catch (error) {
-      sheet.delete();
-      application.calculationMode = calculation;
-      await context.sync();
-      throw error;
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const application = context.workbook.application;
+  application.load("calculationMode");
+  await context.sync();
+  const target = nameFor(worksheets.items.map((s) => s.name));
+  const calculation = application.calculationMode;
+  if (worksheets.items.some((s) => s.name === temp)) worksheets.getItem(temp).delete();
+  application.calculationMode = "Manual";
+  application.suspendScreenUpdatingUntilNextSync();
+  const sheet = worksheets.add(temp);
+  try {
+    const width = plan.columns.length;
+    const height = plan.rowHeights.length;
+    const values: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(""));
+    const formats: string[][] = Array.from({ length: height }, () => Array<string>(width).fill("@"));
+    for (const cell of plan.cells) {
+      (values[cell.row] as (string | number)[])[cell.column] = cell.value;
+      if (typeof cell.value === "number") (formats[cell.row] as string[])[cell.column] = "General";
     }
-  });
-  await port.writeSettings({ ...settings, generated: [...new Set([...generated, name])] });
-  return name;
+    // Values in row chunks: "@" before the values in the same batch keeps "4-1" and "=x" text.
+    let start = 0;
+    let bytes = 0;
+    for (let row = 0; row <= height; row += 1) {
+      const rowBytes = row < height ? (values[row] as (string | number)[]).reduce<number>((sum, v) => sum + 8 + utf8(String(v)), 0) * 2 : 0;
+      if (row === height || (bytes + rowBytes > PAYLOAD_BUDGET_BYTES && row > start)) {
+        const range = sheet.getRangeByIndexes(start, 0, row - start, width);
+        range.numberFormat = formats.slice(start, row);
+        range.values = values.slice(start, row);
+        if (row < height) await context.sync();
+        start = row;
+        bytes = 0;
+      }
+      bytes += rowBytes;
+    }
+
+    // Each style of the plan (src/core/report/style.ts) once, on its cells grouped into rectangles.
+    for (const [style, areas] of styleAreas(plan.cells)) {
+      const s = STYLES[style];
+      const format = sheet.getRanges(areas.join(", ")).format;
+      format.font.name = REPORT_FONT;
+      format.font.size = s.size;
+      if (s.bold) format.font.bold = true;
+      if (s.horizontal) format.horizontalAlignment = HORIZONTAL[s.horizontal];
+      format.verticalAlignment = VERTICAL[s.vertical];
+      if (s.wrap) format.wrapText = true;
+      if (s.indent) format.indentLevel = s.indent;
+      if (s.fill) format.fill.color = s.fill;
+      if (s.stacked) format.textOrientation = 90;
+      if (s.border) {
+        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+          const border = format.borders.getItem(edge);
+          border.style = "Continuous";
+          border.color = BORDER_COLOR;
+        }
+      }
+    }
+    const ratings = styleAreas(plan.cells.filter((c) => c.style === "rating")).get("rating") ?? [];
+    if (ratings.length > 0) {
+      // Ratings are filled by conditional formats on the column, so a later edit of a rating recolours it.
+      for (const [rating, color] of Object.entries(RATING_FILLS)) {
+        const rule = sheet.getRanges(ratings.join(", ")).conditionalFormats.add("CellValue");
+        rule.cellValue.format.fill.color = color;
+        rule.cellValue.rule = { formula1: `="${rating}"`, operator: "EqualTo" };
+      }
+    }
+    for (const m of plan.merges) {
+      if (m.top === m.bottom && m.left === m.right) continue;
+      sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+    }
+    plan.columns.forEach((c, i) => {
+      sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(c.width);
+    });
+    // Rows above the table have their planned heights; the table's rows are fitted by Excel itself.
+    plan.rowHeights.slice(0, plan.table.top).forEach((h, r) => {
+      sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
+    });
+    if (plan.table.bottom >= plan.table.top) {
+      sheet.getRangeByIndexes(plan.table.top, 0, plan.table.bottom - plan.table.top + 1, width).format.autofitRows();
+    }
+    for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+    const layout = sheet.pageLayout;
+    layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = plan.print.paper === "A3" ? "A3" : "A4";
+    layout.zoom = { scale: plan.print.scale };
+    layout.centerHorizontally = true;
+    layout.leftMargin = plan.print.margins.left * 72;
+    layout.rightMargin = plan.print.margins.right * 72;
+    layout.topMargin = plan.print.margins.top * 72;
+    layout.bottomMargin = plan.print.margins.bottom * 72;
+    layout.setPrintTitleRows(`$${plan.print.titleRows[0] + 1}:$${plan.print.titleRows[1] + 1}`);
+    layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer.replace("{page}", "&P");
+    const { summary } = plan;
+    if (summary.bottom > summary.top) {
+      const data = sheet.getRange(`${columnLetter(summary.left)}${summary.top + 1}:${columnLetter(summary.right)}${summary.bottom + 1}`);
+      const chart = sheet.charts.add("BarStacked", data, "Columns");
+      chart.title.text = "評価の集計";
+      chart.setPosition(`E2`, `G${Math.max(3, summary.top - 1)}`);
+    }
+    await context.sync();
+
+    // Complete: replace the add-in's earlier report, then give this one its name.
+    if (worksheets.items.some((s) => s.name.toLowerCase() === target.toLowerCase())) worksheets.getItem(target).delete();
+    sheet.name = target;
+    sheet.activate();
+    application.calculationMode = calculation;
+    await context.sync();
+    return target;
+  } catch (error) {
+    sheet.delete();
+    application.calculationMode = calculation;
+    await context.sync();
+    throw error;
+  }
 }

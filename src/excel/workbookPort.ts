@@ -1,10 +1,13 @@
-import type { RawCell, SheetGrid } from "../core/workbook/cells";
-import { sheetNameFor, type CellMark, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/workbook/port";
-import { DEFAULT_SETTINGS } from "../core/workbook/settings";
-import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
-import { HEADER_SEARCH_ROWS, readTable, type ReadOptions, type TableRead } from "../core/workbook/table";
-import { columnLetter } from "../core/workbook/cells";
-import { matchHeader, missingFields } from "../core/workbook/columns";
+import type { CellMark, SimpleSheet, WorkbookPort, WorkbookRead } from "../core/port";
+import type { SheetPlan } from "../core/report/plan";
+import { columnWidthPoints } from "../core/text/width";
+import { columnLetter, type RawCell, type SheetGrid } from "../core/workbook/cells";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
+import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
+import { HEADER_SEARCH_ROWS, chooseTableSheet, hasTableHeader, readTable, type ReadOptions } from "../core/workbook/table";
+import { onRibbonCheck } from "./commands";
+import { PAYLOAD_BUDGET_BYTES, utf8Length } from "./limits";
+import { writeReportSheet } from "./report";
 
 /** Excel.run, or a stand-in with the same shape (the tests' fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -15,20 +18,7 @@ const MARKS_PER_FORMAT = 200;
 
 /** Columns read when looking for the header row: A to AD. */
 const PROBE_COLUMNS = 30;
-import { PAYLOAD_BUDGET_BYTES } from "./limits";
-import { writeReportToExcel } from "./report";
-import type { SheetPlan } from "../core/report/plan";
-
 export { PAYLOAD_BUDGET_BYTES };
-
-const utf8Length = (text: string): number => {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
-  }
-  return bytes;
-};
 
 /** A value and its type, as range.values and range.valueTypes give them, as the core's RawCell. */
 export function officeCell(value: unknown, type: string | undefined): RawCell {
@@ -108,10 +98,6 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * PAYLOAD_BUDGET_BYTES each (one sync per chunk beyond the first). A table found on no probed
    * sheet costs one more sync to probe the others.
    */
-  async readTable(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<TableRead> {
-    return (await this.read(options)).table;
-  }
-
   async read(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<WorkbookRead> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
@@ -133,15 +119,16 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const firstName = first.sheet.isNullObject ? undefined : first.sheet.name;
       if (firstName) probes.set(firstName, { rows: toRows(first.range.values, first.range.valueTypes), extent: extentOf(first) });
 
-      const hasHeader = (rows: RawCell[][]) => rows.some((row) => missingFields({ ...matchHeader(row), ...(mapping ?? {}) }).length === 0);
-      let chosen = options.sheet ?? tableSheet ?? (firstName && hasHeader(probes.get(firstName)?.rows ?? []) ? firstName : undefined);
-
+      // The sheet is chosen by the core's rule; the other sheets are probed (one more sync) only when
+      // neither the options nor the first sheet decide it.
+      const choice = { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}) };
+      let chosen = choice.sheet ?? choice.tableSheet ?? (firstName && hasTableHeader({ name: firstName, rows: probes.get(firstName)?.rows ?? [] }, mapping) ? firstName : undefined);
       if (!chosen || !probes.has(chosen)) {
-        // One more sync: look at the other sheets' first rows.
         const others = sheetNames.filter((name) => !probes.has(name)).map((name) => probe(worksheets.getItem(name)));
-        await context.sync();
+        if (others.length > 0) await context.sync();
         for (const p of others) probes.set(p.sheet.name, { rows: toRows(p.range.values, p.range.valueTypes), extent: extentOf(p) });
-        chosen ??= sheetNames.find((name) => hasHeader(probes.get(name)?.rows ?? [])) ?? firstName ?? sheetNames[0];
+        const order = sheetNames.filter((name) => probes.has(name));
+        chosen ??= chooseTableSheet(order.map((name) => ({ name, rows: probes.get(name)?.rows ?? [] })), choice);
       }
 
       const grids: SheetGrid[] = [];
@@ -213,40 +200,36 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Writes a sheet of text cells in one batch (formats "@" before values), links as hyperlinks. */
   async writeSheet(plan: SimpleSheet): Promise<string> {
-    return this.run(async (context) => {
+    const settings = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
+    const name = await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
       await context.sync();
-      const markers = worksheets.items.map((s) => {
-        const a1 = s.getRange("A1");
-        a1.load("values");
-        return { sheet: s, a1 };
-      });
-      await context.sync();
-      const existing = markers.map(({ sheet, a1 }) => ({ name: sheet.name, marker: String(a1.values[0]?.[0] ?? "") }));
-      const name = sheetNameFor(plan.name, existing, plan.marker);
-      markers.find((m) => m.sheet.name.toLowerCase() === name.toLowerCase())?.sheet.delete();
+      const name = sheetNameFor(plan.name, worksheets.items.map((s) => s.name), settings.generated ?? []);
+      worksheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase())?.delete();
       const sheet = worksheets.add(name);
       const width = plan.columns.length;
-      const rows = [[plan.marker, ...Array<string>(width - 1).fill("")], plan.columns.map((c) => c.header), ...plan.rows.map((r) => r.values)];
+      const rows = [[plan.title, ...Array<string>(width - 1).fill("")], plan.columns.map((c) => c.header), ...plan.rows.map((r) => r.values)];
       const range = sheet.getRangeByIndexes(0, 0, rows.length, width);
       range.numberFormat = rows.map((row) => row.map(() => "@"));
       range.values = rows;
       plan.rows.forEach((row, i) => {
         if (!row.link) return;
         sheet.getRangeByIndexes(i + 2, row.link.column, 1, 1).hyperlink = {
-          documentReference: `'${row.link.sheet}'!${row.link.address}`,
+          documentReference: `'${row.link.sheet.replace(/'/g, "''")}'!${row.link.address}`,
           textToDisplay: row.values[row.link.column] ?? row.link.address,
         };
       });
       sheet.getRangeByIndexes(0, 0, 2, width).format.font.bold = true;
       plan.columns.forEach((c, i) => {
-        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 7;
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(c.width);
       });
       sheet.activate();
       await context.sync();
       return name;
     });
+    await this.writeSettings(withGeneratedSheet(settings, name));
+    return name;
   }
 
   /**
@@ -291,7 +274,15 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Writes the report sheet (src/excel/report.ts); returns its name. */
   async writeReport(plan: SheetPlan): Promise<string> {
-    return writeReportToExcel(this.run, this, plan);
+    const settings = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
+    const name = await this.run((context) => writeReportSheet(context, plan, (existing) => sheetNameFor(plan.name, existing, settings.generated ?? [])));
+    await this.writeSettings(withGeneratedSheet(settings, name));
+    return name;
+  }
+
+  /** The ribbon's 「整合性チェック」 button asks the pane for a check. */
+  onCheckRequested(listener: () => void): () => void {
+    return onRibbonCheck(listener);
   }
 
   async selectCell(sheet: string, column: number, sheetRow: number): Promise<void> {

@@ -10,7 +10,7 @@
 import { checkRatingCell } from "../core/check/cellCheck";
 import { parseFiscalYear } from "../core/fiscalYear";
 import { argumentMetrics, evaluateArguments } from "../core/rating/arguments";
-import type { PairEvaluation } from "../core/rating/evaluate";
+import { worstPair } from "../core/rating/judgement";
 import { DEFAULT_PROFILE, type RatingProfile } from "../core/rating/profile";
 import { CELL_MESSAGES } from "./messages";
 
@@ -102,14 +102,14 @@ export function check(rating: any, target: any, actual: any, tolerance?: any, s_
  */
 export function achievement(target: any, actual: any, marker?: any): number {
   const evaluation = evaluate(target, actual, DEFAULT_PROFILE);
-  let pairs: PairEvaluation[] = evaluation.pairs.filter((p) => p.achievement !== undefined);
+  let pairs = evaluation.pairs.filter((p) => p.achievement !== undefined);
   if (!isBlank(marker)) {
     const n = typeof marker === "number" ? marker : Number(String(marker).trim());
     if (!Number.isInteger(n) || n < 1) throw invalidValue(CELL_MESSAGES.indexInvalid);
     pairs = pairs.filter((p) => p.target.marker === n);
     if (pairs.length === 0) throw notAvailable(CELL_MESSAGES.markerNotFound);
   }
-  const worst = [...pairs].sort((a, b) => (a.achievement ?? Infinity) - (b.achievement ?? Infinity))[0];
+  const worst = worstPair(pairs);
   if (worst?.achievement === undefined) throw notAvailable(CELL_MESSAGES.noPair);
   return Math.round(worst.achievement * 1e6) / 1e6;
 }

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { buildReportPlan } from "../core/report/plan";
-import type { WorkbookPort } from "../core/workbook/port";
+import type { WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { useMessages } from "./i18n";
 import { fill } from "./messages";

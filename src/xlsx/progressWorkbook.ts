@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
-import type { PlanMeta, ProgressRow } from "../core/workbook/model";
+import type { PlanMeta } from "../core/workbook/model";
+import type { TableRow } from "../core/workbook/table";
+import { wrappedLines } from "../core/text/width";
 import { DEFAULT_SETTINGS, settingsToRows } from "../core/workbook/settings";
 import { checkRatingCell } from "../core/check/cellCheck";
 import { writeSettingsSheet } from "./workbookPort";
@@ -11,7 +13,7 @@ export const TABLE_SHEET = "進捗管理表";
 interface Column {
   header: string;
   width: number;
-  value: (row: ProgressRow) => string | number;
+  value: (row: TableRow) => string | number;
   text: boolean;
 }
 
@@ -20,11 +22,11 @@ function columns(meta: PlanMeta): Column[] {
   const evaluation = meta.evaluationDate ?? "";
   return [
     { header: "分野", width: 14, value: (r) => r.category, text: true },
-    { header: "No.", width: 6, value: (r) => r.no, text: false },
+    { header: "No.", width: 6, value: (r) => r.no ?? "", text: false },
     { header: "枝番", width: 6, value: (r) => (r.sub === undefined ? "" : r.sub), text: false },
     { header: "項目", width: 24, value: (r) => r.title, text: true },
     { header: "主な推進担当課", width: 16, value: (r) => r.department, text: true },
-    { header: "評価", width: 6, value: (r) => r.rating, text: true },
+    { header: "評価", width: 6, value: (r) => r.ratingWritten, text: true },
     { header: "実施内容", width: 30, value: (r) => r.actions, text: true },
     { header: `${fy}当初予定（目標値）`, width: 50, value: (r) => r.plan, text: true },
     { header: `取組実績（${evaluation}実績値）`, width: 50, value: (r) => r.result, text: true },
@@ -39,21 +41,12 @@ function consistencyFormula(sheetRow: number): string {
   return `PLAN.CHECK(F${sheetRow},H${sheetRow},I${sheetRow})`;
 }
 
-/** Lines a wrapped cell needs at a column width (full-width characters count double). */
-function wrappedLines(text: string, width: number): number {
-  return text.split("\n").reduce((sum, line) => {
-    let units = 0;
-    for (const ch of line) units += (ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1;
-    return sum + Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
-  }, 0);
-}
-
 /**
  * Builds the progress workbook: the table on 進捗管理表 and the plan metadata on the hidden settings
  * sheet. Text cells are formatted "@" so that "4-1" or "=x" stay text. Row heights are set from
  * the wrapped text: spreadsheet programs do not grow rows of a freshly written file by themselves.
  */
-export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): ExcelJS.Workbook {
+export function buildProgressWorkbook(meta: PlanMeta, rows: readonly TableRow[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   // Fixed dates: the same input gives the same workbook.
   workbook.created = new Date(Date.UTC(2000, 0, 1));
@@ -87,12 +80,12 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): Exce
       if (c.text) cell.numFmt = "@";
       cell.value = value === "" ? null : value;
       cell.alignment = { vertical: "top", wrapText: c.text, horizontal: c.text ? "left" : "center" };
-      if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, c.width));
+      if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, c.width, 11));
     });
     excelRow.height = Math.min(409, Math.max(18, lines * 14));
     // Excel computes it with the add-in; other programs show the result the engine gave when written.
     const formula = excelRow.getCell(cols.length + 1);
-    formula.value = { formula: consistencyFormula(r + 2), result: checkRatingCell(row.rating, row.plan, row.result) ?? "" };
+    formula.value = { formula: consistencyFormula(r + 2), result: checkRatingCell(row.ratingWritten, row.plan, row.result) ?? "" };
     formula.alignment = { vertical: "top", wrapText: true };
   });
 
@@ -101,3 +94,8 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: ProgressRow[]): Exce
 }
 
 export { SETTINGS_SHEET } from "../core/workbook/settings";
+
+/** The progress workbook as .xlsx bytes. */
+export async function progressWorkbookBytes(meta: PlanMeta, rows: readonly TableRow[]): Promise<Uint8Array> {
+  return new Uint8Array(await buildProgressWorkbook(meta, rows).xlsx.writeBuffer());
+}

@@ -28,7 +28,7 @@ export async function summarizeWorkbook(data: ArrayBuffer | Uint8Array): Promise
     columns: sheet.actualColumnCount,
     hidden: sheet.state !== "visible",
   }));
-  const table = await port.readTable();
+  const table = (await port.read()).table;
   return { port, sheets, table, summary: summarizeTable(table), problems: table.problems };
 }
 

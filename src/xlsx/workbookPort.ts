@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
 import { columnLetter, type RawCell, type SheetGrid } from "../core/workbook/cells";
-import { sheetNameFor, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/workbook/port";
-import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
-import { readTable, type ReadOptions, type TableRead } from "../core/workbook/table";
+import type { FileWorkbookPort, SimpleSheet, WorkbookRead } from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
+import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
+import { readTable, type ReadOptions } from "../core/workbook/table";
+import { renderPlan } from "./report";
 
 /** Raised when the bytes are not an .xlsx workbook (a zip with a workbook part). */
 export class NotXlsxError extends Error {
@@ -69,7 +71,7 @@ export function writeSettingsSheet(workbook: ExcelJS.Workbook, rows: SettingsRow
 }
 
 /** The workbook port over an exceljs workbook: file mode and the CLI. */
-export class XlsxWorkbookPort implements WorkbookPort {
+export class XlsxWorkbookPort implements FileWorkbookPort {
   /** The cell last selected, for the file-mode table view. */
   selected?: { sheet: string; column: number; sheetRow: number };
 
@@ -90,10 +92,6 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const tableSheet = this.workbook.worksheets.find((s) => s.name !== SETTINGS_SHEET && s.getTables().length > 0)?.name;
     const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}) });
     return { table, ...(settings ? { settings } : {}) };
-  }
-
-  async readTable(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<TableRead> {
-    return (await this.read(options)).table;
   }
 
   async readSettings(): Promise<SettingsRead | undefined> {
@@ -119,36 +117,54 @@ export class XlsxWorkbookPort implements WorkbookPort {
     cell.value = text;
   }
 
-  async writeSheet(plan: SimpleSheet): Promise<string> {
-    const existing = this.workbook.worksheets.map((s) => ({ name: s.name, marker: String(s.getCell("A1").value ?? "") }));
-    const name = sheetNameFor(plan.name, existing, plan.marker);
+  /**
+   * Adds a sheet of the add-in, built aside and added when complete: the wanted name, or a new one when
+   * a user's sheet has it; an earlier sheet of the add-in's is replaced. The settings sheet records it.
+   */
+  private async addOwnSheet(wanted: string, render: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
+    const settings = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
+    const name = sheetNameFor(wanted, this.workbook.worksheets.map((s) => s.name), settings.generated ?? []);
+    // Built under a temporary name: a failure leaves the workbook as it was.
+    const sheet = this.workbook.addWorksheet(`~${Date.now().toString(36)}`);
+    try {
+      render(sheet);
+    } catch (error) {
+      this.workbook.removeWorksheet(sheet.id);
+      throw error;
+    }
     const old = this.workbook.getWorksheet(name);
     if (old) this.workbook.removeWorksheet(old.id);
-    const sheet = this.workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 2 }] });
-    sheet.columns = plan.columns.map((c) => ({ width: c.width }));
-    sheet.getCell("A1").value = plan.marker;
-    sheet.getCell("A1").font = { bold: true };
-    const header = sheet.getRow(2);
-    plan.columns.forEach((c, i) => {
-      const cell = header.getCell(i + 1);
-      cell.value = c.header;
-      cell.font = { bold: true };
-    });
-    plan.rows.forEach((row, r) => {
-      const excelRow = sheet.getRow(r + 3);
-      row.values.forEach((text, c) => {
-        const cell = excelRow.getCell(c + 1);
-        cell.numFmt = "@";
-        cell.alignment = { vertical: "top", wrapText: true };
-        cell.value = row.link && row.link.column === c ? { text, hyperlink: `#'${row.link.sheet}'!${row.link.address}` } : text;
-      });
-    });
+    sheet.name = name;
+    await this.writeSettings(withGeneratedSheet(settings, name));
     return name;
   }
 
+  async writeSheet(plan: SimpleSheet): Promise<string> {
+    return this.addOwnSheet(plan.name, (sheet) => {
+      sheet.views = [{ state: "frozen", ySplit: 2 }];
+      sheet.columns = plan.columns.map((c) => ({ width: c.width }));
+      sheet.getCell("A1").value = plan.title;
+      sheet.getCell("A1").font = { bold: true };
+      const header = sheet.getRow(2);
+      plan.columns.forEach((c, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = c.header;
+        cell.font = { bold: true };
+      });
+      plan.rows.forEach((row, r) => {
+        const excelRow = sheet.getRow(r + 3);
+        row.values.forEach((text, c) => {
+          const cell = excelRow.getCell(c + 1);
+          cell.numFmt = "@";
+          cell.alignment = { vertical: "top", wrapText: true };
+          cell.value = row.link && row.link.column === c ? { text, hyperlink: `#'${row.link.sheet.replace(/'/g, "''")}'!${row.link.address}` } : text;
+        });
+      });
+    });
+  }
+
   async writeReport(plan: SheetPlan): Promise<string> {
-    const { writeReport } = await import("./report");
-    return writeReport(this, plan);
+    return this.addOwnSheet(plan.name, (sheet) => renderPlan(sheet, plan));
   }
 
   async save(): Promise<Uint8Array> {

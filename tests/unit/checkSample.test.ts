@@ -11,7 +11,7 @@ const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 async function checkSample() {
   const port = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
   const settings = (await port.readSettings())?.settings;
-  return checkTable(await port.readTable(), settings ? { settings } : {});
+  return checkTable((await port.read()).table, settings ? { settings } : {});
 }
 
 describe("the check on the Kodaira sample", () => {
@@ -82,7 +82,7 @@ describe("the check is read-only", () => {
         }),
       );
     const before = snapshot();
-    const result = checkTable(await port.readTable());
+    const result = checkTable((await port.read()).table);
     expect(result.findings.length).toBeGreaterThan(0);
     expect(snapshot()).toBe(before);
   });
@@ -92,7 +92,7 @@ describe("the check is read-only", () => {
     const fake = new FakeExcel(["進捗管理表"]);
     putGrid(fake, "進捗管理表", xlsx.grids()[0]?.rows ?? []);
     const before = JSON.stringify(fake.dump("進捗管理表"));
-    const result = checkTable(await new ExcelWorkbookPort(fake.run).readTable());
+    const result = checkTable((await new ExcelWorkbookPort(fake.run).read()).table);
     expect(result.findings.length).toBeGreaterThan(0);
     expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
   });

@@ -70,7 +70,7 @@ describe("plan-progress", () => {
 describe("plan-progress metrics", () => {
   const block = "(①経常収支比率80%台 ②財政調整基金35億円 ③公共施設整備基金25億円)";
 
-  it("prints the metrics as JSON in the shape of spec/cli.md", async () => {
+  it("prints the metrics as JSON in the shape of docs/contracts/cli.md", async () => {
     const run = await cli("metrics", block, "--json");
     expect(run.code).toBe(EXIT_OK);
     const metrics = JSON.parse(run.out) as Record<string, unknown>[];
@@ -113,7 +113,7 @@ describe("plan-progress check", () => {
     expect(lines).toContain("  PDCAサイクルの構築: 項目 11、エラー 1、警告 0、情報 6");
   });
 
-  it("prints JSON in the shape of spec/cli.md, in English with --lang en", async () => {
+  it("prints JSON in the shape of docs/contracts/cli.md, in English with --lang en", async () => {
     const run = await cli("check", sample, "--json", "--lang", "en");
     const report = JSON.parse(run.out) as { file: string; items: number; findings: Record<string, unknown>[]; summary: { error: number } };
     expect(Object.keys(report)).toEqual(["file", "items", "findings", "summary"]);

@@ -2,14 +2,17 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importReportText } from "../../src/core/import/reportText";
-import { evaluableRows, evaluatePair, evaluateRows, evaluateTexts, expectedRating, type ItemEvaluation, type PairEvaluation } from "../../src/core/rating/evaluate";
+import { evaluateTable } from "../../src/core/check/evaluations";
+import { evaluatePair, evaluateTexts, type ItemEvaluation } from "../../src/core/rating/evaluate";
+import { expectedRating } from "../../src/core/rating/judgement";
+import type { PairEvaluation } from "../../src/core/rating/types";
 import { inferDirection } from "../../src/core/rating/direction";
 import { labelSimilarity, pairMetrics, unitsCompatible } from "../../src/core/rating/pairing";
 import { DEFAULT_PROFILE, RatingProfileError, parseRatingProfile } from "../../src/core/rating/profile";
 import { extractMetrics, type Metric } from "../../src/core/metrics/extract";
 
 const seed = importReportText(readFileSync(resolve(__dirname, "../../seeds/000_42fcd9900b63a6e5.txt"), "utf8"));
-const evaluations = evaluateRows(evaluableRows(seed.rows), { fiscalYear: 2020 }).items;
+const evaluations = evaluateTable(seed.rows, { fiscalYear: 2020 }).byItem;
 const item = (label: string): ItemEvaluation => {
   const found = evaluations.get(label);
   if (!found) throw new Error(`no item ${label}`);

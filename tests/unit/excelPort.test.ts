@@ -28,8 +28,8 @@ function generated(rows: number, text: (n: number) => string): RawCell[][] {
 describe("the Office.js port, on the fake", () => {
   it("reads the same rows from the sample as the xlsx port", async () => {
     const { fake, xlsx } = await sampleInFake();
-    const office = await new ExcelWorkbookPort(fake.run).readTable();
-    const file = await xlsx.readTable();
+    const office = (await new ExcelWorkbookPort(fake.run).read()).table;
+    const file = (await xlsx.read()).table;
     expect(office.rows).toHaveLength(59);
     expect(office.rows).toEqual(file.rows);
     expect(office.problems).toEqual([]);
@@ -39,7 +39,7 @@ describe("the Office.js port, on the fake", () => {
   it("reads a 10,000-row table in at most 2 syncs", async () => {
     const fake = new FakeExcel(["表"]);
     put(fake, "表", generated(10_000, (n) => `(件数 ${n}件)`));
-    const table = await new ExcelWorkbookPort(fake.run).readTable();
+    const table = (await new ExcelWorkbookPort(fake.run).read()).table;
     expect(table.rows).toHaveLength(10_000);
     expect(table.rows.at(-1)).toMatchObject({ item: "10000", plan: "(件数 10000件)" });
     expect(fake.syncCount).toBeLessThanOrEqual(2);
@@ -48,7 +48,7 @@ describe("the Office.js port, on the fake", () => {
   it("reads again in smaller chunks when the texts below are longer than the first rows promised", async () => {
     const fake = new FakeExcel(["表"]);
     put(fake, "表", generated(3000, (n) => (n < 30 ? "短い" : `${"長い計画の文章".repeat(80)} (件数 ${n}件)`)));
-    const table = await new ExcelWorkbookPort(fake.run).readTable();
+    const table = (await new ExcelWorkbookPort(fake.run).read()).table;
     expect(table.rows).toHaveLength(3000);
     expect(table.rows.at(-1)?.plan).toContain("(件数 3000件)");
   });
@@ -56,7 +56,7 @@ describe("the Office.js port, on the fake", () => {
   it("cuts a table too large for one response into row chunks, each under the limit", async () => {
     const fake = new FakeExcel(["表"]);
     put(fake, "表", generated(3000, (n) => `${"計画の文章".repeat(60)} (件数 ${n}件)`));
-    const table = await new ExcelWorkbookPort(fake.run).readTable();
+    const table = (await new ExcelWorkbookPort(fake.run).read()).table;
     expect(table.rows).toHaveLength(3000);
     expect(fake.syncCount).toBeGreaterThan(2);
   });
@@ -67,10 +67,10 @@ describe("the Office.js port, on the fake", () => {
     put(fake, "メモ", [["覚え書き"]]);
     put(fake, "表", generated(5, (n) => `(件数 ${n}件)`));
     const port = new ExcelWorkbookPort(fake.run);
-    expect((await port.readTable()).rows).toHaveLength(5);
+    expect(((await port.read()).table).rows).toHaveLength(5);
     expect(fake.syncCount).toBe(2);
     fake.syncCount = 0;
-    expect((await port.readTable({ sheet: "表" })).rows).toHaveLength(5);
+    expect(((await port.read({ sheet: "表" })).table).rows).toHaveLength(5);
     expect(fake.syncCount).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe("the Office.js port, on the fake", () => {
     put(fake, "一", generated(2, () => "x"));
     put(fake, "二", generated(3, () => "y"));
     fake.tables.push({ name: "進捗", sheet: "二" });
-    expect((await new ExcelWorkbookPort(fake.run).readTable()).sheet).toBe("二");
+    expect(((await new ExcelWorkbookPort(fake.run).read()).table).sheet).toBe("二");
   });
 
   it("reads error values as errors", async () => {
@@ -90,7 +90,7 @@ describe("the Office.js port, on the fake", () => {
       context.workbook.worksheets.getItem("表").getRange("I2").values = [["=1/0"]];
       await context.sync();
     });
-    const [row] = (await new ExcelWorkbookPort(fake.run).readTable()).rows;
+    const [row] = ((await new ExcelWorkbookPort(fake.run).read()).table).rows;
     expect(row?.errors).toEqual([{ field: "result", column: 8, error: "#NAME?" }]);
   });
 
@@ -108,7 +108,7 @@ describe("the Office.js port, on the fake", () => {
     expect(fake.sheet(SETTINGS_SHEET)?.visibility).toBe("Hidden");
     const read = await port.readSettings();
     expect(read?.settings).toEqual(settings);
-    expect((await port.readTable()).rows[0]).toMatchObject({ item: "3", title: "x", rating: "B" });
+    expect(((await port.read()).table).rows[0]).toMatchObject({ item: "3", title: "x", rating: "B" });
     await port.writeSettings(settings); // replacing it works too
     expect(fake.sheets.filter((s) => s.name === SETTINGS_SHEET)).toHaveLength(1);
   });
@@ -123,7 +123,7 @@ describe("the Office.js port, on the fake", () => {
   it("leaves the table's values and formats as they were", async () => {
     const { fake } = await sampleInFake();
     const before = JSON.stringify(fake.dump("進捗管理表"));
-    await new ExcelWorkbookPort(fake.run).readTable();
+    await new ExcelWorkbookPort(fake.run).read();
     expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
   });
 });
@@ -166,13 +166,13 @@ describe("the check through the Office.js port, on the fake", () => {
 
   it("exports the findings to a 「チェック結果」 sheet with links, replacing only its own sheet", async () => {
     const { runCheck } = await import("../../src/core/check/run");
-    const { findingsSheet, FINDINGS_MARKER } = await import("../../src/core/check/export");
+    const { findingsSheet } = await import("../../src/core/check/export");
     const { fake } = await sampleInFake();
     const port = new ExcelWorkbookPort(fake.run);
     const run = await runCheck(port);
     expect(await port.writeSheet(findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");
     const sheet = fake.dump("チェック結果").values;
-    expect(sheet[0]?.[0]).toBe(FINDINGS_MARKER);
+    expect(sheet[0]?.[0]).toBe("チェック結果（計画進捗チェッカーが作成）");
     expect(sheet[2]?.slice(0, 4)).toEqual(["エラー", "12", "F22", "RATING_OVERSTATED"]);
     expect(fake.hyperlinks.get("チェック結果!2,2")).toBe("'進捗管理表'!F22");
     expect(await port.writeSheet(findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");

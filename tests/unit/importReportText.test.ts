@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { htmlListToLines, importReportText, judgeTense } from "../../src/core/import/reportText";
-import { itemLabel, type ProgressRow } from "../../src/core/workbook/model";
+import { importReportText, judgeTense } from "../../src/core/import/reportText";
+import { htmlListToLines } from "../../src/core/text/lines";
+import type { TableRow } from "../../src/core/workbook/table";
+
+const itemLabel = (row: TableRow) => row.item;
 
 const seed = readFileSync(resolve(__dirname, "../../seeds/000_42fcd9900b63a6e5.txt"), "utf8");
 const report = importReportText(seed);
 const byLabel = new Map(report.rows.map((row) => [itemLabel(row), row]));
-const row = (label: string): ProgressRow => {
+const row = (label: string): TableRow => {
   const found = byLabel.get(label);
   if (!found) throw new Error(`no row ${label}`);
   return found;
@@ -68,7 +71,7 @@ describe("importReportText on the Kodaira seed", () => {
     expect(row("30-2").result).toContain("14,980,093円");
   });
 
-  it("keeps 再掲 rows: 29 repeats 15, 41 repeats 7", () => {
+  it("keeps 再掲 rows: 29 reposts 15, 41 reposts 7", () => {
     expect(row("29").actions).toBe("【No.15の再掲】");
     expect(row("41")).toMatchObject({ actions: "【No.7の再掲】", plan: "【No.7の再掲】", result: "【No.7の再掲】" });
   });
@@ -106,8 +109,8 @@ describe("helpers", () => {
     const text = ["t の進捗状況（令和5年度末）", "項目\t主な推進担当課\t評価\t実施内容\t令和5年度当初予定 (目標値)\t取組実績 (令和6年3月末実績値)", "分野A\t1 題\t課\tS\t内容\t予定する。\t実施した。"].join("\n");
     const result = importReportText(text);
     expect(result.meta).toMatchObject({ title: "t", fiscalYear: 2023, evaluationDate: "令和6年3月末" });
-    expect(result.rows).toEqual([
-      { category: "分野A", no: 1, title: "題", department: "課", rating: "S", actions: "内容", plan: "予定する。", result: "実施した。", notes: "" },
+    expect(result.rows).toMatchObject([
+      { sheetRow: 2, kind: "item", item: "1", category: "分野A", no: 1, title: "題", department: "課", rating: "S", actions: "内容", plan: "予定する。", result: "実施した。", notes: "" },
     ]);
   });
 });

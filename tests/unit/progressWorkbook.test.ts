@@ -29,6 +29,12 @@ function cells(workbook: ExcelJS.Workbook): string[][] {
 }
 
 describe("the progress workbook written from the seed", () => {
+  it("reads back, through the table reader, as exactly the rows the importer made (one path for both)", async () => {
+    const { XlsxWorkbookPort } = await import("../../src/xlsx/workbookPort");
+    const port = new XlsxWorkbookPort(await roundTrip(buildProgressWorkbook(report.meta, report.rows)));
+    expect((await port.read()).table.rows).toEqual(report.rows);
+  });
+
   it("has the table with a header row and 59 rows, text cells formatted as text", async () => {
     const workbook = await roundTrip(buildProgressWorkbook(report.meta, report.rows));
     const sheet = workbook.getWorksheet(TABLE_SHEET);

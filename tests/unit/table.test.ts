@@ -17,7 +17,7 @@ const byItem = (rows: TableRow[]) => new Map(rows.map((r) => [r.item, r]));
 
 describe("the Kodaira sample, read through the xlsx port", () => {
   it("has 59 rows: 43 items and 16 sub-items, no reading problem", async () => {
-    const table = await (await sample()).readTable();
+    const table = (await (await sample()).read()).table;
     expect(table).toMatchObject({ sheet: "進捗管理表", headerRow: 1, problems: [] });
     expect(summarizeTable(table)).toEqual({
       rows: 59,
@@ -34,7 +34,7 @@ describe("the Kodaira sample, read through the xlsx port", () => {
   });
 
   it("keeps the seed's facts", async () => {
-    const rows = byItem((await (await sample()).readTable()).rows);
+    const rows = byItem(((await (await sample()).read()).table).rows);
     expect(rows.get("1")?.department).toBe("");
     expect(rows.get("2-2")).toMatchObject({ kind: "sub", parent: "2", department: "高齢者支援課" });
     expect(rows.get("2-2")?.plan).toContain("交流会36回");
@@ -77,7 +77,7 @@ async function originalLayout(): Promise<SheetGrid> {
 
 describe("other layouts", () => {
   it("reads the seed's own layout (title rows, original headers, 分野 once per section) as the canonical one", async () => {
-    const canonical = await (await sample()).readTable();
+    const canonical = (await (await sample()).read()).table;
     const original = readTable([await originalLayout()]);
     expect(original.headerRow).toBe(4);
     expect(original.problems).toEqual([]);
@@ -183,7 +183,7 @@ describe("every kind of cell, from an .xlsx", () => {
     sheet.addRow(HEADER);
     sheet.addRow(["分野", 1, null, { richText: [{ text: "リッチ" }, { text: "テキスト", font: { bold: true } }] }, { formula: "\"課\"&\"名\"", result: "課名" }, "A", new Date(Date.UTC(2021, 2, 31)), { error: "#N/A" }, true, null]);
     const port = new XlsxWorkbookPort(workbook);
-    const table = await port.readTable();
+    const table = (await port.read()).table;
     const [row] = table.rows;
     expect(row).toMatchObject({ item: "1", title: "リッチテキスト", department: "課名", rating: "A", actions: "2021-03-31", plan: "", result: "TRUE" });
     expect(row?.errors).toEqual([{ field: "plan", column: 7, error: "#N/A" }]);

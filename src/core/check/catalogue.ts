@@ -23,7 +23,7 @@ import { textDuplicate } from "./rules/textDuplicate";
 import { unitMismatch } from "./rules/unitMismatch";
 import type { Rule } from "./types";
 
-/** Every rule, in the order of the catalogue of spec/rating.md (NUMBER_INVALID added). */
+/** Every rule, in the order of the catalogue of docs/contracts/rating.md (NUMBER_INVALID added). */
 export const RULES: readonly Rule[] = [
   columnsMissing,
   ratingInvalid,

@@ -1,8 +1,15 @@
 import { evaluateArguments } from "../rating/arguments";
+import { ratingVerdict, type VerdictKind } from "../rating/judgement";
 import { DEFAULT_PROFILE, type RatingProfile } from "../rating/profile";
 import { normaliseRating } from "../workbook/table";
 import { shortEvidence } from "./format";
-import { ratingVerdict } from "./verdict";
+
+/** The rule code of each kind of verdict. */
+export const VERDICT_CODES: Readonly<Record<VerdictKind, string>> = {
+  overstated: "RATING_OVERSTATED",
+  understated: "RATING_UNDERSTATED",
+  sCandidate: "RATING_S_CANDIDATE",
+};
 
 /**
  * What PLAN.CHECK shows for a stated rating and two cells: "" when they agree (or there is nothing to
@@ -14,7 +21,8 @@ export function checkRatingCell(rating: string, target: string | number, actual:
   if (stated.status === "invalid") return undefined;
   if (stated.status === "empty" || stated.rating === "-") return "";
   if ((typeof target === "string" && target.trim() === "") || (typeof actual === "string" && actual.trim() === "")) return "";
-  const verdict = ratingVerdict(stated.rating, evaluateArguments(target, actual, { profile }));
+  const verdict = ratingVerdict(stated.rating, evaluateArguments(target, actual, { profile }).pairs);
   if (!verdict) return "";
-  return verdict.pair ? `${verdict.code}: ${shortEvidence(verdict.pair)}` : verdict.code;
+  const code = VERDICT_CODES[verdict.kind];
+  return verdict.pair ? `${code}: ${shortEvidence(verdict.pair)}` : code;
 }

@@ -1,8 +1,8 @@
 import { parseFiscalYear } from "../fiscalYear";
-import { evaluateRows } from "../rating/evaluate";
+import { evaluateTable } from "./evaluations";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
-import type { PairEvaluation } from "../rating/evaluate";
+import type { PairEvaluation } from "../rating/types";
 import { RULES } from "./catalogue";
 import { SEVERITIES, type CheckContext, type Finding, type Severity } from "./types";
 
@@ -61,29 +61,25 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * The consistency check of spec/rating.md over a table as read. Read-only: it returns findings and
+ * The consistency check of docs/contracts/rating.md over a table as read. Read-only: it returns findings and
  * never touches the workbook.
  */
 export function checkTable(table: TableRead, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const fiscalYear = options.fiscalYear ?? evaluatedFiscalYear(table, settings);
   const evaluationContext = { ...(fiscalYear === undefined ? {} : { fiscalYear }), profile: settings.profile };
-  const { own, items } = evaluateRows(
-    table.rows.filter((r) => r.item).map((r) => ({ item: r.item, ...(r.parent ? { parent: r.parent } : {}), plan: r.plan, result: r.result })),
-    evaluationContext,
-  );
+  const evaluations = evaluateTable(table.rows, evaluationContext);
   const rowsByItem = new Map<string, TableRow>();
   for (const row of table.rows) if (row.item && !rowsByItem.has(row.item)) rowsByItem.set(row.item, row);
   const pairOwner = new Map<PairEvaluation, string>();
-  for (const [item, evaluation] of own) for (const pair of evaluation.pairs) pairOwner.set(pair, item);
+  for (const [item, evaluation] of evaluations.byRow) for (const pair of evaluation.pairs) pairOwner.set(pair, item);
   const context: CheckContext = {
     rowsByItem,
     parents: new Set(table.rows.filter((r) => r.kind === "sub" && r.parent).map((r) => r.parent as string)),
     pairOwner,
     table,
     rows: table.rows,
-    evaluations: items,
-    own,
+    evaluations,
     settings,
     profile: settings.profile,
     ...(fiscalYear === undefined ? {} : { fiscalYear }),

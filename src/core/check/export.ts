@@ -1,10 +1,9 @@
 import { columnLetter } from "../workbook/cells";
-import type { SimpleSheet } from "../workbook/port";
+import type { SimpleSheet } from "../port";
 import type { CheckResult } from "./check";
 import { RULES_BY_CODE } from "./catalogue";
 
 export const FINDINGS_SHEET = "チェック結果";
-export const FINDINGS_MARKER = "チェック結果（計画進捗チェッカーが作成）";
 
 const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" } as const;
 
@@ -12,7 +11,7 @@ const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" } as
 export function findingsSheet(result: CheckResult, sheet: string): SimpleSheet {
   return {
     name: FINDINGS_SHEET,
-    marker: FINDINGS_MARKER,
+    title: "チェック結果（計画進捗チェッカーが作成）",
     columns: [
       { header: "重要度", width: 8 },
       { header: "項目", width: 6 },

@@ -1,6 +1,7 @@
 import type { Metric } from "../metrics/extract";
-import type { PairEvaluation } from "../rating/evaluate";
-import type { Evidence, Text } from "./types";
+import type { PairEvaluation } from "../rating/types";
+import type { Localized } from "../text/localized";
+import type { Evidence } from "./types";
 
 const NUMBER = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 2 });
 
@@ -36,7 +37,7 @@ export function formatPercent(ratio: number): string {
   return `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 }
 
-const STATUS: Record<string, Text> = {
+const STATUS: Record<string, Localized> = {
   met: { ja: "達成", en: "met" },
   exceeded: { ja: "大きく上回る", en: "exceeded" },
   short: { ja: "未達", en: "short" },
@@ -44,7 +45,7 @@ const STATUS: Record<string, Text> = {
   incomparable: { ja: "比較不能（単位が異なる）", en: "not comparable (units differ)" },
 };
 
-const SOURCE: Record<string, Text> = {
+const SOURCE: Record<string, Localized> = {
   override: { ja: "設定", en: "override" },
   qualifier: { ja: "以上・以下などの表記", en: "qualifier" },
   lexicon: { ja: "語句", en: "lexicon" },

@@ -1,4 +1,5 @@
-import type { ItemEvaluation, PairEvaluation } from "../rating/evaluate";
+import type { ItemEvaluation } from "../rating/evaluate";
+import type { PairEvaluation } from "../rating/types";
 import type { Field } from "../workbook/columns";
 import type { ReadProblem, TableRow } from "../workbook/table";
 import type { CheckContext, Finding } from "./types";
@@ -41,20 +42,11 @@ export function ratedItems(context: CheckContext): RatedItem[] {
     if (row.kind !== "item" || isRepost(row) || !row.item) continue;
     const stated = row.rating;
     if (stated !== "S" && stated !== "A" && stated !== "B") continue;
-    const evaluation = context.evaluations.get(row.item);
+    const evaluation = context.evaluations.byItem.get(row.item);
     if (evaluation) out.push({ row, evaluation, stated });
   }
   ratedCache.set(context, out);
   return out;
-}
-
-/** Comparable pairs only (met, exceeded, short). */
-export const comparable = (pairs: readonly PairEvaluation[]): PairEvaluation[] =>
-  pairs.filter((p) => p.status === "met" || p.status === "exceeded" || p.status === "short");
-
-/** The pair with the lowest achievement: the one a message quotes. */
-export function worstPair(pairs: readonly PairEvaluation[]): PairEvaluation | undefined {
-  return [...pairs].sort((a, b) => (a.achievement ?? Infinity) - (b.achievement ?? Infinity))[0];
 }
 
 /** Which item a pair comes from (a parent's evidence includes its sub-items'). */

@@ -1,4 +1,4 @@
-import type { WorkbookPort } from "../workbook/port";
+import type { WorkbookPort } from "../port";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { ReadOptions, TableRead } from "../workbook/table";
 import { checkTable, type CheckResult } from "./check";

@@ -1,5 +1,7 @@
+import type { Localized } from "../text/localized";
 import type { DirectionSource } from "../rating/direction";
-import type { ExpectedRating, ItemEvaluation, PairEvaluation, PairStatus } from "../rating/evaluate";
+import type { RowEvaluations } from "../rating/evaluate";
+import type { ExpectedRating, PairEvaluation, PairStatus } from "../rating/types";
 import type { Direction, RatingProfile } from "../rating/profile";
 import type { Field } from "../workbook/columns";
 import type { PlanSettings } from "../workbook/settings";
@@ -8,10 +10,6 @@ import type { TableRead, TableRow } from "../workbook/table";
 export type Severity = "error" | "warning" | "info";
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-export interface Text {
-  ja: string;
-  en: string;
-}
 
 /** One pair of a rating finding, as a reviewer reads it: target → result, achievement, method. */
 export interface Evidence {
@@ -27,7 +25,7 @@ export interface Evidence {
   directionSource: DirectionSource;
   /** The item the pair comes from, for a parent's evidence from its sub-items. */
   item: string;
-  text: Text;
+  text: Localized;
 }
 
 export interface Finding {
@@ -40,7 +38,7 @@ export interface Finding {
   row?: number;
   /** 0-based column. */
   column?: number;
-  message: Text;
+  message: Localized;
   evidence?: Evidence[];
   suggested?: ExpectedRating;
   /** Context for display: the row's 分野, title and department. */
@@ -52,10 +50,8 @@ export interface Finding {
 export interface CheckContext {
   table: TableRead;
   rows: readonly TableRow[];
-  /** Items and sub-items by label; parents carry their sub-items' pairs. */
-  evaluations: ReadonlyMap<string, ItemEvaluation>;
-  /** Evaluations of each row's own texts (a parent without its sub-items). */
-  own: ReadonlyMap<string, ItemEvaluation>;
+  /** By item label: each row on its own texts (byRow), and parents with their sub-items' pairs (byItem). */
+  evaluations: RowEvaluations;
   settings: PlanSettings;
   profile: RatingProfile;
   fiscalYear?: number;
@@ -77,8 +73,8 @@ export interface Rule {
   code: string;
   /** The usual severity; a finding may say otherwise (RATING_OVERSTATED within tolerance). */
   severity: Severity;
-  title: Text;
+  title: Localized;
   /** Why it matters, for the pane and the documentation. */
-  why: Text;
+  why: Localized;
   check(context: CheckContext): RuleFinding[];
 }

@@ -1,5 +1,7 @@
 import { parseFiscalYear } from "../fiscalYear";
-import { DEFAULT_LEGEND, type PlanMeta, type ProgressRow, type RatingLegend } from "../workbook/model";
+import { htmlListToLines } from "../text/lines";
+import { DEFAULT_LEGEND, type PlanMeta, type RatingLegend } from "../workbook/model";
+import { tableRow, type TableRow } from "../workbook/table";
 
 /**
  * Reads a published progress report's text (tab-separated table pages as copied from the
@@ -16,7 +18,8 @@ import { DEFAULT_LEGEND, type PlanMeta, type ProgressRow, type RatingLegend } fr
 
 export interface ImportedReport {
   meta: PlanMeta;
-  rows: ProgressRow[];
+  /** The rows as they stand in the progress workbook the report becomes (its header in row 1). */
+  rows: TableRow[];
 }
 
 const RATING = /^[SAB]$/;
@@ -34,45 +37,6 @@ function trimTrailingEmpty(fields: string[]): string[] {
   const out = [...fields];
   while (out.length > 0 && out[out.length - 1]?.trim() === "") out.pop();
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text cells
-
-const UL_OPEN = /<ul\b[^>]*>/g;
-const UL_CLOSE = /<\/ul>/g;
-
-/** Splits at spaces that stand outside brackets: the entries of a flattened HTML list. */
-function splitOutsideBrackets(text: string): string[] {
-  const open = "(（「『【[";
-  const close = ")）」』】]";
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of text) {
-    if (open.includes(ch)) depth += 1;
-    if (close.includes(ch)) depth = Math.max(0, depth - 1);
-    if (/\s/.test(ch) && depth === 0) {
-      if (current.trim()) parts.push(current.trim());
-      current = "";
-    } else {
-      current += ch;
-    }
-  }
-  if (current.trim()) parts.push(current.trim());
-  return parts;
-}
-
-/** A parenthesised block of values at the end of a cell: "(参加団体数 12団体)". */
-const isMetricsBlock = (entry: string): boolean => /^[(（].*[)）]$/.test(entry) && /\d/.test(entry);
-
-/** HTML list markup becomes one "・" line per entry; the trailing metrics block keeps its own line. */
-export function htmlListToLines(text: string): string {
-  if (!/<ul\b/i.test(text)) return text.trim();
-  const body = text.replace(UL_OPEN, " ").replace(UL_CLOSE, " ");
-  return splitOutsideBrackets(body)
-    .map((entry) => (isMetricsBlock(entry) || entry.startsWith("・") ? entry : `・${entry}`))
-    .join("\n");
 }
 
 function cleanText(text: string): string {
@@ -235,7 +199,7 @@ function readMeta(lines: string[]): PlanMeta {
 
 export function importReportText(text: string): ImportedReport {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const rows: ProgressRow[] = [];
+  const rows: TableRow[] = [];
   let inTable = false;
   let category = "";
   let parent: number | undefined;
@@ -251,38 +215,34 @@ export function importReportText(text: string): ImportedReport {
     const head = readHead(fields);
     if (!head) continue;
     if (head.category) category = head.category;
-
+    let cells: TextCells;
     if (head.sub === undefined) {
       parent = head.no;
       siblingHadActions = false;
-      const cells = placeTexts(head.texts, false);
-      rows.push({
+      cells = placeTexts(head.texts, false);
+    } else {
+      cells = placeTexts(head.texts, siblingHadActions);
+      if (head.texts.length >= 3) siblingHadActions = true;
+    }
+    const no = head.sub === undefined ? (head.no ?? 0) : (parent ?? 0);
+    rows.push(
+      tableRow({
+        sheetRow: rows.length + 2,
         category,
-        no: head.no ?? 0,
+        no,
+        ...(head.sub === undefined ? {} : { sub: head.sub }),
         title: head.title,
         department: head.department,
-        rating: head.rating,
-        ...mapCells(cells),
+        ratingWritten: head.rating,
+        actions: cleanText(cells.actions),
+        plan: cleanText(cells.plan),
+        result: cleanText(cells.result),
         notes: "",
-      });
-    } else {
-      const cells = placeTexts(head.texts, siblingHadActions);
-      if (head.texts.length >= 3) siblingHadActions = true;
-      rows.push({
-        category,
-        no: parent ?? 0,
-        sub: head.sub,
-        title: "",
-        department: head.department,
-        rating: head.rating,
-        ...mapCells(cells),
-        notes: "",
-      });
-    }
+        noWritten: String(no),
+        subWritten: head.sub === undefined ? "" : String(head.sub),
+        errors: [],
+      }),
+    );
   }
   return { meta: readMeta(lines), rows };
-}
-
-function mapCells(cells: TextCells): TextCells {
-  return { actions: cleanText(cells.actions), plan: cleanText(cells.plan), result: cleanText(cells.result) };
 }

@@ -1,3 +1,4 @@
+import { BIG_UNIT, KANJI_DIGIT, SMALL_UNIT, isAsciiDigit as isDigit, isKanjiDigit } from "../text/numerals";
 import { ZERO, add, decimalFromDigits, decimalFromInt, isZero, shift, type Decimal } from "./decimal";
 
 /**
@@ -7,11 +8,6 @@ import { ZERO, add, decimalFromDigits, decimalFromInt, isZero, shift, type Decim
  * small := term+ ; term := coef? (千|百|十) | coef ; coef := arabic | kanji digits.
  */
 
-const KANJI_DIGIT: Readonly<Record<string, number>> = {
-  〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const SMALL_UNIT: Readonly<Record<string, number>> = { 十: 1, 百: 2, 千: 3 };
-const BIG_UNIT: Readonly<Record<string, number>> = { 万: 4, 億: 8, 兆: 12 };
 
 const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 
@@ -23,8 +19,6 @@ export interface NumberMatch {
   kanjiOnly: boolean;
 }
 
-const isKanjiDigit = (ch: string | undefined): boolean => ch !== undefined && ch in KANJI_DIGIT;
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
 
 /** Whether a number can start at text[i]. */
 export function startsNumber(text: string, i: number): boolean {

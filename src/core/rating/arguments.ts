@@ -2,7 +2,8 @@ import { extractMetrics, maskNonValues, metricValue, type Metric } from "../metr
 import { findQuantities } from "../quantity/quantity";
 import { sharedMap } from "../shared";
 import { foldText } from "../text/fold";
-import { evaluateMetrics, type EvaluationContext, type TextEvaluation } from "./evaluate";
+import { evaluateMetrics } from "./evaluate";
+import type { EvaluationContext, TextEvaluation } from "./types";
 
 /** A text short enough, and without sentences, to be a quantity itself ("370万件以上", "参加団体数 12団体"). */
 const BARE_QUANTITY_LIMIT = 30;

@@ -16,7 +16,7 @@ const LOWER_IS_BETTER = ["削減", "抑制", "縮減", "ごみ量", "経常収�
 const HIGHER_IS_BETTER = ["確保額", "基金", "数", "率", "額"];
 
 /**
- * Direction of a target, in the order of spec/rating.md: an explicit override stored with the
+ * Direction of a target, in the order of docs/contracts/rating.md: an explicit override stored with the
  * workbook; the qualifier (以下・未満・以内 → lower, 以上・超 → higher); the lexicon; else higher,
  * which the evidence says was assumed.
  */

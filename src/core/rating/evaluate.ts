@@ -1,44 +1,9 @@
 import { extractMetrics, type Metric } from "../metrics/extract";
-import { itemLabel, type ProgressRow } from "../workbook/model";
-import { inferDirection, type DirectionSource } from "./direction";
-import { pairMetrics, unitsCompatible, type MetricPair, type PairedBy } from "./pairing";
+import { inferDirection } from "./direction";
+import { expectedRating } from "./judgement";
+import { pairMetrics, unitsCompatible, type MetricPair } from "./pairing";
 import { DEFAULT_PROFILE, type Direction, type RatingProfile } from "./profile";
-
-export type PairStatus = "met" | "exceeded" | "short" | "interim" | "incomparable";
-export type Rating = "S" | "A" | "B";
-export type ExpectedRating = Rating | "-";
-
-/** How achievement was computed: result/target (higher is better) or target/result (lower is better). */
-export type AchievementMethod = "result/target" | "target/result";
-
-export interface PairEvaluation {
-  target: Metric;
-  result: Metric;
-  pairedBy: PairedBy;
-  direction: Direction;
-  directionSource: DirectionSource;
-  /** The lexicon word that decided the direction. */
-  directionWord?: string;
-  status: PairStatus;
-  /** result/target or target/result; undefined when not computable (interim, incomparable, zero). */
-  achievement?: number;
-  method?: AchievementMethod;
-  /** The bound of the target the result was compared with. */
-  reference?: number;
-  /** Short, but at or above the profile's tolerance floor. */
-  withinTolerance: boolean;
-}
-
-export interface EvaluationContext {
-  /** The fiscal year evaluated (2020 for 令和2年度); later targets are interim. */
-  fiscalYear?: number;
-  profile?: RatingProfile;
-  /**
-   * With no fiscal year known, a target for a named year (令和4年度末) is not compared but interim.
-   * The custom functions, which see two cells and no workbook, evaluate this way.
-   */
-  datedTargetsInterim?: boolean;
-}
+import type { AchievementMethod, EvaluationContext, PairEvaluation, PairStatus, TextEvaluation } from "./types";
 
 function overrideFor(profile: RatingProfile, item: string | undefined, target: Metric, index: number): Direction | undefined {
   if (!item) return undefined;
@@ -46,7 +11,7 @@ function overrideFor(profile: RatingProfile, item: string | undefined, target: M
   return overrides[`${item}:${target.marker ?? index + 1}`] ?? overrides[item];
 }
 
-/** Evaluates one target ↔ result pair (spec/rating.md, "Direction and evaluation"). */
+/** Evaluates one target ↔ result pair (docs/contracts/rating.md, "Direction and evaluation"). */
 export function evaluatePair(
   pair: MetricPair,
   context: EvaluationContext = {},
@@ -118,24 +83,6 @@ function finish(
   };
 }
 
-/** The rating the pairs support: none comparable → "-"; any short → B; all exceeded → S; else A. */
-export function expectedRating(pairs: readonly PairEvaluation[]): ExpectedRating {
-  const comparable = pairs.filter((p) => p.status === "met" || p.status === "exceeded" || p.status === "short");
-  if (comparable.length === 0) return "-";
-  if (comparable.some((p) => p.status === "short")) return "B";
-  if (comparable.every((p) => p.status === "exceeded")) return "S";
-  return "A";
-}
-
-export interface TextEvaluation {
-  targets: readonly Metric[];
-  results: readonly Metric[];
-  pairs: PairEvaluation[];
-  unpairedTargets: Metric[];
-  unpairedResults: Metric[];
-  expected: ExpectedRating;
-}
-
 /** Reads, pairs and evaluates the metrics of a plan text and a results text. */
 export function evaluateTexts(plan: string, result: string, context: EvaluationContext = {}, item?: string): TextEvaluation {
   return evaluateMetrics(extractMetrics(plan), extractMetrics(result), context, item);
@@ -179,10 +126,10 @@ const memo = new Map<string, Map<string, TextEvaluation>>();
 let memoContext = "";
 
 export interface RowEvaluations {
-  /** Each row on its own texts. */
-  own: Map<string, ItemEvaluation>;
+  /** Each row on its own texts (a parent without its sub-items). */
+  byRow: Map<string, ItemEvaluation>;
   /** Items with their evidence: a parent's is the union of its sub-items' pairs and its own. */
-  items: Map<string, ItemEvaluation>;
+  byItem: Map<string, ItemEvaluation>;
 }
 
 /**
@@ -229,15 +176,5 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
     parent.pairs.push(...child.pairs);
     parent.expected = expectedRating(parent.pairs);
   }
-  return { own, items };
-}
-
-/** The rows of the importer's model, as evaluateRows takes them. */
-export function evaluableRows(rows: readonly ProgressRow[]): EvaluableRow[] {
-  return rows.map((row) => ({
-    item: itemLabel(row),
-    ...(row.sub === undefined ? {} : { parent: String(row.no) }),
-    plan: row.plan,
-    result: row.result,
-  }));
+  return { byRow: own, byItem: items };
 }

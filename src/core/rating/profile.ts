@@ -1,6 +1,6 @@
 /**
  * The rating profile: the thresholds the check applies, stored with the workbook so that a file alone
- * reproduces the same check in Excel, in file mode and in the CLI (spec/rating.md, "Rating profile").
+ * reproduces the same check in Excel, in file mode and in the CLI (docs/contracts/rating.md, "Rating profile").
  */
 export type Direction = "higher" | "lower";
 

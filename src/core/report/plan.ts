@@ -1,29 +1,16 @@
 import { fiscalYearLabel } from "../fiscalYear";
-import { htmlListToLines } from "../import/reportText";
+import { bulletLines } from "../text/lines";
+import { lineHeight, wrappedLines } from "../text/width";
+import { STYLES, type StyleName } from "./style";
 import { DEFAULT_LEGEND, type PlanMeta } from "../workbook/model";
 import type { TableRow } from "../workbook/table";
 
 /**
- * The published report (spec/report.md) as a declarative sheet plan: cells, merges, named styles,
+ * The published report (docs/contracts/report.md) as a declarative sheet plan: cells, merges, named styles,
  * column widths, row heights, page breaks and print setup. Any writer renders it (exceljs for files,
  * Office.js in Excel); nothing here knows either.
  */
-export type StyleName =
-  | "title"
-  | "heading"
-  | "legend"
-  | "note"
-  | "summaryHeader"
-  | "summaryLabel"
-  | "summaryNumber"
-  | "summaryTotal"
-  | "chart"
-  | "header"
-  | "category"
-  | "item"
-  | "department"
-  | "rating"
-  | "text";
+export type { StyleName };
 
 export interface PlanCell {
   /** 0-based. */
@@ -77,34 +64,12 @@ export const REPORT_SHEET = "進捗状況レポート";
 /** Columns: 分野 | No. and title | 担当課 | 評価 | 実施内容 | 当初予定 | 取組実績 (widths in characters). */
 const WIDTHS = [6, 20, 13, 10, 24, 46, 46];
 const COLUMNS = WIDTHS.length;
-/** Points per line of 9-point text, and the padding of a row. */
-const LINE_HEIGHT = 12.5;
+/** Points per line of the table's 9-point text, and the padding of a row. */
+const LINE_HEIGHT = lineHeight(STYLES.text.size);
 const PADDING = 5;
 
-/**
- * Width units of a text in 9-point type: a column width counts characters of the default 11-point
- * font, a full-width character of 9-point type takes about 1.7 of them, a half-width one 0.9.
- */
-function width(text: string): number {
-  let units = 0;
-  for (const ch of text) units += (ch.codePointAt(0) ?? 0) > 0xff ? 1.7 : 0.9;
-  return units;
-}
-
-/** Lines a wrapped cell needs. */
-export function wrappedLines(text: string, columnWidth: number): number {
-  const usable = Math.max(1, columnWidth - 1);
-  return String(text)
-    .split("\n")
-    .reduce((sum, line) => sum + Math.max(1, Math.ceil(width(line) / usable)), 0);
-}
-
-/** Bullets written inline ("・a ・b") and HTML lists become one line each. */
-export function reportText(text: string): string {
-  return htmlListToLines(text)
-    .replace(/\s+・/g, "\n・")
-    .replace(/^\s+|\s+$/g, "");
-}
+/** Lines a cell of this style needs in its column. */
+const linesOf = (text: string, column: number, style: StyleName): number => wrappedLines(text, WIDTHS[column] ?? 10, STYLES[style].size);
 
 const MARGINS = { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6, header: 0.3, footer: 0.3 };
 /** Landscape paper widths in inches. */
@@ -221,7 +186,7 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
     const shares = `S ${pct(count.S, count.total)}・A ${pct(count.A, count.total)}・B ${pct(count.B, count.total)}`;
     const chart = total ? shares : `${shares}\n${textBar(count)}`;
     put(6, chart, "chart");
-    const lines = Math.max(wrappedLines(count.name, WIDTHS[1]!), wrappedLines(chart, WIDTHS[6]!));
+    const lines = Math.max(linesOf(count.name, 1, "summaryLabel"), linesOf(chart, 6, "chart"));
     rowHeights[r] = Math.max(LINE_HEIGHT + PADDING, lines * LINE_HEIGHT + PADDING);
     r += 1;
   }
@@ -248,15 +213,15 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
     if (first) put(0, row.category, "category");
     const label = row.kind === "sub" ? `- ${row.sub}` : `${row.no ?? ""} ${row.title}`.trim();
     const marker = repostOf(row);
-    const texts = [row.actions, row.plan, row.result].map((t) => reportText(t || marker || ""));
+    const texts = [row.actions, row.plan, row.result].map((t) => bulletLines(t || marker || ""));
     put(1, label, "item");
     put(2, row.department, "department");
     put(3, row.kind === "sub" ? (row.rating === "-" ? "-" : row.rating) : row.rating, "rating");
     texts.forEach((text, k) => put(4 + k, text, "text"));
     const lines = Math.max(
-      wrappedLines(label, WIDTHS[1]!),
-      wrappedLines(row.department, WIDTHS[2]!),
-      ...texts.map((text, k) => wrappedLines(text, WIDTHS[4 + k]!)),
+      linesOf(label, 1, "item"),
+      linesOf(row.department, 2, "department"),
+      ...texts.map((text, k) => linesOf(text, 4 + k, "text")),
     );
     rowHeights[r] = Math.min(409, lines * LINE_HEIGHT + PADDING);
     r += 1;

@@ -2,7 +2,7 @@ import { foldWidth } from "../text/fold";
 import type { RawCell } from "./cells";
 import { rawText } from "./cells";
 
-/** The fields of the progress table (spec/workbook.md). */
+/** The fields of the progress table (docs/contracts/workbook.md). */
 export const FIELDS = ["category", "no", "sub", "title", "department", "rating", "actions", "plan", "result", "notes"] as const;
 export type Field = (typeof FIELDS)[number];
 

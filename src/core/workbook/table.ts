@@ -36,7 +36,7 @@ export interface TableRow {
   plan: string;
   result: string;
   notes: string;
-  /** The item this row repeats (再掲): 【No.15の再掲】 → 15. */
+  /** The item this row reposts (再掲): 【No.15の再掲】 → 15. */
   repostOf?: number;
   noWritten: string;
   subWritten: string;
@@ -70,6 +70,12 @@ export interface ReadOptions {
 }
 
 const REPOST = /No\.?\s*(\d+)\s*の?\s*再掲/i;
+
+/** The item a text says this row reposts: 【No.15の再掲】, No.15の再掲, No. 15 再掲 → 15. */
+export function repostOf(text: string): number | undefined {
+  const match = REPOST.exec(foldText(text));
+  return match ? Number(match[1]) : undefined;
+}
 
 /** "12", "１２", "No.12", 12 → 12; "4-1" → 4 and 1. */
 export function readItemNumber(cell: RawCell | undefined): { no?: number; sub?: number; readable: boolean } {
@@ -121,6 +127,58 @@ function hasData(row: readonly RawCell[], map: ColumnMap): boolean {
   });
 }
 
+/** A row's cells as written (No. and 枝番 already read as numbers), and where it stands. */
+export interface RowInput {
+  sheetRow: number;
+  /** 分野, inherited from the rows above when empty. */
+  category: string;
+  /** The item number; for a sub-item, its parent's. */
+  no?: number;
+  sub?: number;
+  title: string;
+  department: string;
+  ratingWritten: string;
+  actions: string;
+  plan: string;
+  result: string;
+  notes: string;
+  noWritten: string;
+  subWritten: string;
+  errors: CellError[];
+}
+
+/**
+ * One row of the table from its cells: kind, item label, parent, the rating read, the 再掲 it
+ * reposts. The reader and the report-text importer both build their rows here.
+ */
+export function tableRow(input: RowInput): TableRow {
+  const { no, sub } = input;
+  const { rating, status } = normaliseRating(input.ratingWritten);
+  const repost = [input.notes, input.actions, input.plan, input.result].map(repostOf).find((n) => n !== undefined);
+  return {
+    sheetRow: input.sheetRow,
+    kind: sub === undefined ? "item" : "sub",
+    item: no === undefined ? "" : sub === undefined ? String(no) : `${no}-${sub}`,
+    ...(no === undefined ? {} : { no }),
+    ...(sub === undefined ? {} : { sub }),
+    ...(sub !== undefined && no !== undefined ? { parent: String(no) } : {}),
+    category: input.category,
+    title: input.title,
+    department: input.department,
+    rating,
+    ratingWritten: input.ratingWritten,
+    ratingStatus: status,
+    actions: input.actions,
+    plan: input.plan,
+    result: input.result,
+    notes: input.notes,
+    ...(repost === undefined ? {} : { repostOf: repost }),
+    noWritten: input.noWritten,
+    subWritten: input.subWritten,
+    errors: input.errors,
+  };
+}
+
 /** Reads the table of one sheet whose header row is known. */
 function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap): { rows: TableRow[]; problems: ReadProblem[] } {
   const rows: TableRow[] = [];
@@ -159,46 +217,33 @@ function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap): { rows: T
     if (!number.readable && map.no !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.no, text: rawText(noCell) });
     if (!subNumber.readable && map.sub !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.sub, text: rawText(subCell) });
     const sub = subNumber.sub ?? number.sub;
-    const written = text(row, "rating");
-    const { rating, status } = normaliseRating(written);
     const categoryText = text(row, "category");
     if (categoryText) category = categoryText;
-
-    let kind: TableRow["kind"] = "item";
     let no = number.no;
-    let parentLabel: string | undefined;
     if (sub !== undefined) {
-      kind = "sub";
-      if (no === undefined) no = parent;
+      no ??= parent;
       if (no === undefined) problems.push({ code: "SUB_WITHOUT_PARENT", sheetRow });
-      parentLabel = no === undefined ? undefined : String(no);
     } else if (no !== undefined) {
       parent = no;
     }
-    const texts = ["notes", "actions", "plan", "result"].map((f) => text(row, f as Field));
-    const repost = texts.map((t) => REPOST.exec(foldText(t))).find((m) => m !== null);
-    rows.push({
-      sheetRow,
-      kind,
-      item: no === undefined ? "" : sub === undefined ? String(no) : `${no}-${sub}`,
-      ...(no === undefined ? {} : { no }),
-      ...(sub === undefined ? {} : { sub }),
-      ...(parentLabel === undefined ? {} : { parent: parentLabel }),
-      category,
-      title: text(row, "title"),
-      department: text(row, "department"),
-      rating,
-      ratingWritten: written,
-      ratingStatus: status,
-      actions: text(row, "actions"),
-      plan: text(row, "plan"),
-      result: text(row, "result"),
-      notes: text(row, "notes"),
-      ...(repost ? { repostOf: Number(repost[1]) } : {}),
-      noWritten: rawText(noCell),
-      subWritten: rawText(subCell),
-      errors,
-    });
+    rows.push(
+      tableRow({
+        sheetRow,
+        category,
+        ...(no === undefined ? {} : { no }),
+        ...(sub === undefined ? {} : { sub }),
+        title: text(row, "title"),
+        department: text(row, "department"),
+        ratingWritten: text(row, "rating"),
+        actions: text(row, "actions"),
+        plan: text(row, "plan"),
+        result: text(row, "result"),
+        notes: text(row, "notes"),
+        noWritten: rawText(noCell),
+        subWritten: rawText(subCell),
+        errors,
+      }),
+    );
     r += 1;
   }
   return { rows, problems };
@@ -213,24 +258,36 @@ function headersOf(grid: SheetGrid, headerRow: number | undefined, map: ColumnMa
   return headers;
 }
 
+/** Whether these first rows of a sheet hold a header row with every required column. */
+export function hasTableHeader(grid: SheetGrid, mapping?: ColumnMap): boolean {
+  const header = findHeader(grid, mapping);
+  return header !== undefined && missingFields(header.map).length === 0;
+}
+
 /**
- * Reads the progress table of a workbook (spec/workbook.md): the chosen sheet, or the sheet of an
+ * The sheet whose table is read (docs/contracts/workbook.md, "Finding the table"): the one the user
+ * picked, else the sheet of an Excel Table, else the first sheet whose first rows hold a complete
+ * header row, else the first with any header, else the first sheet. Only the first 20 rows of each
+ * sheet are looked at, so a caller may pass those alone.
+ */
+export function chooseTableSheet(sheets: readonly SheetGrid[], options: ReadOptions = {}): string | undefined {
+  const named = options.sheet ?? options.tableSheet;
+  if (named !== undefined) return named;
+  return (
+    sheets.find((grid) => hasTableHeader(grid, options.mapping))?.name ??
+    sheets.find((grid) => findHeader(grid, options.mapping) !== undefined)?.name ??
+    sheets[0]?.name
+  );
+}
+
+/**
+ * Reads the progress table of a workbook (docs/contracts/workbook.md): the chosen sheet, or the sheet of an
  * Excel Table, or the first sheet with a recognisable header within its first 20 rows.
  */
 export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}): TableRead {
-  const chosen = options.sheet ?? options.tableSheet;
-  const candidates = chosen ? grids.filter((g) => g.name === chosen) : grids;
-  let target: { grid: SheetGrid; header?: { row: number; map: ColumnMap } } | undefined;
-  for (const grid of candidates) {
-    const header = findHeader(grid, options.mapping);
-    if (header && missingFields(header.map).length === 0) {
-      target = { grid, header };
-      break;
-    }
-    if (!target) target = header ? { grid, header } : { grid };
-  }
-  const grid = target?.grid ?? { name: chosen ?? "", rows: [] };
-  const detected = target?.header;
+  const chosen = chooseTableSheet(grids, options);
+  const grid = grids.find((g) => g.name === chosen) ?? { name: chosen ?? "", rows: [] };
+  const detected = findHeader(grid, options.mapping);
   const map: ColumnMap = { ...(detected?.map ?? {}), ...(options.mapping ?? {}) };
   const headerRow = detected?.row;
   const missing = missingFields(map);

@@ -33,7 +33,7 @@ export interface FindingCardProps {
   finding: Finding;
   current: boolean;
   onSelect: () => void;
-  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   onIgnore?: () => void;
   onFix?: () => void;
   id: string;

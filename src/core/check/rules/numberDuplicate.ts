@@ -5,7 +5,7 @@ export const numberDuplicate: Rule = {
   code: "NUMBER_DUPLICATE",
   severity: "error",
   title: { ja: "項目番号の重複", en: "Duplicate item number" },
-  why: { ja: "同じ No. の項目が二つあると、集計もレポートも誤ります。再掲なら【No.○の再掲】と書いてください。", en: "Two items with the same No. spoil the summary and the report. Mark a repeat as 【No.○の再掲】." },
+  why: { ja: "同じ No. の項目が二つあると、集計もレポートも誤ります。再掲なら【No.○の再掲】と書いてください。", en: "Two items with the same No. spoil the summary and the report. Mark a repost as 【No.○の再掲】." },
   check(context) {
     const seen = new Map<string, number>();
     return context.rows.flatMap((row) => {

@@ -1,9 +1,7 @@
-import { expectedRating } from "../../rating/evaluate";
+import { ratingVerdict } from "../../rating/judgement";
 import { at, hasSubItems, ratedItems } from "../helpers";
 import { evidence } from "./ratingEvidence";
 import type { Rule, RuleFinding } from "../types";
-
-type Raw = RuleFinding;
 
 export const parentChildMismatch: Rule = {
   code: "PARENT_CHILD_MISMATCH",
@@ -14,22 +12,20 @@ export const parentChildMismatch: Rule = {
     en: "A parent's rating must agree with the evidence of its sub-items taken together.",
   },
   check(context) {
-    const out: Raw[] = [];
+    const out: RuleFinding[] = [];
     for (const { row, evaluation, stated } of ratedItems(context)) {
       if (!hasSubItems(context, row)) continue;
-      const expected = expectedRating(evaluation.pairs);
-      if (expected === "-" || expected === stated) continue;
-      const behind = expected === "B";
-      const contradicts = behind ? stated !== "B" : stated === "B" || (stated === "S" && expected === "A");
-      if (!contradicts) continue;
+      // The same judgement as any item, on the union of the sub-items' pairs; an S candidate is no contradiction.
+      const verdict = ratingVerdict(stated, evaluation.pairs);
+      if (!verdict || verdict.kind === "sCandidate") continue;
       out.push({
         ...at(context, row, "rating"),
         message: {
-          ja: `評価は ${stated} ですが、枝番の数値からは ${expected} です`,
-          en: `Rated ${stated}, but its sub-items' numbers support ${expected}`,
+          ja: `評価は ${stated} ですが、枝番の数値からは ${verdict.suggested} です`,
+          en: `Rated ${stated}, but its sub-items' numbers support ${verdict.suggested}`,
         },
         evidence: evidence(context, row.item, evaluation.pairs),
-        suggested: expected,
+        suggested: verdict.suggested,
       });
     }
     return out;

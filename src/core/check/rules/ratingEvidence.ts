@@ -1,13 +1,33 @@
-import { comparable, hasSubItems, pairItem, ratedItems } from "../helpers";
+import type { ItemEvaluation } from "../../rating/evaluate";
+import { ratingVerdict, type RatingVerdict, type VerdictKind } from "../../rating/judgement";
+import type { PairEvaluation } from "../../rating/types";
+import type { TableRow } from "../../workbook/table";
 import { toEvidence } from "../format";
+import { hasSubItems, pairItem, ratedItems } from "../helpers";
 import type { CheckContext } from "../types";
 
 /** Evidence of an item: its pairs (a parent's include its sub-items'), each with where it comes from. */
-export function evidence(context: CheckContext, item: string, pairs: Parameters<typeof comparable>[0]) {
+export function evidence(context: CheckContext, item: string, pairs: readonly PairEvaluation[]) {
   return pairs.map((p) => toEvidence(p, pairItem(context, p, item)));
 }
 
-/** Rating rules look at items without sub-items; a parent's contradiction is PARENT_CHILD_MISMATCH. */
-export function leafItems(context: CheckContext) {
-  return ratedItems(context).filter(({ row }) => !hasSubItems(context, row));
+export interface JudgedItem {
+  row: TableRow;
+  evaluation: ItemEvaluation;
+  stated: "S" | "A" | "B";
+  verdict: RatingVerdict;
+}
+
+/**
+ * Items without sub-items whose stated rating the judgement finds of this kind (a parent's
+ * contradiction is PARENT_CHILD_MISMATCH).
+ */
+export function leafVerdicts(context: CheckContext, kind: VerdictKind): JudgedItem[] {
+  const out: JudgedItem[] = [];
+  for (const { row, evaluation, stated } of ratedItems(context)) {
+    if (hasSubItems(context, row)) continue;
+    const verdict = ratingVerdict(stated, evaluation.pairs);
+    if (verdict?.kind === kind) out.push({ row, evaluation, stated, verdict });
+  }
+  return out;
 }

@@ -1,8 +1,7 @@
 import { shortEvidence } from "../format";
 import { at } from "../helpers";
-import { ratingVerdict } from "../verdict";
-import { evidence, leafItems } from "./ratingEvidence";
-import type { Rule, RuleFinding } from "../types";
+import { evidence, leafVerdicts } from "./ratingEvidence";
+import type { Rule } from "../types";
 
 export const ratingOverstated: Rule = {
   code: "RATING_OVERSTATED",
@@ -13,24 +12,19 @@ export const ratingOverstated: Rule = {
     en: "An item rated S or A (on plan or ahead) whose results fall short of its targets undermines the published report. Revise the rating or explain in the results why it is not behind.",
   },
   check(context) {
-    const out: RuleFinding[] = [];
-    for (const { row, evaluation, stated } of leafItems(context)) {
-      const verdict = ratingVerdict(stated, evaluation);
-      if (verdict?.code !== "RATING_OVERSTATED") continue;
+    return leafVerdicts(context, "overstated").map(({ row, evaluation, stated, verdict }) => {
+      const quoted = verdict.pair ? shortEvidence(verdict.pair) : "";
       const onlyMet = verdict.suggested === "A";
-      out.push({
+      return {
         ...at(context, row, "rating"),
-        severity: verdict.severity,
+        // Short pairs all within the profile's tolerance floor: a warning, not an error.
+        severity: onlyMet || verdict.tolerated ? ("warning" as const) : ("error" as const),
         message: onlyMet
           ? { ja: "評価は S ですが、数値は目標どおり（大きく上回ってはいない）です", en: "Rated S, but the numbers only meet their targets" }
-          : {
-              ja: `評価は ${stated} ですが、目標に届いていない数値があります: ${verdict.pair ? shortEvidence(verdict.pair) : ""}`,
-              en: `Rated ${stated}, but a target was not reached: ${verdict.pair ? shortEvidence(verdict.pair) : ""}`,
-            },
+          : { ja: `評価は ${stated} ですが、目標に届いていない数値があります: ${quoted}`, en: `Rated ${stated}, but a target was not reached: ${quoted}` },
         evidence: evidence(context, row.item, evaluation.pairs),
         suggested: verdict.suggested,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -1,8 +1,7 @@
 import { formatPercent } from "../format";
 import { at } from "../helpers";
-import { ratingVerdict } from "../verdict";
-import { evidence, leafItems } from "./ratingEvidence";
-import type { Rule, RuleFinding } from "../types";
+import { evidence, leafVerdicts } from "./ratingEvidence";
+import type { Rule } from "../types";
 
 export const ratingSCandidate: Rule = {
   code: "RATING_S_CANDIDATE",
@@ -13,21 +12,17 @@ export const ratingSCandidate: Rule = {
     en: "Every value beats its target by the S margin (10% by default): the item may deserve S.",
   },
   check(context) {
-    const out: RuleFinding[] = [];
-    for (const { row, evaluation, stated } of leafItems(context)) {
-      const verdict = ratingVerdict(stated, evaluation);
-      if (verdict?.code !== "RATING_S_CANDIDATE") continue;
+    return leafVerdicts(context, "sCandidate").map(({ row, evaluation, verdict }) => {
       const achievement = verdict.pair?.achievement;
-      out.push({
+      return {
         ...at(context, row, "rating"),
         message: {
           ja: `評価は A ですが、すべての数値が目標を大きく上回っています${achievement ? `（達成率 ${formatPercent(achievement)}）` : ""}`,
           en: `Rated A, but every value beats its target by the S margin${achievement ? ` (${formatPercent(achievement)})` : ""}`,
         },
         evidence: evidence(context, row.item, evaluation.pairs),
-        suggested: "S",
-      });
-    }
-    return out;
+        suggested: "S" as const,
+      };
+    });
   },
 };

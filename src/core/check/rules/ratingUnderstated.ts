@@ -1,7 +1,6 @@
 import { at } from "../helpers";
-import { ratingVerdict } from "../verdict";
-import { evidence, leafItems } from "./ratingEvidence";
-import type { Rule, RuleFinding } from "../types";
+import { evidence, leafVerdicts } from "./ratingEvidence";
+import type { Rule } from "../types";
 
 export const ratingUnderstated: Rule = {
   code: "RATING_UNDERSTATED",
@@ -12,17 +11,11 @@ export const ratingUnderstated: Rule = {
     en: "Rated B (behind) while every target is met. Write why it is behind despite the numbers, or revise the rating.",
   },
   check(context) {
-    const out: RuleFinding[] = [];
-    for (const { row, evaluation, stated } of leafItems(context)) {
-      const verdict = ratingVerdict(stated, evaluation);
-      if (verdict?.code !== "RATING_UNDERSTATED") continue;
-      out.push({
-        ...at(context, row, "rating"),
-        message: { ja: "評価は B ですが、数値はすべて目標に達しています", en: "Rated B, but every target is met" },
-        evidence: evidence(context, row.item, evaluation.pairs),
-        suggested: verdict.suggested,
-      });
-    }
-    return out;
+    return leafVerdicts(context, "understated").map(({ row, evaluation, verdict }) => ({
+      ...at(context, row, "rating"),
+      message: { ja: "評価は B ですが、数値はすべて目標に達しています", en: "Rated B, but every target is met" },
+      evidence: evidence(context, row.item, evaluation.pairs),
+      suggested: verdict.suggested,
+    }));
   },
 };

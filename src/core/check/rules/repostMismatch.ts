@@ -4,8 +4,8 @@ import type { Rule, RuleFinding } from "../types";
 export const repostMismatch: Rule = {
   code: "REPOST_MISMATCH",
   severity: "warning",
-  title: { ja: "再掲と元の項目が違う", en: "Repeat differs from its original" },
-  why: { ja: "再掲の項目名や評価が元の項目と違うと、同じ取組が二通りに公表されます。", en: "A repeat whose title or rating differs from its original publishes one action two ways." },
+  title: { ja: "再掲と元の項目が違う", en: "Repost differs from its original" },
+  why: { ja: "再掲の項目名や評価が元の項目と違うと、同じ取組が二通りに公表されます。", en: "A repost (再掲) whose title or rating differs from its original publishes one action two ways." },
   check(context) {
     const out: RuleFinding[] = [];
     for (const row of context.rows) {

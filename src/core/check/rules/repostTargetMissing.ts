@@ -4,8 +4,8 @@ import type { Rule } from "../types";
 export const repostTargetMissing: Rule = {
   code: "REPOST_TARGET_MISSING",
   severity: "error",
-  title: { ja: "再掲元の項目がない", en: "Repeated item not found" },
-  why: { ja: "【No.○の再掲】の元の項目が表にないと、再掲の内容を確かめられません。", en: "The original of a 【No.○の再掲】 must be in the table for the repeat to be checked." },
+  title: { ja: "再掲元の項目がない", en: "Reposted item not found" },
+  why: { ja: "【No.○の再掲】の元の項目が表にないと、再掲の内容を確かめられません。", en: "The original of a 【No.○の再掲】 must be in the table for the repost to be checked." },
   check(context) {
     const items = new Set(context.rows.filter((r) => r.kind === "item").map((r) => r.no));
     return context.rows
@@ -13,7 +13,7 @@ export const repostTargetMissing: Rule = {
       .map((row) => ({
         ...at(context, row),
         severity: "error" as const,
-        message: { ja: `再掲元の No. ${row.repostOf} が表にありません`, en: `No. ${row.repostOf}, the original of this repeat, is not in the table` },
+        message: { ja: `再掲元の No. ${row.repostOf} が表にありません`, en: `No. ${row.repostOf}, the original of this repost, is not in the table` },
       }));
   },
 };

@@ -16,7 +16,7 @@ export const resultMissing: Rule = {
     const out: Raw[] = [];
     for (const row of context.rows) {
       if (isRepost(row) || !row.item) continue;
-      const own = context.own.get(row.item);
+      const own = context.evaluations.byRow.get(row.item);
       const missing = (own?.unpairedTargets ?? []).filter(
         (t) => !(t.fiscalYear !== undefined && context.fiscalYear !== undefined && t.fiscalYear > context.fiscalYear),
       );

@@ -13,7 +13,7 @@ export const targetInterim: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     for (const row of context.rows) {
-      const own = context.own.get(row.item);
+      const own = context.evaluations.byRow.get(row.item);
       for (const pair of own?.pairs ?? []) {
         if (pair.status !== "interim") continue;
         out.push({

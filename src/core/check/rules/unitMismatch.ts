@@ -9,7 +9,7 @@ export const unitMismatch: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     for (const row of context.rows) {
-      for (const pair of context.own.get(row.item)?.pairs ?? []) {
+      for (const pair of context.evaluations.byRow.get(row.item)?.pairs ?? []) {
         if (pair.status !== "incomparable") continue;
         out.push({
           ...at(context, row, "result"),

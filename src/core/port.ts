@@ -1,0 +1,63 @@
+import type { SheetPlan } from "./report/plan";
+import type { PlanSettings, SettingsRead } from "./workbook/settings";
+import type { ReadOptions, TableRead } from "./workbook/table";
+
+/**
+ * The one small workbook port of the product. Office.js (src/excel) and exceljs (src/xlsx) implement
+ * it; the task pane, the CLI and the check reach a workbook through nothing else.
+ */
+export interface WorkbookPort {
+  /** Reads the progress table and the settings sheet together (one read for the check). */
+  read(options?: Omit<ReadOptions, "tableSheet">): Promise<WorkbookRead>;
+  /** The settings sheet, or undefined when the workbook has none. */
+  readSettings(): Promise<SettingsRead | undefined>;
+  /** Creates or replaces the settings sheet (hidden). */
+  writeSettings(settings: PlanSettings): Promise<void>;
+  /** Selects a cell (0-based column, 1-based row) so that the user sees it. */
+  selectCell(sheet: string, column: number, sheetRow: number): Promise<void>;
+  /** Writes one text cell of the table: the quick fix, the only write to user data. */
+  writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void>;
+  /** Writes (or replaces, when the add-in made it) a sheet such as 「チェック結果」; returns its name. */
+  writeSheet(sheet: SimpleSheet): Promise<string>;
+  /**
+   * Writes the report sheet from its plan (docs/contracts/report.md) and returns its name; an earlier
+   * report is replaced only if the add-in made it.
+   */
+  writeReport(plan: SheetPlan): Promise<string>;
+  /**
+   * Marks cells by severity, as an overlay (conditional formats) that leaves the user's own
+   * formatting alone; only where the host can draw one (Excel).
+   */
+  markCells?(sheet: string, marks: CellMark[]): Promise<void>;
+  /** Removes every mark the add-in made, and nothing else. */
+  clearMarks?(): Promise<void>;
+  /** Where the host has a command that asks for a check (Excel's ribbon button): listens to it. */
+  onCheckRequested?(listener: () => void): () => void;
+}
+
+/** A workbook held in memory (file mode, the CLI): what was changed is saved as a new file. */
+export interface FileWorkbookPort extends WorkbookPort {
+  /** The workbook with every change made through the port, as .xlsx bytes. */
+  save(): Promise<Uint8Array>;
+}
+
+export interface WorkbookRead {
+  table: TableRead;
+  settings?: SettingsRead;
+}
+
+/** A sheet the add-in writes: a title line, a header row, text cells, optional links to cells of the table. */
+export interface SimpleSheet {
+  /** The name wanted; a user's sheet of that name is never overwritten (a new name is used). */
+  name: string;
+  /** The first line of the sheet. */
+  title: string;
+  columns: { header: string; width: number }[];
+  rows: { values: string[]; link?: { column: number; sheet: string; address: string } }[];
+}
+
+export interface CellMark {
+  column: number;
+  sheetRow: number;
+  severity: "error" | "warning" | "info";
+}

@@ -1,0 +1,65 @@
+/**
+ * The report's named styles, in one table that both writers translate (exceljs for files, Office.js
+ * in Excel): fonts, alignment, wrapping, fills and borders. Ratings differ in fill lightness so that
+ * S, A and B stay apart in greyscale print.
+ */
+export type StyleName =
+  | "title"
+  | "heading"
+  | "legend"
+  | "note"
+  | "summaryHeader"
+  | "summaryLabel"
+  | "summaryNumber"
+  | "summaryTotal"
+  | "chart"
+  | "header"
+  | "category"
+  | "item"
+  | "department"
+  | "rating"
+  | "text";
+
+export interface CellStyle {
+  size: number;
+  bold?: boolean;
+  horizontal?: "left" | "center";
+  vertical: "top" | "middle";
+  wrap?: boolean;
+  /** Indent in characters. */
+  indent?: number;
+  /** "#RRGGBB". */
+  fill?: string;
+  /** Thin grey box around the cell. */
+  border?: boolean;
+  /** Characters stacked top to bottom (縦書き). */
+  stacked?: boolean;
+}
+
+/** The font of the report: the Japanese Excel default, which every Japanese Office has. */
+export const REPORT_FONT = "游ゴシック";
+/** Grey of the borders. */
+export const BORDER_COLOR = "#808080";
+const HEADER_FILL = "#E8EEF7";
+
+export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
+  title: { size: 16, bold: true, horizontal: "center", vertical: "middle" },
+  heading: { size: 11, bold: true, vertical: "middle" },
+  legend: { size: 10, vertical: "middle", indent: 1 },
+  note: { size: 10, vertical: "middle", indent: 1 },
+  summaryHeader: { size: 10, bold: true, horizontal: "center", vertical: "middle", wrap: true, fill: HEADER_FILL, border: true },
+  summaryLabel: { size: 10, vertical: "middle", wrap: true, border: true },
+  summaryNumber: { size: 10, horizontal: "center", vertical: "middle", border: true },
+  summaryTotal: { size: 10, bold: true, horizontal: "center", vertical: "middle", border: true },
+  chart: { size: 10, vertical: "middle", wrap: true, border: true },
+  header: { size: 10, bold: true, horizontal: "center", vertical: "middle", wrap: true, fill: HEADER_FILL, border: true },
+  // Top-aligned: a section spans pages, and its 分野 must show where it starts.
+  category: { size: 10, bold: true, horizontal: "center", vertical: "top", wrap: true, border: true, stacked: true },
+  item: { size: 9, vertical: "top", wrap: true, border: true },
+  department: { size: 9, vertical: "top", wrap: true, border: true },
+  rating: { size: 11, bold: true, horizontal: "center", vertical: "middle", border: true },
+  text: { size: 9, vertical: "top", wrap: true, border: true },
+};
+
+/** Fills of the rating cells: S darkest, B light grey, A white. */
+export const RATING_FILLS: Readonly<Record<string, string>> = { S: "#BDD7EE", B: "#E4E4E4" };

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { runCheck, type CheckRun } from "../../core/check/run";
+import type { WorkbookPort } from "../../core/port";
+
+export interface PaneMessage {
+  intent: "success" | "error" | "warning";
+  text: string;
+}
+
+/**
+ * The check and every action on the workbook: one at a time (busy), each failure shown as a message
+ * rather than an unhandled rejection, and a fresh check after an action that changed what it reads.
+ */
+export function useCheck(port: WorkbookPort, describeError: (error: unknown) => string, onChecked?: (run: CheckRun) => void) {
+  const [run, setRun] = useState<CheckRun>();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<PaneMessage>();
+  // The ribbon may ask while an action runs: a ref, not state, decides.
+  const running = useRef(false);
+
+  const check = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const result = await runCheck(port);
+      setRun(result);
+      onChecked?.(result);
+    } catch (error) {
+      setMessage({ intent: "error", text: describeError(error) });
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }, [port, onChecked, describeError]);
+
+  /** Runs an action; its result (a notice) or its failure becomes the pane's message. */
+  const act = useCallback(
+    async (action: () => Promise<string | undefined>, { recheck = false } = {}) => {
+      if (running.current) return;
+      running.current = true;
+      setBusy(true);
+      let notice: string | undefined;
+      try {
+        notice = await action();
+      } catch (error) {
+        setMessage({ intent: "error", text: describeError(error) });
+        return;
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+      if (recheck) await check();
+      // A failed re-check keeps its error; otherwise the action's notice shows.
+      setMessage((current) => (current?.intent === "error" ? current : notice ? { intent: "success", text: notice } : current));
+    },
+    [check, describeError],
+  );
+
+  // The host's own command for a check (Excel's ribbon button).
+  useEffect(() => port.onCheckRequested?.(() => void check()), [port, check]);
+
+  return { run, busy, message, setMessage, check, act };
+}

@@ -1,0 +1,43 @@
+import { useCallback, useState, type KeyboardEvent } from "react";
+import type { Finding } from "../../core/check/types";
+
+/**
+ * Walking the findings: the current one, moves with ↑/↓/Home/End, Enter or Space to go to its cell.
+ * `onGo` is called for each finding walked to (select its cell, highlight its row).
+ */
+export function useFindingWalk(findings: readonly Finding[], onGo: (finding: Finding) => void) {
+  const [current, setCurrent] = useState(0);
+  // A new check starts the walk again at the first finding.
+  const [walked, setWalked] = useState(findings);
+  if (walked !== findings) {
+    setWalked(findings);
+    setCurrent(0);
+  }
+
+  const goTo = useCallback(
+    (index: number, focus = true) => {
+      const finding = findings[index];
+      if (!finding) return;
+      setCurrent(index);
+      onGo(finding);
+      if (focus) document.getElementById(`finding-${index}`)?.focus();
+    },
+    [findings, onGo],
+  );
+
+  const onKeyDown = (index: number) => (event: KeyboardEvent<HTMLElement>) => {
+    // Keys pressed on a button inside the card are the button's.
+    if (event.target !== event.currentTarget) return;
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: findings.length - 1 };
+    const move = moves[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      goTo(Math.max(0, Math.min(findings.length - 1, move)));
+    } else if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      goTo(index);
+    }
+  };
+
+  return { current, goTo, onKeyDown };
+}
