@@ -28,9 +28,10 @@ function readEraNumber(raw: string): number | undefined {
   return value === undefined ? undefined : toNumber(value);
 }
 
+// Group 1 is what must stand before the match (no lookbehind: older WebKit cannot parse it).
 const ERA_PATTERN =
-  /(令和|平成|昭和|(?<![A-Za-z])[RHS])\s*(元|\d{1,2}|[〇一二三四五六七八九十]{1,3})\s*(?:(年度)|年(?:\s*(\d{1,2})\s*月)?)?/;
-const WESTERN_PATTERN = /(?<!\d)((?:19|20|21)\d{2})\s*(?:(年度)|年(?:\s*(\d{1,2})\s*月)?)/;
+  /(^|[^A-Za-z])(令和|平成|昭和|[RHS])\s*(元|\d{1,2}|[〇一二三四五六七八九十]{1,3})\s*(?:(年度)|年(?:\s*(\d{1,2})\s*月)?)?/;
+const WESTERN_PATTERN = /(^|[^\d])((?:19|20|21)\d{2})\s*(?:(年度)|年(?:\s*(\d{1,2})\s*月)?)/;
 
 export interface FiscalYearMatch {
   fiscalYear: number;
@@ -51,26 +52,29 @@ export function findFiscalYear(text: string): FiscalYearMatch | undefined {
   const western = WESTERN_PATTERN.exec(folded);
   const candidates: FiscalYearMatch[] = [];
   if (era) {
-    const base = ERA_BASE[era[1] ?? ""];
-    const n = readEraNumber(era[2] ?? "");
-    const abbreviated = /^[RHS]$/.test(era[1] ?? "");
+    const lead = era[1] ?? "";
+    const base = ERA_BASE[era[2] ?? ""];
+    const n = readEraNumber(era[3] ?? "");
+    const abbreviated = /^[RHS]$/.test(era[2] ?? "");
+    const written = era[0].slice(lead.length);
     // A bare "R" needs digits right after it ("R5"), and "令和" needs 年 unless abbreviated.
-    const hasYearMark = era[3] !== undefined || /年/.test(era[0]);
+    const hasYearMark = era[4] !== undefined || /年/.test(written);
     if (base !== undefined && n !== undefined && n > 0 && (hasYearMark || abbreviated)) {
-      const month = era[4] === undefined ? undefined : Number(era[4]);
+      const month = era[5] === undefined ? undefined : Number(era[5]);
       candidates.push({
-        fiscalYear: fromYearAndMonth(base + n, era[3] !== undefined, month),
-        text: era[0],
-        index: era.index,
+        fiscalYear: fromYearAndMonth(base + n, era[4] !== undefined, month),
+        text: written,
+        index: era.index + lead.length,
       });
     }
   }
   if (western) {
-    const month = western[3] === undefined ? undefined : Number(western[3]);
+    const lead = western[1] ?? "";
+    const month = western[4] === undefined ? undefined : Number(western[4]);
     candidates.push({
-      fiscalYear: fromYearAndMonth(Number(western[1]), western[2] !== undefined, month),
-      text: western[0],
-      index: western.index,
+      fiscalYear: fromYearAndMonth(Number(western[2]), western[3] !== undefined, month),
+      text: western[0].slice(lead.length),
+      index: western.index + lead.length,
     });
   }
   candidates.sort((a, b) => a.index - b.index);

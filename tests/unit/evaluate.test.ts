@@ -164,9 +164,15 @@ describe("pairing", () => {
   });
 
   it("knows which units compare", () => {
-    expect(unitsCompatible("回/年", "回")).toBe(true);
-    expect(unitsCompatible("%", "件")).toBe(false);
-    expect(unitsCompatible("", "件")).toBe(true);
+    const u = (unit: string, unitKnown = true) => ({ unit, unitKnown });
+    expect(unitsCompatible(u("回/年"), u("回"))).toBe(true);
+    expect(unitsCompatible(u("回/年"), u("回/月"))).toBe(false);
+    expect(unitsCompatible(u("%"), u("件"))).toBe(false);
+    // A value without a unit never compares with one that has a unit; an unknown unit only with itself.
+    expect(unitsCompatible(u(""), u("件"))).toBe(false);
+    expect(unitsCompatible(u(""), u(""))).toBe(true);
+    expect(unitsCompatible(u("コマ", false), u("コマ", false))).toBe(true);
+    expect(unitsCompatible(u("コマ", false), u("回"))).toBe(false);
   });
 
   it("evaluateTexts reads, pairs and rates in one call", () => {
@@ -193,7 +199,13 @@ describe("parseRatingProfile", () => {
       toleranceFloor: 0.9,
       sMargin: 0.2,
       directionOverrides: { "6": "lower", "20:1": "lower", "4-1": "higher" },
+      labelDirections: {},
     });
+  });
+
+  it("takes directions per label word, and says which word is wrong", () => {
+    expect(parseRatingProfile({ labelDirections: { ごみ量: "lower" } }).labelDirections).toEqual({ ごみ量: "lower" });
+    expect(() => parseRatingProfile({ labelDirections: { ごみ量: "down" } })).toThrow(/「ごみ量」の方向/);
   });
 
   it.each([

@@ -91,6 +91,17 @@ const CASES: Record<string, { triggers: () => string[]; clean: () => string[]; e
   BLANK_ROW: { triggers: () => codes([item(1), [], item(2)]), clean: () => codes([item(1), item(2), [], []]), expected: "BLANK_ROW" },
   CELL_ERROR: { triggers: () => codes([item(1, { notes: { error: "#N/A" } })]), clean: () => codes([item(1, { notes: "メモ" })]), expected: "CELL_ERROR 1" },
   NOT_EVALUABLE: { triggers: () => codes([item(1, { plan: "・実施する。", result: "・実施した。" })]), clean: () => codes([item(1)]), expected: "NOT_EVALUABLE 1" },
+  VALUE_UNREADABLE: {
+    triggers: () => codes([item(1, { result: `(第1項目の件数 ${"9".repeat(400)}件)` })]),
+    clean: () => codes([item(1)]),
+    expected: "VALUE_UNREADABLE 1",
+  },
+  FISCAL_YEAR_UNKNOWN: {
+    // Headers without a year, no settings, no title: nothing says which year is evaluated.
+    triggers: () => codes([[1, "項目1", "課", "A", "(ごみ量 480g/人日(令和4年度末))", "(ごみ量 494.3g/人日)"]], ["No.", "項目", "担当課", "評価", "当初予定（目標値）", "取組実績（実績値）"]),
+    clean: () => codes([item(1)]),
+    expected: "FISCAL_YEAR_UNKNOWN",
+  },
   NUMBER_INVALID: { triggers: () => codes([item(1), item(2, { no: "二番" })]), clean: () => codes([item(1), item(2, { no: "No.2" })]), expected: "NUMBER_INVALID" },
 };
 

@@ -2,6 +2,7 @@ import { blankRow } from "./rules/blankRow";
 import { cellError } from "./rules/cellError";
 import { columnsMissing } from "./rules/columnsMissing";
 import { departmentMissing } from "./rules/departmentMissing";
+import { fiscalYearUnknown } from "./rules/fiscalYearUnknown";
 import { notEvaluable } from "./rules/notEvaluable";
 import { numberDuplicate } from "./rules/numberDuplicate";
 import { numberGap } from "./rules/numberGap";
@@ -21,9 +22,10 @@ import { subNumberInvalid } from "./rules/subNumberInvalid";
 import { targetInterim } from "./rules/targetInterim";
 import { textDuplicate } from "./rules/textDuplicate";
 import { unitMismatch } from "./rules/unitMismatch";
+import { valueUnreadable } from "./rules/valueUnreadable";
 import type { Rule } from "./types";
 
-/** Every rule, in the order of the catalogue of docs/contracts/rating.md (NUMBER_INVALID added). */
+/** Every rule, in the order of the catalogue of docs/contracts/rating.md (NUMBER_INVALID and those after it added). */
 export const RULES: readonly Rule[] = [
   columnsMissing,
   ratingInvalid,
@@ -48,6 +50,8 @@ export const RULES: readonly Rule[] = [
   cellError,
   notEvaluable,
   numberInvalid,
+  valueUnreadable,
+  fiscalYearUnknown,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));

@@ -1,4 +1,4 @@
-import { parseFiscalYear } from "../fiscalYear";
+import { workbookMeta } from "../workbook/planMeta";
 import { evaluateTable } from "./evaluations";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
@@ -42,9 +42,9 @@ export interface CheckOptions {
   fiscalYear?: number;
 }
 
-/** The fiscal year evaluated: the settings', else the plan header's (令和2年度当初予定 → 2020). */
+/** The fiscal year evaluated: the settings', else the headers' or the title's (令和2年度当初予定 → 2020). */
 export function evaluatedFiscalYear(table: TableRead, settings: PlanSettings): number | undefined {
-  return settings.meta.fiscalYear ?? (table.headers.plan ? parseFiscalYear(table.headers.plan) : undefined);
+  return workbookMeta(table, settings).meta.fiscalYear;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -42,6 +42,7 @@ const STATUS: Record<string, Localized> = {
   exceeded: { ja: "大きく上回る", en: "exceeded" },
   short: { ja: "未達", en: "short" },
   interim: { ja: "中間（後年度の目標）", en: "interim (a later year's target)" },
+  yearUnknown: { ja: "比較せず（評価する年度が不明）", en: "not compared (the year evaluated is unknown)" },
   incomparable: { ja: "比較不能（単位が異なる）", en: "not comparable (units differ)" },
 };
 

@@ -5,7 +5,7 @@ import { foldText } from "../text/fold";
 import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
 
 /** The value part of a metric: a quantity without its place in the text. */
-export type MetricValue = Pick<Quantity, "value" | "unit" | "op" | "min" | "max" | "maxExclusive" | "cumulative">;
+export type MetricValue = Pick<Quantity, "value" | "unit" | "unitKnown" | "op" | "min" | "max" | "maxExclusive" | "cumulative" | "notANumber">;
 
 /** One metric read from a cell: a label and the quantity that closes its phrase. */
 export interface Metric extends MetricValue {
@@ -18,6 +18,11 @@ export interface Metric extends MetricValue {
   notes: string[];
   /** The metric as written, label and value. */
   text: string;
+  /**
+   * What the words after the value say of it: "reduction" (15人削減: the amount cut, more is better),
+   * "ceiling" (90%台半ばに抑える: a value to stay under).
+   */
+  sense?: "reduction" | "ceiling";
 }
 
 /** A quantity's value part, with only the bounds it has. */
@@ -25,11 +30,13 @@ export function metricValue(q: Quantity): MetricValue {
   return {
     value: q.value,
     unit: q.unit,
+    unitKnown: q.unitKnown,
     op: q.op,
     ...(q.min === undefined ? {} : { min: q.min }),
     ...(q.max === undefined ? {} : { max: q.max }),
     ...(q.maxExclusive ? { maxExclusive: true } : {}),
     cumulative: q.cumulative,
+    ...(q.notANumber ? { notANumber: true } : {}),
   };
 }
 
@@ -60,13 +67,20 @@ function nestedGroups(text: string): Group[] {
   return groups;
 }
 
-const DATE_PATTERNS = [
-  /(?:令和|平成|昭和|(?<![A-Za-z])[RHS])\s*(?:元|\d{1,2})\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?/g,
-  /(?<!\d)(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?/g,
-  /(?<![\d.,])\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/g,
-  /第\s*[0-9一二三四五六七八九十百]+/g,
-  /No\.?\s*\d+/gi,
-  /[「『][^」』]*[」』]/g,
+/**
+ * What is never a value: era dates (令和4年度末, 平成19・20・21年度, R2年度), western dates, months, ordinals
+ * (第3次), item numbers (No.12), quoted titles, page numbers (P12, 12ページ). Group 1 is what must stand
+ * before the match (no lookbehind: older WebKit cannot parse it), group 2 what is hidden.
+ */
+const NEVER_VALUES: readonly RegExp[] = [
+  /(^|[^A-Za-z])((?:令和|平成|昭和|[RHS])\s*(?:元|\d{1,2})(?:\s*[・、,]\s*\d{1,2})*\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)/g,
+  /(^|[^\d])((?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)/g,
+  /(^|[^\d.,])(\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)/g,
+  /()(第\s*[0-9一二三四五六七八九十百]+)/g,
+  /()(No\.?\s*\d+)/gi,
+  /()([「『][^」』]*[」』])/g,
+  /(^|[^A-Za-z])([Pp]\.?\s*\d+)/g,
+  /()(\d+\s*(?:ページ|頁))/g,
 ];
 
 /** Hides what must never be read as a value, keeping every position: dates, ordinals, quotes, notes. */
@@ -77,8 +91,11 @@ function mask(text: string, groups: Group[], headings: Group[]): string {
     for (let i = start; i < end; i += 1) units[i] = "#";
   };
   for (const g of [...groups, ...headings]) blank(g.start, g.end);
-  for (const pattern of DATE_PATTERNS) {
-    for (const m of text.matchAll(pattern)) blank(m.index, m.index + m[0].length);
+  for (const pattern of NEVER_VALUES) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index + (m[1] ?? "").length;
+      blank(start, start + (m[2] ?? "").length);
+    }
   }
   return units.join("");
 }
@@ -92,12 +109,17 @@ function headingsOf(text: string): Group[] {
   return [...text.matchAll(/【[^】]*】/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-const TRAILING_WORD = /^(?:実施|開催|達成|見込み?|予定|程度|以上)/;
+const TRAILING_WORD = /^(?:ずつ)?(?:実施|開催|達成|見込み?|予定|程度|以上|の?削減|の?縮減|の?減量|減少?|増加?|を目指す|[をの]維持|(?:以下|以内)?に抑える)/;
+const REDUCTION_WORD = /^(?:ずつ)?の?(?:削減|縮減|減量|減少?)/;
+const CEILING_WORD = /(?:以下|以内)?に抑える$/;
 const SEPARATOR = /[\s、・,，;；]/;
 const EDGE = /^[\s:：→、・,，;；]+|[\s:：→、・,，;；]+$/g;
 
 function cleanLabel(text: string): string {
-  return text.replace(/\s+/g, " ").replace(EDGE, "").trim();
+  // A particle that joins the label to its value (会員数は1,180人) is not part of the label.
+  const label = text.replace(/\s+/g, " ").replace(EDGE, "").trim();
+  const particle = /(?:には|では|とは|は|が|を)$/.exec(label)?.[0];
+  return particle && label.length > particle.length + 1 ? label.slice(0, -particle.length).replace(EDGE, "").trim() : label;
 }
 
 /**
@@ -112,7 +134,7 @@ export function periodOf(note: string): number | undefined {
 }
 
 /** Reads the metrics of one segment (the text after a marker, or a block without markers). */
-function parseSegment(segment: string, marker: number | undefined, blockYear: number | undefined, blockNotes: string[]): Metric[] {
+function parseSegment(segment: string, marker: number | undefined, blockYear: number | undefined, blockNotes: string[], phrase: boolean): Metric[] {
   const groups = nestedGroups(segment);
   const headings = headingsOf(segment);
   const masked = mask(segment, groups, headings);
@@ -120,23 +142,30 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
   const metrics: Metric[] = [];
   let labelStart = 0;
 
-  const close = (q: Quantity): { end: number; notes: string[]; closes: boolean } => {
+  const close = (q: Quantity): { end: number; notes: string[]; closes: boolean; sense?: Metric["sense"] } => {
     let pos = q.end;
     const notes: string[] = [];
-    for (;;) {
-      const group = groups.find((g) => g.start === pos);
-      if (!group) break;
-      notes.push(segment.slice(group.start + 1, group.end - 1).trim());
-      pos = group.end;
-    }
-    const word = TRAILING_WORD.exec(segment.slice(pos));
-    if (word) pos += word[0].length;
+    const takeNotes = () => {
+      for (;;) {
+        const group = groups.find((g) => g.start === pos);
+        if (!group) break;
+        notes.push(segment.slice(group.start + 1, group.end - 1).trim());
+        pos = group.end;
+      }
+    };
+    takeNotes();
+    const word = TRAILING_WORD.exec(segment.slice(pos))?.[0];
+    if (word) pos += word.length;
+    // 20.1%削減(目標達成): a note after the word belongs to the value too.
+    takeNotes();
+    const sense = word && REDUCTION_WORD.test(word) ? "reduction" : word && CEILING_WORD.test(word) ? "ceiling" : undefined;
     const next = segment[pos];
-    const closes = next === undefined || SEPARATOR.test(next) || next === "【" || CIRCLED.test(next);
-    return { end: pos, notes, closes };
+    // 46項目54事業: a value with its unit, followed at once by another number, closes too.
+    const closes = next === undefined || SEPARATOR.test(next) || next === "【" || CIRCLED.test(next) || (q.unit !== "" && /[0-9]/.test(next));
+    return { end: pos, notes, closes, ...(sense ? { sense } : {}) };
   };
 
-  const emit = (q: Quantity, end: number, notes: string[]) => {
+  const emit = (q: Quantity, end: number, notes: string[], sense?: Metric["sense"]) => {
     const heading = headings.filter((h) => h.end <= q.start).at(-1);
     const from = heading && heading.end > labelStart ? heading.end : labelStart;
     const headingText = heading ? segment.slice(heading.start + 1, heading.end - 1).trim() : "";
@@ -151,22 +180,24 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
       ...(fiscalYear === undefined ? {} : { fiscalYear }),
       notes: [...blockNotes, ...notes],
       text: segment.slice(from, end).trim(),
+      ...(sense ? { sense } : {}),
     });
     labelStart = end;
   };
 
-  let last: { q: Quantity; end: number; notes: string[] } | undefined;
+  let last: { q: Quantity; end: number; notes: string[]; sense?: Metric["sense"] } | undefined;
   for (const q of quantities) {
     if (q.start < labelStart) continue;
     const closing = close(q);
-    last = { q, end: closing.end, notes: closing.notes };
+    last = { q, end: closing.end, notes: closing.notes, ...(closing.sense ? { sense: closing.sense } : {}) };
     if (closing.closes) {
-      emit(q, closing.end, closing.notes);
+      emit(q, closing.end, closing.notes, closing.sense);
       last = undefined;
     }
   }
-  // No quantity closed the last phrase: its last quantity is the value.
-  if (last) emit(last.q, last.end, last.notes);
+  // No quantity closed the last phrase of a metrics block: its last quantity is the value. In a phrase
+  // read as a whole (a short cell) such a quantity is narrative: 概ね430人(約10%)の職員数の削減を目指す.
+  if (last && !phrase) emit(last.q, last.end, last.notes, last.sense);
   const rest = cleanLabel(segment.slice(labelStart));
   const previous = metrics.at(-1);
   if (rest && previous) previous.notes.push(rest);
@@ -174,7 +205,7 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
 }
 
 /** Reads a block's content: an optional leading period note, then segments split at ①②③. */
-function parseBlock(content: string): Metric[] {
+function parseBlock(content: string, phrase = false): Metric[] {
   let body = content;
   const blockNotes: string[] = [];
   let blockYear: number | undefined;
@@ -191,7 +222,7 @@ function parseBlock(content: string): Metric[] {
   let marker: number | undefined;
   const flush = (end: number) => {
     const segment = body.slice(segmentStart, end);
-    if (segment.trim()) metrics.push(...parseSegment(segment, marker, blockYear, blockNotes));
+    if (segment.trim()) metrics.push(...parseSegment(segment, marker, blockYear, blockNotes, phrase));
   };
   for (let i = 0; i < body.length; i += 1) {
     const ch = body[i] ?? "";
@@ -209,12 +240,54 @@ function parseBlock(content: string): Metric[] {
 
 const LABEL_SPACE_VALUE = /\S\s+[-△▲約延累]?\s*[0-9一二三四五六七八九十百千]/;
 
+/** A line that says what it holds: 目標：受診率60%, 【実績】1,057グラム, 数値目標: 3件. */
+const LABEL_WORDS = "(?:数値目標|目標値|目標|成果指標|指標|実績値|実績|成果)";
+const LABELLED_LINE = new RegExp(
+  `^\\s*((?:令和|平成|R|H)\\s*(?:元|\\d{1,2})\\s*年度?)?\\s*(?:[【\\[]\\s*${LABEL_WORDS}\\s*[】\\]]\\s*:?|\\(?${LABEL_WORDS}\\)?\\s*:)\\s*(.+)$`,
+);
+/** A cell or a last line short enough, and without a sentence, to be a metric itself: 受診率 60%(令和2年度). */
+const SHORT_CELL = 60;
+const SHORT_LINE = 40;
+const hasQuantity = (text: string): boolean => /[0-9]|[〇一二三四五六七八九十百千万億兆][件人回円%]/.test(text);
+const isPhrase = (text: string, limit: number): boolean => text.length <= limit && !/[。\n]/.test(text) && hasQuantity(text);
+
 /**
- * Finds the trailing metrics block(s) of a cell: parenthesised groups at the end, separated from the
- * text before them by white space (a group glued to a word is a remark on that word, unless it is
- * written "label value" as metric blocks are); else a trailing ①②③ list.
+ * Finds the metrics block(s) of a cell (docs/contracts/rating.md, "Reading the numbers"): lines that
+ * say they hold a target or a result (目標：…); else parenthesised groups at the end, separated from
+ * the text before them by white space (a group glued to a word is a remark on that word, unless it is
+ * written "label value" as metric blocks are); else a trailing ①②③ list; else the whole cell or its
+ * last line when it is a short phrase without a sentence. Narrative is never read.
  */
 export function metricBlocks(text: string): string[] {
+  return blocksOf(text).map((block) => block.text);
+}
+
+interface Block {
+  text: string;
+  /** A phrase read as a whole (a short cell or last line): only quantities that close it are values. */
+  phrase: boolean;
+}
+
+function blocksOf(text: string): Block[] {
+  const lines = text.split("\n");
+  const labelled: Block[] = [];
+  for (const line of lines) {
+    const match = LABELLED_LINE.exec(line);
+    const body = match?.[2]?.trim();
+    // The period before 目標 (令和2年度目標:) is the block's leading note: the year of its values.
+    if (match && body && hasQuantity(body)) labelled.push({ text: match[1] ? `(${match[1]})${body}` : body, phrase: false });
+  }
+  if (labelled.length > 0) return labelled;
+  const trailing = trailingBlocks(text);
+  if (trailing.length > 0) return trailing.map((block) => ({ text: block, phrase: false }));
+  const whole = text.trim();
+  if (isPhrase(whole, SHORT_CELL)) return [{ text: whole, phrase: true }];
+  const last = lines.map((line) => line.trim()).filter(Boolean).at(-1);
+  if (lines.length > 1 && last && isPhrase(last, SHORT_LINE)) return [{ text: last, phrase: true }];
+  return [];
+}
+
+function trailingBlocks(text: string): string[] {
   const blocks: string[] = [];
   let end = text.trimEnd().length;
   while (end > 0 && text[end - 1] === CLOSE) {
@@ -265,7 +338,7 @@ function lastListStart(text: string): number | undefined {
 
 function extract(cell: string): Metric[] {
   const text = foldText(cell.replace(/\r\n?/g, "\n"));
-  return metricBlocks(text).flatMap(parseBlock);
+  return blocksOf(text).flatMap((block) => parseBlock(block.text, block.phrase));
 }
 
 const MEMO_LIMIT = 50_000;

@@ -17,7 +17,12 @@ export interface NumberMatch {
   end: number;
   /** The number was written with kanji digits only (十二, 三千五百万). */
   kanjiOnly: boolean;
+  /** Written with more digits than any quantity has (hundreds of digits): not a number to compare. */
+  tooLong: boolean;
 }
+
+/** More digits than this in one run, and the number is not one a report means. */
+const MAX_RUN = 40;
 
 
 /** Whether a number can start at text[i]. */
@@ -29,6 +34,7 @@ export function startsNumber(text: string, i: number): boolean {
 interface Cursor {
   pos: number;
   sawArabic: boolean;
+  tooLong: boolean;
 }
 
 function readCoef(text: string, cur: Cursor): Decimal | undefined {
@@ -36,19 +42,18 @@ function readCoef(text: string, cur: Cursor): Decimal | undefined {
   const arabic = ARABIC.exec(rest);
   if (arabic) {
     cur.pos += arabic[0].length;
+    if (arabic[0].length > MAX_RUN) cur.tooLong = true;
     cur.sawArabic = true;
     return decimalFromDigits(arabic[0].replace(/,/g, ""));
   }
-  // Kanji digits written positionally (二〇二〇) or one digit before 十百千.
-  let value = 0;
-  let length = 0;
-  while (isKanjiDigit(text[cur.pos + length])) {
-    value = value * 10 + (KANJI_DIGIT[text[cur.pos + length] ?? ""] ?? 0);
-    length += 1;
-  }
-  if (length === 0) return undefined;
-  cur.pos += length;
-  return decimalFromInt(value);
+  // Kanji digits written positionally (二〇二〇) or one digit before 十百千: as a digit string, so that
+  // a run of hundreds of them stays exact instead of overflowing.
+  let digits = "";
+  while (isKanjiDigit(text[cur.pos + digits.length])) digits += String(KANJI_DIGIT[text[cur.pos + digits.length] ?? ""] ?? 0);
+  if (digits.length === 0) return undefined;
+  cur.pos += digits.length;
+  if (digits.length > MAX_RUN) cur.tooLong = true;
+  return decimalFromDigits(digits);
 }
 
 /** small := term+ where term := coef? (千|百|十) | coef; returns undefined if nothing was read. */
@@ -84,7 +89,7 @@ function readSmall(text: string, cur: Cursor): Decimal | undefined {
 /** Reads a number starting exactly at `start`, or returns undefined. */
 export function readNumber(text: string, start: number): NumberMatch | undefined {
   if (!startsNumber(text, start)) return undefined;
-  const cur: Cursor = { pos: start, sawArabic: false };
+  const cur: Cursor = { pos: start, sawArabic: false, tooLong: false };
   let total: Decimal = ZERO;
   let lastBig = 16;
   let read = false;
@@ -113,7 +118,7 @@ export function readNumber(text: string, start: number): NumberMatch | undefined
   }
   if (!read) return undefined;
   // A lone 十/百/千 with nothing after it reads as a number only when it is a numeral (十 = 10).
-  return { value: total, start, end: cur.pos, kanjiOnly: !cur.sawArabic };
+  return { value: total, start, end: cur.pos, kanjiOnly: !cur.sawArabic, tooLong: cur.tooLong };
 }
 
 /** Convenience for tests and callers that hold a whole numeral: "三千五百万" → 35000000. */

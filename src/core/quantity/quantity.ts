@@ -1,14 +1,32 @@
-import { negate, toNumber, trailingZeros, decimalFromInt, add, shift, type Decimal } from "./decimal";
+import { add, decimalFromInt, negate, shift, toNumber, trailingZeros, type Decimal } from "./decimal";
 import { readNumber } from "./number";
+import { PER_WORDS, UNIT_WORDS_LONGEST_FIRST } from "./units";
+
+/**
+ * A quantity as written: a small grammar over width-folded text (docs/contracts/rating.md).
+ *
+ *   quantity  := prefix* period? number (" "? multiplier)? " "? unit? per? (台 part?)? range? " "? suffix*
+ *   prefix    := 約 概ね おおむね およそ | 延べ 累計 | △ ▲ - | ≧ ≥ >= > | ≦ ≤ <= <
+ *   period    := 年 年間 毎年 月 毎月 (年12回 is 12 回/年)
+ *   number    := digits with separators and decimals, kanji numerals, 千 万 億 兆 (quantity/number.ts)
+ *   割 分      := 9割 is 90 %, 9割5分 95 %
+ *   unit      := a word of the unit table (quantity/units.ts), or an unknown katakana/Latin word
+ *   per       := /年 /月 /日 /人 /人日 …
+ *   台 part    := 台 (80%台 is [80, 90)), 台前半, 台半ば, 台後半
+ *   range     := (~ or a dash) number unit?   (a dash only with a unit on one side)
+ *   suffix    := 以上 超 以下 以内 未満 程度 前後 強 弱
+ */
 
 /** How a written value constrains: ≥ 以上, > 超, ≤ 以下・以内, < 未満, ≈ 約・程度, a range (台, 〜), or exact. */
 export type Op = "eq" | "ge" | "gt" | "le" | "lt" | "approx" | "range";
 
 export interface Quantity {
-  /** In base units (円 for 千円/万円/億円); for a range, its lower end. */
+  /** In base units (円 for 千円/万円/億円, g for kg); for a range, its lower end. NaN when not a number. */
   value: number;
-  /** Normalised unit: "円", "%", "件", "g/人日", "回/年", or "" when none is written. */
+  /** The unit read: "円", "%", "件", "g/人日", "回/年" …, an unknown word as written, or "" when none. */
   unit: string;
+  /** The unit is one of the table's (an unknown word compares only with itself). */
+  unitKnown: boolean;
   op: Op;
   /** Bounds in base units; undefined where open. */
   min?: number;
@@ -17,73 +35,109 @@ export interface Quantity {
   maxExclusive?: boolean;
   /** 延べ or 累計 was written. */
   cumulative: boolean;
+  /** Digits beyond what can be compared (hundreds of digits, an overflowing kanji numeral). */
+  notANumber?: boolean;
   start: number;
   end: number;
   /** The number was written in kanji only (三千五百万). */
   kanjiOnly: boolean;
 }
 
-/**
- * Counters and units, longest first. A "/年" (per year) and similar suffix may follow any of them.
- * Units written with a multiplier (千円, 万件) are read by the number grammar: 千 and 万 multiply.
- */
-const UNITS = [
-  "g/人日", "タイトル", "協議会", "団体", "地区", "事務", "事業", "指標", "施設", "世帯", "箇所", "か所", "ヶ所", "時間",
-  "校", "館", "件", "人", "名", "回", "円", "%", "冊", "日", "個", "班", "本", "社", "店", "点", "台", "ha", "km", "kg", "t", "m", "g",
-] as const;
-const PER = /^\/(年|月|日|人|回)/;
-/** Synonyms folded into one unit. */
-const UNIT_ALIASES: Readonly<Record<string, string>> = { 名: "人", か所: "箇所", ヶ所: "箇所", "％": "%" };
+/** Beyond this a written number is not a number the check can compare. */
+const MAX_DIGITS = 21;
 
-const SUFFIX_OPS: readonly [string, Op][] = [
-  ["以上", "ge"], ["以下", "le"], ["以内", "le"], ["未満", "lt"], ["超", "gt"], ["程度", "approx"], ["前後", "approx"],
+const PREFIXES: readonly [word: string, effect: "ge" | "gt" | "le" | "lt" | "approx" | "cumulative" | "negative"][] = [
+  ["おおむね", "approx"], ["およそ", "approx"], ["概ね", "approx"], ["約", "approx"],
+  ["延べ", "cumulative"], ["累計", "cumulative"], ["△", "negative"], ["▲", "negative"],
+  [">=", "ge"], ["≧", "ge"], ["≥", "ge"], ["<=", "le"], ["≦", "le"], ["≤", "le"], [">", "gt"], ["<", "lt"],
 ];
-const PREFIXES = ["おおむね", "概ね", "約", "延べ", "累計", "△", "▲"] as const;
-const RANGE_DASH = /^\s*[~〜～]\s*/;
+/** Written before a number, a period makes it a rate: 年12回, 毎月2回, 年間120件. */
+const PERIOD_PREFIXES: readonly [word: string, per: string][] = [["毎年", "年"], ["年間", "年"], ["毎月", "月"], ["年", "年"], ["月", "月"]];
+const SUFFIXES: readonly [word: string, op: Op][] = [
+  ["以上", "ge"], ["以下", "le"], ["以内", "le"], ["未満", "lt"], ["超", "gt"], ["程度", "approx"], ["前後", "approx"], ["強", "approx"], ["弱", "approx"],
+];
+const DASH = /^ ?(~|-|–|—|‐) ?/;
+const KATAKANA_WORD = /^[ァ-ヺー]{2,}/;
+const LATIN_WORD = /^[A-Za-z]{1,4}(?![A-Za-z])/;
 
-function readUnit(text: string, pos: number): { unit: string; end: number } {
-  let unit = "";
-  let end = pos;
-  for (const candidate of UNITS) {
-    if (text.startsWith(candidate, pos)) {
-      unit = candidate;
-      end = pos + candidate.length;
+interface Prefixes {
+  negative: boolean;
+  approx: boolean;
+  cumulative: boolean;
+  op?: "ge" | "gt" | "le" | "lt";
+  per?: string;
+  start: number;
+}
+
+function readPrefixes(text: string, at: number): Prefixes {
+  const found: Prefixes = { negative: false, approx: false, cumulative: false, start: at };
+  // A period glued to the number: 年12回 (but not 2020年12月, a date, nor 令和2年, masked before).
+  for (const [word, per] of PERIOD_PREFIXES) {
+    const from = at - word.length;
+    if (from >= 0 && text.startsWith(word, from) && !/[0-9]/.test(text[from - 1] ?? "")) {
+      found.per = per;
+      found.start = from;
       break;
     }
   }
-  const per = PER.exec(text.slice(end));
-  if (unit && per && !unit.includes("/")) {
-    unit = `${unit}${per[0]}`;
-    end += per[0].length;
-  }
-  return { unit: UNIT_ALIASES[unit] ?? unit, end };
-}
-
-function readPrefixes(text: string, start: number): { negative: boolean; approx: boolean; cumulative: boolean; start: number } {
-  let pos = start;
-  let negative = false;
-  let approx = false;
-  let cumulative = false;
+  let pos = found.start;
   for (let progressed = true; progressed; ) {
     progressed = false;
     let back = pos;
     while (back > 0 && text[back - 1] === " ") back -= 1;
-    for (const prefix of PREFIXES) {
-      if (text.slice(back - prefix.length, back) === prefix) {
-        if (prefix === "△" || prefix === "▲") negative = true;
-        else if (prefix === "延べ" || prefix === "累計") cumulative = true;
-        else approx = true;
-        pos = back - prefix.length;
-        progressed = true;
-        break;
-      }
+    for (const [word, effect] of PREFIXES) {
+      if (back - word.length < 0 || !text.startsWith(word, back - word.length)) continue;
+      if (effect === "negative") found.negative = true;
+      else if (effect === "cumulative") found.cumulative = true;
+      else if (effect === "approx") found.approx = true;
+      else found.op ??= effect;
+      pos = back - word.length;
+      progressed = true;
+      break;
     }
   }
-  if (pos > 0 && (text[pos - 1] === "-" || text[pos - 1] === "−") && !/[0-9A-Za-z]/.test(text[pos - 2] ?? "")) {
-    negative = true;
+  if (pos > 0 && text[pos - 1] === "-" && !/[0-9A-Za-z]/.test(text[pos - 2] ?? "")) {
+    found.negative = true;
     pos -= 1;
   }
-  return { negative, approx, cumulative, start: pos };
+  found.start = pos;
+  return found;
+}
+
+interface UnitRead {
+  unit: string;
+  known: boolean;
+  exponent: number;
+  end: number;
+}
+
+/** The unit word at `pos` (after at most one space), its per-period suffix, or none. */
+function readUnit(text: string, pos: number, allowSpace = true): UnitRead {
+  const none: UnitRead = { unit: "", known: true, exponent: 0, end: pos };
+  const start = allowSpace && text[pos] === " " ? pos + 1 : pos;
+  let read: UnitRead | undefined;
+  for (const candidate of UNIT_WORDS_LONGEST_FIRST) {
+    if (text.startsWith(candidate.word, start)) {
+      // A Latin unit must not run on into a word (5mm is not 5 m, "5 ha" is 5 ha).
+      if (/^[A-Za-z]/.test(candidate.word) && /[A-Za-z]/.test(text[start + candidate.word.length] ?? "")) continue;
+      read = { unit: candidate.unit, known: true, exponent: candidate.exponent ?? 0, end: start + candidate.word.length };
+      break;
+    }
+  }
+  if (!read) {
+    const rest = text.slice(start, start + 12);
+    const word = KATAKANA_WORD.exec(rest)?.[0] ?? LATIN_WORD.exec(rest)?.[0];
+    if (!word) return none;
+    read = { unit: word, known: false, exponent: 0, end: start + word.length };
+  }
+  if (text[read.end] === "/") {
+    const per = PER_WORDS.find((w) => text.startsWith(w, read.end + 1));
+    if (per) {
+      read.unit = `${read.unit}/${per.replace("・", "")}`;
+      read.end += 1 + per.length;
+    }
+  }
+  return read;
 }
 
 function bounds(op: Op, value: number): Pick<Quantity, "min" | "max"> {
@@ -99,62 +153,132 @@ function bounds(op: Op, value: number): Pick<Quantity, "min" | "max"> {
   }
 }
 
+/** Digits that cannot be compared: more than MAX_DIGITS, or a value a double cannot hold. */
+function unusable(decimal: Decimal): boolean {
+  const digits = (decimal.mantissa < 0n ? -decimal.mantissa : decimal.mantissa).toString().length;
+  return digits > MAX_DIGITS + decimal.scale || decimal.scale > MAX_DIGITS || !Number.isFinite(toNumber(decimal));
+}
+
+/** The 台 of 80%台 (with 前半, 半ば, 後半): the decade of the value's last significant digit. */
+function decadeRange(decimal: Decimal, text: string, pos: number): { low: number; high: number; approx?: number; end: number } {
+  const step = shift(decimalFromInt(1), trailingZeros(decimal));
+  const low = toNumber(decimal);
+  const high = toNumber(add(decimal, step));
+  const half = (high - low) / 2;
+  if (text.startsWith("前半", pos)) return { low, high: low + half, end: pos + 2 };
+  if (text.startsWith("後半", pos)) return { low: low + half, high, end: pos + 2 };
+  if (text.startsWith("半ば", pos)) return { low, high, approx: low + half, end: pos + 2 };
+  return { low, high, end: pos };
+}
+
 /** Reads the quantity whose number starts at `at` (prefixes before it are looked for). */
 export function readQuantityAt(text: string, at: number): Quantity | undefined {
   const number = readNumber(text, at);
   if (!number) return undefined;
   const prefix = readPrefixes(text, at);
-  const decimal: Decimal = prefix.negative ? negate(number.value) : number.value;
-  const read = readUnit(text, number.end);
-  const unit = read.unit;
-  let end = read.end;
+  let decimal: Decimal = prefix.negative ? negate(number.value) : number.value;
+  let end = number.end;
+  let unit: UnitRead;
 
-  // A range written with a dash: 10〜20人, 10人〜20人.
-  const dash = RANGE_DASH.exec(text.slice(end));
+  if (text[end] === "割") {
+    // 9割 is 90 %, 9割5分 is 95 %.
+    decimal = shift(decimal, 1);
+    end += 1;
+    const tenths = readNumber(text, end);
+    if (tenths && text[tenths.end] === "分") {
+      decimal = add(decimal, tenths.value);
+      end = tenths.end + 1;
+    }
+    unit = { unit: "%", known: true, exponent: 0, end };
+  } else {
+    // 2,750 千人: a multiplier after a space counts only before a unit.
+    let multiplier = 0;
+    let pos = end;
+    const spaced = text[pos] === " " ? pos + 1 : pos;
+    const multiplied = /^[千万億兆]+/.exec(text.slice(spaced, spaced + 4));
+    if (spaced > pos && multiplied) {
+      const after = readUnit(text, spaced + multiplied[0].length, false);
+      if (after.unit && after.known) {
+        for (const ch of multiplied[0]) multiplier += { 千: 3, 万: 4, 億: 8, 兆: 12 }[ch] ?? 0;
+        pos = spaced + multiplied[0].length;
+      }
+    }
+    unit = readUnit(text, pos, multiplier === 0);
+    decimal = shift(decimal, multiplier + unit.exponent);
+    end = unit.unit ? unit.end : number.end;
+  }
+  const base = { unit: unit.unit, unitKnown: unit.known, cumulative: prefix.cumulative, start: prefix.start, kanjiOnly: number.kanjiOnly };
+  const withPer = (u: string) => (prefix.per && u && !u.includes("/") ? `${u}/${prefix.per}` : u);
+  base.unit = withPer(base.unit);
+  if (number.tooLong || unusable(decimal)) {
+    return { ...base, value: Number.NaN, op: "eq", notANumber: true, end };
+  }
+
+  // 80%台 (a decade) — only after a unit: "80台" alone counts vehicles.
+  if (text[end] === "台" && unit.unit && unit.unit !== "台") {
+    const decade = decadeRange(decimal, text, end + 1);
+    if (decade.approx !== undefined) return { ...base, value: decade.approx, op: "approx", min: decade.approx, max: decade.approx, end: decade.end };
+    return { ...base, value: decade.low, op: "range", min: decade.low, max: decade.high, maxExclusive: true, end: decade.end };
+  }
+
+  // A range: 10〜20人, 10人〜20人; with a hyphen only when a unit is written (100-200人), so that 2-2 stays a code.
+  const dash = DASH.exec(text.slice(end, end + 3));
   if (dash) {
     const upper = readNumber(text, end + dash[0].length);
-    if (upper) {
+    if (upper && !upper.tooLong) {
       const upperUnit = readUnit(text, upper.end);
-      if (!upperUnit.unit || !unit || upperUnit.unit === unit) {
+      const hyphen = dash[1] !== "~";
+      const sameUnit = !upperUnit.unit || !unit.unit || upperUnit.unit === unit.unit;
+      if (sameUnit && (!hyphen || unit.unit || upperUnit.unit)) {
         const low = toNumber(decimal);
-        const high = toNumber(upper.value);
+        const high = toNumber(shift(upper.value, unit.unit ? unit.exponent : upperUnit.exponent));
         return {
-          value: low,
-          unit: unit || upperUnit.unit,
+          ...base,
+          unit: withPer(unit.unit || upperUnit.unit),
+          unitKnown: unit.unit ? unit.known : upperUnit.known,
+          value: Math.min(low, high),
           op: "range",
           min: Math.min(low, high),
           max: Math.max(low, high),
-          cumulative: prefix.cumulative,
-          start: prefix.start,
-          end: upperUnit.end,
+          end: upperUnit.unit ? upperUnit.end : upper.end,
           kanjiOnly: number.kanjiOnly && upper.kanjiOnly,
         };
       }
     }
   }
 
-  // 80%台: from 80 up to the next step of its last significant digit, the upper end excluded.
-  if (text[end] === "台" && unit !== "台") {
-    const step = shift(decimalFromInt(1), trailingZeros(decimal));
-    const low = toNumber(decimal);
-    const high = toNumber(add(decimal, step));
-    return {
-      value: low, unit, op: "range", min: low, max: high, maxExclusive: true,
-      cumulative: prefix.cumulative, start: prefix.start, end: end + 1, kanjiOnly: number.kanjiOnly,
-    };
-  }
-
-  let op: Op = prefix.approx ? "approx" : "eq";
-  for (const [word, suffixOp] of SUFFIX_OPS) {
-    if (text.startsWith(word, end)) {
+  let op: Op = prefix.op ?? (prefix.approx ? "approx" : "eq");
+  const spaced = text[end] === " " ? end + 1 : end;
+  for (const [word, suffixOp] of SUFFIXES) {
+    if (text.startsWith(word, spaced) && (word.length > 1 || !/[\p{sc=Han}]/u.test(text[spaced + 1] ?? ""))) {
       op = suffixOp;
-      end += word.length;
+      end = spaced + word.length;
       break;
     }
   }
   const value = toNumber(decimal);
+  const single: Quantity = { ...base, value, op, ...bounds(op, value), end };
+  return op === "eq" || op === "approx" ? single : (boundedRange(text, single) ?? single);
+}
+
+/** 100%未満~90%, 90%以上~100%未満: two bounds joined by a dash make one range. */
+function boundedRange(text: string, first: Quantity): Quantity | undefined {
+  const dash = DASH.exec(text.slice(first.end, first.end + 3));
+  if (!dash) return undefined;
+  const second = readQuantityAt(text, first.end + dash[0].length);
+  if (!second || second.notANumber || (second.unit && first.unit && second.unit !== first.unit)) return undefined;
+  const low = Math.min(first.value, second.value);
+  const high = Math.max(first.value, second.value);
+  const upperOp = first.value >= second.value ? first.op : second.op;
   return {
-    value, unit, op, ...bounds(op, value), cumulative: prefix.cumulative, start: prefix.start, end, kanjiOnly: number.kanjiOnly,
+    ...first,
+    unit: first.unit || second.unit,
+    op: "range",
+    value: low,
+    min: low,
+    max: high,
+    ...(upperOp === "lt" ? { maxExclusive: true } : {}),
+    end: second.end,
   };
 }
 

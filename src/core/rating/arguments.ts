@@ -14,7 +14,7 @@ const BARE_QUANTITY_LIMIT = 30;
  */
 export function argumentMetrics(input: string | number): readonly Metric[] {
   if (typeof input === "number") {
-    return [{ label: "", value: input, unit: "", op: "eq", min: input, max: input, notes: [], cumulative: false, text: String(input) }];
+    return [{ label: "", value: input, unit: "", unitKnown: true, op: "eq", min: input, max: input, notes: [], cumulative: false, text: String(input) }];
   }
   const metrics = extractMetrics(input);
   if (metrics.length > 0 || input.length > BARE_QUANTITY_LIMIT || /[。\n]/.test(input)) return metrics;

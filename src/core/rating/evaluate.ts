@@ -20,7 +20,7 @@ export function evaluatePair(
 ): PairEvaluation {
   const profile = context.profile ?? DEFAULT_PROFILE;
   const { target, result } = pair;
-  const inferred = inferDirection(target, overrideFor(profile, item, target, index));
+  const inferred = inferDirection(target, overrideFor(profile, item, target, index), profile);
   const base = {
     target,
     result,
@@ -31,10 +31,12 @@ export function evaluatePair(
     withinTolerance: false,
   };
   if (target.fiscalYear !== undefined) {
-    const later = context.fiscalYear !== undefined ? target.fiscalYear > context.fiscalYear : context.datedTargetsInterim === true;
-    if (later) return { ...base, status: "interim" };
+    // A target for a named year: interim when that year is later than the one evaluated; with no year
+    // known, the functions take it as interim and the check leaves it uncompared (FISCAL_YEAR_UNKNOWN).
+    if (context.fiscalYear !== undefined ? target.fiscalYear > context.fiscalYear : context.datedTargetsInterim === true) return { ...base, status: "interim" };
+    if (context.fiscalYear === undefined) return { ...base, status: "yearUnknown" };
   }
-  if (!unitsCompatible(target.unit, result.unit)) return { ...base, status: "incomparable" };
+  if (target.notANumber || result.notANumber || !unitsCompatible(target, result)) return { ...base, status: "incomparable" };
 
   const actual = result.value;
   const low = target.min;

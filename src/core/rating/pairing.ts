@@ -16,10 +16,19 @@ export interface Pairing {
   unpairedResults: Metric[];
 }
 
-/** 回/年 and 回 compare; % and 件 do not; a metric without a unit compares with any. */
-export function unitsCompatible(a: string, b: string): boolean {
-  if (!a || !b) return true;
-  return a.split("/")[0] === b.split("/")[0];
+type Unit = Pick<Metric, "unit"> & { unitKnown?: boolean };
+
+/**
+ * Whether two values can be compared: 回/年 and 回 can, 回/年 and 回/月 cannot, % and 件 cannot. A
+ * value without a unit compares only with another without one, and an unknown unit only with the
+ * same word: never a guess.
+ */
+export function unitsCompatible(a: Unit, b: Unit): boolean {
+  if (!a.unit || !b.unit) return !a.unit && !b.unit;
+  if (a.unitKnown === false || b.unitKnown === false) return a.unit === b.unit;
+  const [baseA, perA] = a.unit.split("/");
+  const [baseB, perB] = b.unit.split("/");
+  return baseA === baseB && (perA === undefined || perB === undefined || perA === perB);
 }
 
 function normaliseLabel(label: string): string {
@@ -61,7 +70,10 @@ export function labelSimilarity(a: string, b: string): number {
  * Pairs target and result metrics: by circled marker first, then by label similarity, then a single
  * metric on each side, then by the only result of a compatible unit.
  */
-export function pairMetrics(targets: readonly Metric[], results: readonly Metric[]): Pairing {
+export function pairMetrics(allTargets: readonly Metric[], allResults: readonly Metric[]): Pairing {
+  // A value that is not a number (hundreds of digits) pairs with nothing; VALUE_UNREADABLE reports it.
+  const targets = allTargets.filter((m) => !m.notANumber);
+  const results = allResults.filter((m) => !m.notANumber);
   const pairs: MetricPair[] = [];
   const openTargets = new Set(targets);
   const openResults = new Set(results);
@@ -75,7 +87,7 @@ export function pairMetrics(targets: readonly Metric[], results: readonly Metric
     const scored: { t: Metric; r: Metric; score: number }[] = [];
     for (const t of candidates) {
       for (const r of pool) {
-        const score = labelSimilarity(t.label, r.label) + (unitsCompatible(t.unit, r.unit) ? 0.001 : 0);
+        const score = labelSimilarity(t.label, r.label) + (unitsCompatible(t, r) ? 0.001 : 0);
         if (score > 0.001) scored.push({ t, r, score });
       }
     }
@@ -102,8 +114,8 @@ export function pairMetrics(targets: readonly Metric[], results: readonly Metric
   // 4. The only open result of a compatible, written unit.
   for (const t of [...openTargets]) {
     if (!t.unit) continue;
-    const candidates = [...openResults].filter((r) => r.unit && unitsCompatible(t.unit, r.unit));
-    const competing = [...openTargets].filter((o) => o.unit && unitsCompatible(o.unit, t.unit));
+    const candidates = [...openResults].filter((r) => r.unit && unitsCompatible(t, r));
+    const competing = [...openTargets].filter((o) => o.unit && unitsCompatible(o, t));
     if (candidates.length === 1 && competing.length === 1) take(t, candidates[0] as Metric, "unit");
   }
   return { pairs, unpairedTargets: [...openTargets], unpairedResults: [...openResults] };

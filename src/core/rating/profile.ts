@@ -17,12 +17,15 @@ export interface RatingProfile {
    * item 20 (or its first target when none is marked), "4-1" to a sub-item.
    */
   directionOverrides: Readonly<Record<string, Direction>>;
+  /** Direction for every target whose label contains the word: {"ごみ量": "lower"}. */
+  labelDirections: Readonly<Record<string, Direction>>;
 }
 
 export const DEFAULT_PROFILE: RatingProfile = Object.freeze({
   toleranceFloor: 1,
   sMargin: 0.1,
   directionOverrides: Object.freeze({}),
+  labelDirections: Object.freeze({}),
 });
 
 export class RatingProfileError extends Error {
@@ -46,7 +49,7 @@ export function parseRatingProfile(input: unknown): RatingProfile {
   const raw = input as Record<string, unknown>;
   const problems: string[] = [];
   for (const key of Object.keys(raw)) {
-    if (!["toleranceFloor", "sMargin", "directionOverrides"].includes(key)) {
+    if (!["toleranceFloor", "sMargin", "directionOverrides", "labelDirections"].includes(key)) {
       problems.push(`不明な項目 ${key} / unknown field ${key}`);
     }
   }
@@ -77,6 +80,19 @@ export function parseRatingProfile(input: unknown): RatingProfile {
       }
     }
   }
+  const labelDirections: Record<string, Direction> = {};
+  const rawLabels = raw.labelDirections;
+  if (rawLabels !== undefined) {
+    if (typeof rawLabels !== "object" || rawLabels === null || Array.isArray(rawLabels)) {
+      problems.push("labelDirections はオブジェクトで指定してください / labelDirections must be an object");
+    } else {
+      for (const [word, value] of Object.entries(rawLabels)) {
+        if (!word.trim()) problems.push("方向を指定する語が空です / a label word is empty");
+        else if (value !== "higher" && value !== "lower") problems.push(`「${word}」の方向は "higher" か "lower" です / direction of "${word}" must be "higher" or "lower"`);
+        else labelDirections[word.trim()] = value;
+      }
+    }
+  }
   if (problems.length > 0) throw new RatingProfileError(problems);
-  return { toleranceFloor, sMargin, directionOverrides: overrides };
+  return { toleranceFloor, sMargin, directionOverrides: overrides, labelDirections };
 }

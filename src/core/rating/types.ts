@@ -3,8 +3,11 @@ import type { DirectionSource } from "./direction";
 import type { PairedBy } from "./pairing";
 import type { Direction, RatingProfile } from "./profile";
 
-/** What one target ↔ result pair says: met, exceeded by the S margin, short, interim or not comparable. */
-export type PairStatus = "met" | "exceeded" | "short" | "interim" | "incomparable";
+/**
+ * What one target ↔ result pair says: met, exceeded by the S margin, short; interim (a later year's
+ * target); yearUnknown (a dated target while the year evaluated is unknown); incomparable (units).
+ */
+export type PairStatus = "met" | "exceeded" | "short" | "interim" | "yearUnknown" | "incomparable";
 export type Rating = "S" | "A" | "B";
 export type ExpectedRating = Rating | "-";
 

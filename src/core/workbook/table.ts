@@ -56,6 +56,10 @@ export interface TableRead {
   columns: ColumnMap;
   /** The header text of each field, as written. */
   headers: Partial<Record<Field, string>>;
+  /** Every header cell of the header row, as written (for choosing columns by hand). */
+  headerCells: string[];
+  /** The non-empty lines above the header row (a title, a date), each row's cells joined. */
+  preamble: string[];
   rows: TableRow[];
   problems: ReadProblem[];
 }
@@ -249,6 +253,21 @@ function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap): { rows: T
   return { rows, problems };
 }
 
+function preambleOf(grid: SheetGrid, headerRow: number | undefined): string[] {
+  const rows = grid.rows.slice(0, headerRow ?? 0);
+  return rows.map((row) => row.map((cell) => rawText(cell).trim()).filter(Boolean).join(" ")).filter(Boolean);
+}
+
+/** The header row's cells; with no header row found, the first non-empty row's (what the user sees at the top). */
+function headerCellsOf(grid: SheetGrid, headerRow: number | undefined): string[] {
+  const index = headerRow ?? grid.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => !isBlankRow(r));
+  if (index < 0) return [];
+  const row = grid.rows[index] ?? [];
+  const cells = row.map((cell) => rawText(cell).trim());
+  while (cells.length > 0 && cells.at(-1) === "") cells.pop();
+  return cells;
+}
+
 function headersOf(grid: SheetGrid, headerRow: number | undefined, map: ColumnMap): Partial<Record<Field, string>> {
   const headers: Partial<Record<Field, string>> = {};
   for (const field of FIELDS) {
@@ -292,19 +311,20 @@ export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}
   const headerRow = detected?.row;
   const missing = missingFields(map);
   if (missing.length > 0 || (headerRow === undefined && !options.mapping)) {
-    const foundRow = headerRow === undefined ? [] : grid.rows[headerRow] ?? [];
     return {
       sheet: grid.name,
       ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
       columns: map,
       headers: headersOf(grid, headerRow, map),
+      headerCells: headerCellsOf(grid, headerRow),
+      preamble: preambleOf(grid, headerRow),
       rows: [],
       problems: [
         {
           code: "COLUMNS_MISSING",
           sheet: grid.name,
           ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
-          found: foundRow.map((cell) => rawText(cell).trim()).filter(Boolean),
+          found: headerCellsOf(grid, headerRow).filter(Boolean),
           missing: missing.length > 0 ? missing : ["no"],
         },
       ],
@@ -317,6 +337,8 @@ export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}
     ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
     columns: map,
     headers: headersOf(grid, headerRow, map),
+    headerCells: headerCellsOf(grid, headerRow),
+    preamble: preambleOf(grid, headerRow),
     rows,
     problems,
   };

@@ -1,0 +1,57 @@
+/**
+ * The unit words of administrative reports, as data: each word, the unit it is read as, and the factor
+ * to that unit (a power of ten). A word not in this table is never taken for a known unit: katakana or
+ * Latin words after a number become an unknown unit of their own, compared only with the same word.
+ *
+ * Where the forms were seen: the Kodaira seed (円 千円 億円, %, 件 人 団体 回 地区 館 事務 g/人日); Fukuchiyama's
+ * 行政改革取組状況 (百万円, 平方メートル, 人削減); a city's ごみ排出量 review (グラム, ㌘, ㌧); Kamogawa's 実施評価
+ * (点, パーセント); Arao's 行政改革大綱の検証 (億円 with 万, %台); the counters of school, welfare and
+ * facility plans (校 園 戸 枚 部 冊 …).
+ */
+export interface UnitWord {
+  /** As written, after width folding. */
+  word: string;
+  /** The unit it is read as. */
+  unit: string;
+  /** × 10^exponent to that unit (kg → g is 3). */
+  exponent?: number;
+}
+
+const unit = (unitName: string, words: readonly string[], exponent = 0): UnitWord[] => words.map((word) => ({ word, unit: unitName, exponent }));
+
+export const UNIT_WORDS: readonly UnitWord[] = [
+  ...unit("%", ["%", "パーセント"]),
+  ...unit("pt", ["ポイント", "pt"]),
+  ...unit("倍", ["倍"]),
+  ...unit("円", ["円"]),
+  // Mass, length, area, volume: to one base each, so that 0.48kg and 480g compare.
+  ...unit("g", ["g", "グラム", "㌘"]),
+  ...unit("g", ["kg", "キログラム", "㎏"], 3),
+  ...unit("g", ["t", "トン", "㌧"], 6),
+  ...unit("m", ["m", "メートル", "㍍"]),
+  ...unit("m", ["km", "キロメートル", "㎞"], 3),
+  ...unit("m2", ["㎡", "m2", "m²", "平方メートル", "平米"]),
+  ...unit("m2", ["ha", "ヘクタール"], 4),
+  ...unit("m2", ["㎢", "km2", "平方キロメートル"], 6),
+  ...unit("L", ["L", "ℓ", "リットル", "㍑"]),
+  ...unit("L", ["kL", "㎘", "キロリットル"], 3),
+  ...unit("kWh", ["kWh", "キロワット時"]),
+  // Time.
+  ...unit("時間", ["時間"]),
+  ...unit("日", ["日間", "日"]),
+  ...unit("か月", ["か月", "ヶ月", "カ月", "ケ月", "箇月", "ヵ月"]),
+  ...unit("年", ["年間"]),
+  // Counters.
+  ...unit("人", ["人", "名"]),
+  ...unit("箇所", ["箇所", "か所", "ヶ所", "カ所", "ケ所", "個所"]),
+  ...["件", "回", "団体", "地区", "地域", "事務", "事業", "項目", "指標", "施設", "世帯", "校", "園", "館", "戸", "枚", "部", "冊",
+    "個", "班", "本", "社", "店", "点", "台", "棟", "基", "区画", "路線", "便", "講座", "教室", "種類", "品目", "自治会", "団地",
+    "協議会", "タイトル", "課", "室", "者", "組", "票", "通", "頭", "匹", "羽", "隻", "両", "席", "床", "人日", "コース", "クラス",
+    "サイト", "アカウント"].flatMap((word) => unit(word, [word])),
+];
+
+/** Longest words first, so that キロメートル wins over キロ and 日間 over 日. */
+export const UNIT_WORDS_LONGEST_FIRST: readonly UnitWord[] = [...UNIT_WORDS].sort((a, b) => b.word.length - a.word.length);
+
+/** What may follow a unit to make it a rate: 回/年, 円/年, g/人日, 人/日. */
+export const PER_WORDS: readonly string[] = ["人・日", "人日", "年", "月", "週", "日", "人", "回", "件", "世帯"];
