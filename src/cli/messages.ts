@@ -29,7 +29,9 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
 
 計画・実績のセルの文末にある数値（例: (参加団体数 12団体)）を読み取って表示します。
 金額は円に、370万件は 3700000 件に換算します。--json で JSON の配列を出力します。`,
-  noMetrics: "数値は読み取れませんでした（文末の（ラベル 数値）や ①②③ の並びを読みます）",
+  noMetrics: "数値は読み取れませんでした（文末の（ラベル 数値）、①②③ の並び、「目標：」の行、短い一句を読みます）",
+  notANumber: "数値として読めません（桁が多すぎます）",
+  unknownUnit: "（不明な単位）",
   metricLine: (marker: string, label: string, value: string, op: string, extra: string) =>
     `${marker}${label || "（ラベルなし）"}: ${value}${op}${extra}`,
   opWords: { eq: "", ge: " 以上", gt: " 超", le: " 以下", lt: " 未満", approx: "（約）", range: "" } as Record<string, string>,
@@ -102,7 +104,9 @@ Prints the fiscal year (April to March) of TEXT as a western year.
 
 Shows the values read at the end of a plan or results cell (e.g. (参加団体数 12団体)), in base units:
 yen for 千円/万円/億円, 370万件 as 3700000 件. --json prints a JSON array.`,
-  noMetrics: "No values found (the trailing (label value) block or ①②③ list is read)",
+  noMetrics: "No values found (the trailing (label value) block, a ①②③ list, a 目標: line or a short phrase is read)",
+  notANumber: "not a number (far too many digits)",
+  unknownUnit: " (unknown unit)",
   metricLine: (marker: string, label: string, value: string, op: string, extra: string) =>
     `${marker}${label || "(no label)"}: ${value}${op}${extra}`,
   opWords: { eq: "", ge: " or more", gt: " more than", le: " or less", lt: " less than", approx: " (approx.)", range: "" } as Record<string, string>,

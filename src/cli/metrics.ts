@@ -20,8 +20,9 @@ export function metricJson(metric: Metric) {
 }
 
 function formatValue(metric: Metric, m: CliMessages): string {
+  if (metric.notANumber) return m.notANumber;
   const n = (x: number) => x.toLocaleString("ja-JP", { maximumFractionDigits: 10 });
-  const unit = metric.unit ? ` ${metric.unit}` : "";
+  const unit = metric.unit ? ` ${metric.unit}${metric.unitKnown === false ? m.unknownUnit : ""}` : "";
   if (metric.op === "range") {
     const upper = metric.max === undefined ? "" : n(metric.max);
     return `${n(metric.min ?? metric.value)}〜${upper}${metric.maxExclusive ? m.rangeExclusive : ""}${unit}`;

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { buildReportPlan } from "../core/report/plan";
+import { workbookReportPlan } from "../core/report/plan";
 import { describeProblem } from "../core/workbook/problemText";
 import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { EXIT_OK, EXIT_USAGE } from "./io";
@@ -51,8 +51,7 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
     io.err(`${m.reportNoTable(input)} — ${describeProblem(missing, locale)}`);
     return EXIT_USAGE;
   }
-  const meta = settings?.settings.meta ?? DEFAULT_SETTINGS.meta;
-  const name = await port.writeReport(buildReportPlan(meta, table.rows, { paper }));
+  const name = await port.writeReport(workbookReportPlan(table, settings?.settings ?? DEFAULT_SETTINGS, { paper }));
   try {
     await writeFile(output, await port.save());
   } catch {

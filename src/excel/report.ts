@@ -1,6 +1,6 @@
 import type { SheetPlan } from "../core/report/plan";
 import { styleAreas } from "../core/report/ranges";
-import { BORDER_COLOR, RATING_FILLS, REPORT_FONT, STYLES } from "../core/report/style";
+import { BORDER_COLOR, REPORT_FONT, STYLES } from "../core/report/style";
 import { columnLetter } from "../core/workbook/cells";
 import { columnWidthPoints } from "../core/text/width";
 import { PAYLOAD_BUDGET_BYTES, utf8Length as utf8 } from "./limits";
@@ -79,7 +79,7 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Shee
     const ratings = styleAreas(plan.cells.filter((c) => c.style === "rating")).get("rating") ?? [];
     if (ratings.length > 0) {
       // Ratings are filled by conditional formats on the column, so a later edit of a rating recolours it.
-      for (const [rating, color] of Object.entries(RATING_FILLS)) {
+      for (const { symbol: rating, fill: color } of plan.ratingFills) {
         const rule = sheet.getRanges(ratings.join(", ")).conditionalFormats.add("CellValue");
         rule.cellValue.format.fill.color = color;
         rule.cellValue.rule = { formula1: `="${rating}"`, operator: "EqualTo" };

@@ -158,7 +158,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
         }
         grids.push({ name: chosen, rows });
       }
-      const table = readTable(grids, { ...options, ...(mapping ? { mapping } : {}), ...(chosen ? { sheet: chosen } : {}) });
+      const scale = settings?.settings.profile.scale;
+      const table = readTable(grids, { ...options, ...(mapping ? { mapping } : {}), ...(chosen ? { sheet: chosen } : {}), ...(scale ? { scale } : {}) });
       return { table, ...(settings ? { settings } : {}) };
     });
   }

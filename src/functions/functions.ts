@@ -10,8 +10,9 @@
 import { checkRatingCell } from "../core/check/cellCheck";
 import { parseFiscalYear } from "../core/fiscalYear";
 import { argumentMetrics, evaluateArguments } from "../core/rating/arguments";
-import { worstPair } from "../core/rating/judgement";
+import { expectedRating, worstPair } from "../core/rating/judgement";
 import { DEFAULT_PROFILE, type RatingProfile } from "../core/rating/profile";
+import { DEFAULT_SCALE, scaleFromText, type RatingScale } from "../core/rating/scale";
 import { CELL_MESSAGES } from "./messages";
 
 type Message = (typeof CELL_MESSAGES)[keyof typeof CELL_MESSAGES];
@@ -41,11 +42,20 @@ function ratio(value: unknown, fallback: number, low: number, lowInclusive: bool
   return r;
 }
 
-function profileOf(tolerance: unknown, sMargin: unknown): RatingProfile {
+/** A scale written best first ("S,A,B", "◎○△×", "達成,未達成"); the default S/A/B when blank. */
+function scaleOf(value: unknown): RatingScale {
+  if (isBlank(value)) return DEFAULT_SCALE;
+  const scale = typeof value === "string" ? scaleFromText(value) : undefined;
+  if (!scale) throw invalidValue(CELL_MESSAGES.scaleInvalid);
+  return scale;
+}
+
+function profileOf(tolerance: unknown, sMargin: unknown, scale?: unknown): RatingProfile {
   return {
     ...DEFAULT_PROFILE,
     toleranceFloor: ratio(tolerance, DEFAULT_PROFILE.toleranceFloor, 0, false, CELL_MESSAGES.toleranceInvalid),
     sMargin: ratio(sMargin, DEFAULT_PROFILE.sMargin, 0, true, CELL_MESSAGES.marginInvalid),
+    scale: scaleOf(scale),
   };
 }
 
@@ -60,30 +70,33 @@ function evaluate(target: unknown, actual: unknown, profile: RatingProfile) {
 }
 
 /**
- * The rating the numbers support: S, A, B, or "-" when they cannot be compared.
+ * The rating the numbers support: S, A, B (or the scale's symbol), or "-" when they cannot be compared.
  * @customfunction RATING
  * @param {any} target The plan cell (its target values) or a number.
  * @param {any} actual The results cell (its achieved values) or a number.
  * @param {any} [tolerance] Tolerance floor, e.g. 0.9 (default 1).
  * @param {any} [s_margin] S margin, e.g. 0.1 (default).
+ * @param {any} [scale] Rating scale, best first, e.g. "S,A,B", "◎○△×" or "達成,未達成" (default S,A,B).
  * @returns {string} S, A, B or -.
  */
-export function rating(target: any, actual: any, tolerance?: any, s_margin?: any): string {
-  return evaluate(target, actual, profileOf(tolerance, s_margin)).expected;
+export function rating(target: any, actual: any, tolerance?: any, s_margin?: any, scale?: any): string {
+  const profile = profileOf(tolerance, s_margin, scale);
+  return expectedRating(evaluate(target, actual, profile).pairs, profile.scale);
 }
 
 /**
  * Empty when the stated rating agrees with the numbers; otherwise the finding code and the evidence.
  * @customfunction CHECK
- * @param {any} rating The stated rating: S, A or B (a sub-item's "-" or an empty cell gives "").
+ * @param {any} rating The stated rating: a symbol of the scale (a sub-item's "-" or an empty cell gives "").
  * @param {any} target The plan cell (its target values) or a number.
  * @param {any} actual The results cell (its achieved values) or a number.
  * @param {any} [tolerance] Tolerance floor, e.g. 0.9 (default 1).
  * @param {any} [s_margin] S margin, e.g. 0.1 (default).
+ * @param {any} [scale] Rating scale, best first, e.g. "S,A,B", "◎○△×" or "達成,未達成" (default S,A,B).
  * @returns {string} "" or e.g. RATING_OVERSTATED: 実績44.0% / 目標95% (46%).
  */
-export function check(rating: any, target: any, actual: any, tolerance?: any, s_margin?: any): string {
-  const profile = profileOf(tolerance, s_margin);
+export function check(rating: any, target: any, actual: any, tolerance?: any, s_margin?: any, scale?: any): string {
+  const profile = profileOf(tolerance, s_margin, scale);
   if (isBlank(rating)) return "";
   if (typeof rating !== "string") throw invalidValue(CELL_MESSAGES.ratingInvalid);
   if (isBlank(target) || isBlank(actual)) return "";

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { buildReportPlan } from "../core/report/plan";
+import { workbookReportPlan } from "../core/report/plan";
 import type { WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { useMessages } from "./i18n";
@@ -23,7 +23,7 @@ export function ReportButton({ port, onWritten }: { port: WorkbookPort; onWritte
     setMessage(undefined);
     try {
       const { table, settings } = await port.read();
-      const plan = buildReportPlan(settings?.settings.meta ?? DEFAULT_SETTINGS.meta, table.rows);
+      const plan = workbookReportPlan(table, settings?.settings ?? DEFAULT_SETTINGS);
       const sheet = await port.writeReport(plan);
       if (onWritten) {
         await onWritten(sheet);

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { PlanMeta } from "../core/workbook/model";
 import type { TableRow } from "../core/workbook/table";
 import { wrappedLines } from "../core/text/width";
-import { DEFAULT_SETTINGS, settingsToRows } from "../core/workbook/settings";
+import { DEFAULT_SETTINGS, settingsToRows, type SettingsRow } from "../core/workbook/settings";
 import { checkRatingCell } from "../core/check/cellCheck";
 import { writeSettingsSheet } from "./workbookPort";
 import { fiscalYearLabel } from "../core/fiscalYear";
@@ -98,4 +98,48 @@ export { SETTINGS_SHEET } from "../core/workbook/settings";
 /** The progress workbook as .xlsx bytes. */
 export async function progressWorkbookBytes(meta: PlanMeta, rows: readonly TableRow[]): Promise<Uint8Array> {
   return new Uint8Array(await buildProgressWorkbook(meta, rows).xlsx.writeBuffer());
+}
+
+/** A table in a layout of its own: title lines, a header row, rows of values; text cells formatted "@". */
+export interface LayoutWorkbook {
+  sheet: string;
+  preamble: string[];
+  header: string[];
+  /** Column widths in characters. */
+  widths: number[];
+  rows: (string | number)[][];
+  settings: SettingsRow[];
+}
+
+/** Another city's progress table as it keeps it (the samples; tests of other layouts). */
+export function buildLayoutWorkbook(layout: LayoutWorkbook): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = workbook.created;
+  workbook.creator = "plan-progress";
+  const sheet = workbook.addWorksheet(layout.sheet);
+  sheet.columns = layout.widths.map((width) => ({ width }));
+  layout.preamble.forEach((text, i) => {
+    const cell = sheet.getCell(i + 1, 1);
+    cell.numFmt = "@";
+    cell.value = text;
+    cell.font = { bold: true, size: 12 };
+  });
+  const headerRow = layout.preamble.length + 1;
+  const rows = [layout.header, ...layout.rows];
+  rows.forEach((values, r) => {
+    const row = sheet.getRow(headerRow + r);
+    let lines = 1;
+    values.forEach((value, c) => {
+      const cell = row.getCell(c + 1);
+      if (typeof value === "string") cell.numFmt = "@";
+      cell.value = value;
+      cell.alignment = { vertical: "top", wrapText: true };
+      if (r === 0) cell.font = { bold: true };
+      if (typeof value === "string") lines = Math.max(lines, wrappedLines(value, layout.widths[c] ?? 10, 11));
+    });
+    row.height = Math.min(409, Math.max(18, lines * 15));
+  });
+  writeSettingsSheet(workbook, layout.settings);
+  return workbook;
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { SheetPlan } from "../core/report/plan";
-import { BORDER_COLOR, RATING_FILLS, REPORT_FONT, STYLES, type CellStyle, type StyleName } from "../core/report/style";
+import { BORDER_COLOR, REPORT_FONT, STYLES, type CellStyle, type StyleName } from "../core/report/style";
 import { columnLetter } from "../core/workbook/cells";
 
 type Style = Partial<Pick<ExcelJS.Cell, "font" | "alignment" | "fill" | "border">>;
@@ -30,12 +30,13 @@ const XLSX_STYLES = Object.fromEntries(Object.entries(STYLES).map(([name, style]
 /** Renders a sheet plan into an exceljs worksheet: text as text, merges, heights, print setup. */
 export function renderPlan(sheet: ExcelJS.Worksheet, plan: SheetPlan): void {
   sheet.columns = plan.columns.map((c) => ({ width: c.width }));
+  const ratingFills = new Map(plan.ratingFills.map((f) => [f.symbol, f.fill]));
   for (const cell of plan.cells) {
     const target = sheet.getCell(cell.row + 1, cell.column + 1);
     if (typeof cell.value === "string") target.numFmt = "@";
     target.value = cell.value;
     Object.assign(target, XLSX_STYLES[cell.style]);
-    const ratingFill = cell.style === "rating" && typeof cell.value === "string" ? RATING_FILLS[cell.value] : undefined;
+    const ratingFill = cell.style === "rating" && typeof cell.value === "string" ? ratingFills.get(cell.value) : undefined;
     if (ratingFill) target.fill = solid(ratingFill);
   }
   for (const m of plan.merges) {

@@ -90,7 +90,8 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     const settings = await this.readSettings();
     const mapping = options.mapping ?? settings?.settings.mapping;
     const tableSheet = this.workbook.worksheets.find((s) => s.name !== SETTINGS_SHEET && s.getTables().length > 0)?.name;
-    const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}) });
+    const scale = settings?.settings.profile.scale;
+    const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}), ...(scale ? { scale } : {}) });
     return { table, ...(settings ? { settings } : {}) };
   }
 

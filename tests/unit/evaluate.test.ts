@@ -200,6 +200,7 @@ describe("parseRatingProfile", () => {
       sMargin: 0.2,
       directionOverrides: { "6": "lower", "20:1": "lower", "4-1": "higher" },
       labelDirections: {},
+      scale: DEFAULT_PROFILE.scale,
     });
   });
 

@@ -162,3 +162,13 @@ describe("PLAN.ACHIEVEMENT, PLAN.VALUE, PLAN.METRICS, PLAN.FISCALYEAR", () => {
     }
   });
 });
+
+describe("rating scales in the functions", () => {
+  it("PLAN.RATING and PLAN.CHECK take a scale written best first", () => {
+    expect(F.rating("(件数 10件)", "(件数 5件)", null, null, "◎○△×")).toBe("△");
+    expect(F.rating("(件数 10件)", "(件数 10件)", null, null, "達成,未達成")).toBe("達成");
+    expect(F.check("達成", "(件数 10件)", "(件数 5件)", null, null, "達成,未達成")).toMatch(/^RATING_OVERSTATED/);
+    expect(F.check("未達成", "(件数 10件)", "(件数 5件)", null, null, "達成,未達成")).toBe("");
+    expect(errorOf(() => F.rating("(件数 10件)", "(件数 5件)", null, null, "A")).code).toBe(ErrorCode.invalidValue);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractMetrics } from "../../src/core/metrics/extract";
 import { findQuantities } from "../../src/core/quantity/quantity";
 import { evaluateTexts } from "../../src/core/rating/evaluate";
+import { DEFAULT_PROFILE } from "../../src/core/rating/profile";
 import { foldText } from "../../src/core/text/fold";
 
 /** The quantity grammar, form by form (docs/contracts/rating.md, "Reading the numbers of a cell"). */
@@ -210,7 +211,7 @@ describe("direction as data", () => {
   });
 
   it("a profile overrides the direction of every label containing a word", () => {
-    const profile = { profile: { toleranceFloor: 1, sMargin: 0.1, directionOverrides: {}, labelDirections: { 来場者: "lower" as const } } };
+    const profile = { profile: { ...DEFAULT_PROFILE, labelDirections: { 来場者: "lower" as const } } };
     expect(direction("(来場者数 1,000人)", "(来場者数 900人)", profile)).toMatchObject({ direction: "lower", directionSource: "override", directionWord: "来場者" });
   });
 });

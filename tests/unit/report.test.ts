@@ -72,15 +72,28 @@ describe("the report's sheet plan", () => {
   it("counts S/A/B per 分野 (items only, 再掲 where listed) with totals and shares", async () => {
     const { rows, meta } = await sample();
     expect(ratingCounts(rows)).toEqual([
-      { name: "地域協力の推進", S: 0, A: 1, B: 5, total: 6 },
-      { name: "情報の共有と双方向のコミュニケーション", S: 0, A: 4, B: 0, total: 4 },
-      { name: "PDCAサイクルの構築", S: 0, A: 7, B: 4, total: 11 },
-      { name: "財政基盤の強化", S: 0, A: 11, B: 3, total: 14 },
-      { name: "執行体制の再構築", S: 0, A: 5, B: 3, total: 8 },
+      { name: "地域協力の推進", counts: { S: 0, A: 1, B: 5 }, total: 6 },
+      { name: "情報の共有と双方向のコミュニケーション", counts: { S: 0, A: 4, B: 0 }, total: 4 },
+      { name: "PDCAサイクルの構築", counts: { S: 0, A: 7, B: 4 }, total: 11 },
+      { name: "財政基盤の強化", counts: { S: 0, A: 11, B: 3 }, total: 14 },
+      { name: "執行体制の再構築", counts: { S: 0, A: 5, B: 3 }, total: 8 },
     ]);
     const plan = buildReportPlan(meta, rows);
     const total = plan.cells.find((c) => c.value === "合計")!.row;
     expect(texts(plan, total)).toEqual(["合計", 0, 28, 15, 43, "S 0%・A 65%・B 35%"]);
+  });
+
+  it("follows the profile's scale: legend, summary columns and fills for ◎/○/△/×", async () => {
+    const { PRESET_SCALES } = await import("../../src/core/rating/scale");
+    const scale = PRESET_SCALES.find((p) => p.id === "◎/○/△/×")!.scale;
+    const rows = readTable([{ name: "表", rows: [["分野", "No.", "項目", "担当課", "評価", "当初予定", "取組実績"], ["a", 1, "x", "課", "◎", "", ""], ["a", 2, "y", "課", "×", "", ""]] }], { scale }).rows;
+    const plan = buildReportPlan({ title: "t", legend: { S: "", A: "", B: "" } }, rows, { scale });
+    const values = plan.cells.map((c) => c.value);
+    expect(values).toEqual(expect.arrayContaining(["「◎」：予定以上", "「×」：遅れ"]));
+    const header = plan.cells.find((c) => c.value === "分野" && c.style === "summaryHeader")!.row;
+    expect(texts(plan, header)).toEqual(["分野", "◎", "○", "△", "×", "計"]);
+    expect(texts(plan, header + 1)).toEqual(["a", 1, 0, 0, 1, 2]);
+    expect(plan.ratingFills).toEqual([{ symbol: "◎", fill: "#BDD7EE" }, { symbol: "△", fill: "#E4E4E4" }, { symbol: "×", fill: "#E4E4E4" }]);
   });
 
   it("sets row heights from the wrapped text", async () => {

@@ -207,3 +207,31 @@ describe("writing through the xlsx port", () => {
     expect(again.result.findings.find((f) => f.code === "RATING_OVERSTATED")).toBeUndefined();
   });
 });
+
+describe("workbooks in other cities' layouts", () => {
+  it("maps 番号 / 取組事項 / 所管課 / 目標（R5） / 実績（令和5年度） / 評価（S・A・B）, years in the headers", async () => {
+    const { workbookMeta } = await import("../../src/core/workbook/planMeta");
+    const { DEFAULT_SETTINGS } = await import("../../src/core/workbook/settings");
+    const grid = [
+      ["第5次行政改革実施計画 進捗状況（令和5年度）"],
+      [],
+      ["番号", "取組事項", "所管課", "目標（R5）", "実績（令和5年度）", "評価（S・A・B）"],
+      [1, "窓口のオンライン化", "情報政策課", "電子申請 120件", "電子申請 98件", "A"],
+    ];
+    const table = readTable([{ name: "Sheet1", rows: grid }]);
+    expect(table.columns).toMatchObject({ no: 0, title: 1, department: 2, plan: 3, result: 4, rating: 5 });
+    expect(table.rows[0]).toMatchObject({ item: "1", rating: "A", plan: "電子申請 120件" });
+    const { meta, fiscalYearSource } = workbookMeta(table, DEFAULT_SETTINGS);
+    expect(meta).toMatchObject({ title: "第5次行政改革実施計画", fiscalYear: 2023 });
+    expect(fiscalYearSource).toBe("header");
+  });
+
+  it("takes the fiscal year from the title when the headers have none, and lists the headers it found when columns are missing", async () => {
+    const { workbookMeta } = await import("../../src/core/workbook/planMeta");
+    const { DEFAULT_SETTINGS } = await import("../../src/core/workbook/settings");
+    const table = readTable([{ name: "S", rows: [["行革プラン 取組状況（令和4年度末）"], ["No.", "項目", "評価", "目標値", "実績値"], [1, "x", "B", "10件", "8件"]] }]);
+    expect(workbookMeta(table, DEFAULT_SETTINGS)).toMatchObject({ meta: { fiscalYear: 2022 }, fiscalYearSource: "title" });
+    const unrelated = readTable([{ name: "売上", rows: [["月", "売上", "担当"], ["4月", 100, "山田"]] }]);
+    expect(unrelated.problems[0]).toMatchObject({ code: "COLUMNS_MISSING", found: ["月", "売上", "担当"] });
+  });
+});

@@ -1,4 +1,5 @@
 import type { ItemEvaluation } from "../rating/evaluate";
+import { bandsOf } from "../rating/scale";
 import type { PairEvaluation } from "../rating/types";
 import type { Field } from "../workbook/columns";
 import type { ReadProblem, TableRow } from "../workbook/table";
@@ -30,8 +31,8 @@ export function hasSubItems(context: CheckContext, row: TableRow): boolean {
   return row.kind === "item" && context.parents.has(row.item);
 }
 
-/** Items that carry a rating to check: items (not sub-items), not 再掲, with a valid stated rating. */
-type RatedItem = { row: TableRow; evaluation: ItemEvaluation; stated: "S" | "A" | "B" };
+/** Items that carry a rating to check: items (not sub-items), not 再掲, with a rating on the profile's scale. */
+type RatedItem = { row: TableRow; evaluation: ItemEvaluation; stated: string };
 const ratedCache = new WeakMap<CheckContext, RatedItem[]>();
 
 export function ratedItems(context: CheckContext): RatedItem[] {
@@ -41,7 +42,7 @@ export function ratedItems(context: CheckContext): RatedItem[] {
   for (const row of context.rows) {
     if (row.kind !== "item" || isRepost(row) || !row.item) continue;
     const stated = row.rating;
-    if (stated !== "S" && stated !== "A" && stated !== "B") continue;
+    if (!bandsOf(stated, context.profile.scale)) continue;
     const evaluation = context.evaluations.byItem.get(row.item);
     if (evaluation) out.push({ row, evaluation, stated });
   }

@@ -1,4 +1,5 @@
 import type { WorkbookPort } from "../port";
+import { workbookMeta, type WorkbookMeta } from "../workbook/planMeta";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { ReadOptions, TableRead } from "../workbook/table";
 import { checkTable, type CheckResult } from "./check";
@@ -8,6 +9,8 @@ export interface CheckRun {
   settings: PlanSettings;
   /** Problems reading the settings sheet (the defaults were kept for those parts). */
   settingsProblems: string[];
+  /** The plan's title, fiscal year and evaluation date: saved, or as the workbook shows them. */
+  meta: WorkbookMeta;
   result: CheckResult;
 }
 
@@ -15,5 +18,11 @@ export interface CheckRun {
 export async function runCheck(port: WorkbookPort, options: Omit<ReadOptions, "tableSheet"> = {}): Promise<CheckRun> {
   const { table, settings } = await port.read(options);
   const effective = settings?.settings ?? DEFAULT_SETTINGS;
-  return { table, settings: effective, settingsProblems: settings?.problems ?? [], result: checkTable(table, { settings: effective }) };
+  return {
+    table,
+    settings: effective,
+    settingsProblems: settings?.problems ?? [],
+    meta: workbookMeta(table, effective),
+    result: checkTable(table, { settings: effective }),
+  };
 }

@@ -40,6 +40,7 @@ export interface Finding {
   column?: number;
   message: Localized;
   evidence?: Evidence[];
+  /** A symbol of the profile's scale, or "-" when nothing compares. */
   suggested?: ExpectedRating;
   /** Context for display: the row's 分野, title and department. */
   category?: string;

@@ -1,3 +1,5 @@
+import { DEFAULT_SCALE, scaleProblems, type RatingScale } from "./scale";
+
 /**
  * The rating profile: the thresholds the check applies, stored with the workbook so that a file alone
  * reproduces the same check in Excel, in file mode and in the CLI (docs/contracts/rating.md, "Rating profile").
@@ -19,6 +21,8 @@ export interface RatingProfile {
   directionOverrides: Readonly<Record<string, Direction>>;
   /** Direction for every target whose label contains the word: {"ごみ量": "lower"}. */
   labelDirections: Readonly<Record<string, Direction>>;
+  /** The plan's rating scale and what each symbol means (rating/scale.ts); S/A/B by default. */
+  scale: RatingScale;
 }
 
 export const DEFAULT_PROFILE: RatingProfile = Object.freeze({
@@ -26,6 +30,7 @@ export const DEFAULT_PROFILE: RatingProfile = Object.freeze({
   sMargin: 0.1,
   directionOverrides: Object.freeze({}),
   labelDirections: Object.freeze({}),
+  scale: DEFAULT_SCALE,
 });
 
 export class RatingProfileError extends Error {
@@ -49,7 +54,7 @@ export function parseRatingProfile(input: unknown): RatingProfile {
   const raw = input as Record<string, unknown>;
   const problems: string[] = [];
   for (const key of Object.keys(raw)) {
-    if (!["toleranceFloor", "sMargin", "directionOverrides", "labelDirections"].includes(key)) {
+    if (!["toleranceFloor", "sMargin", "directionOverrides", "labelDirections", "scale"].includes(key)) {
       problems.push(`不明な項目 ${key} / unknown field ${key}`);
     }
   }
@@ -93,6 +98,15 @@ export function parseRatingProfile(input: unknown): RatingProfile {
       }
     }
   }
+  let scale = DEFAULT_SCALE;
+  if (raw.scale !== undefined) {
+    const scaleIssues = scaleProblems(raw.scale);
+    problems.push(...scaleIssues);
+    if (scaleIssues.length === 0) {
+      const symbols = (raw.scale as { symbols: { symbol: string; bands: RatingScale["symbols"][number]["bands"]; label?: unknown }[] }).symbols;
+      scale = { symbols: symbols.map((s) => ({ symbol: s.symbol.trim(), bands: [...s.bands], label: typeof s.label === "string" ? s.label : "" })) };
+    }
+  }
   if (problems.length > 0) throw new RatingProfileError(problems);
-  return { toleranceFloor, sMargin, directionOverrides: overrides, labelDirections };
+  return { toleranceFloor, sMargin, directionOverrides: overrides, labelDirections, scale };
 }

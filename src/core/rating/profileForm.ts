@@ -1,6 +1,7 @@
 import type { Localized } from "../text/localized";
 import { foldWidth } from "../text/fold";
 import { type Direction, type RatingProfile } from "./profile";
+import { PRESET_SCALES, type RatingScale } from "./scale";
 
 /**
  * The rating profile as a person edits it: percentages as typed ("90", "１０") and direction overrides
@@ -11,7 +12,10 @@ export interface ProfileForm {
   tolerance: string;
   /** S の目安 in %, 0–100. */
   margin: string;
+  /** "6=lower, 20:1=少ない, ごみ量=lower": item numbers, or words of labels. */
   overrides: string;
+  /** The id of a preset scale (rating/scale.ts), or "" to keep the profile's own. */
+  scale: string;
 }
 
 export type ProfileFormErrors = Partial<Record<keyof ProfileForm, Localized>>;
@@ -19,12 +23,14 @@ export type ProfileFormErrors = Partial<Record<keyof ProfileForm, Localized>>;
 const percent = (ratio: number) => String(Math.round(ratio * 1000) / 10);
 
 export function profileToForm(profile: RatingProfile): ProfileForm {
+  const symbols = (scale: RatingScale) => JSON.stringify(scale.symbols.map((s) => [s.symbol, s.bands]));
   return {
     tolerance: percent(profile.toleranceFloor),
     margin: percent(profile.sMargin),
-    overrides: Object.entries(profile.directionOverrides)
+    overrides: [...Object.entries(profile.directionOverrides), ...Object.entries(profile.labelDirections)]
       .map(([key, direction]) => `${key}=${direction}`)
       .join(", "),
+    scale: PRESET_SCALES.find((p) => symbols(p.scale) === symbols(profile.scale))?.id ?? "",
   };
 }
 
@@ -63,19 +69,22 @@ export function profileFromForm(form: ProfileForm, base: RatingProfile): { profi
     };
   }
   const overrides: Record<string, Direction> = {};
+  const labelDirections: Record<string, Direction> = {};
   const wrong: string[] = [];
   for (const part of foldWidth(form.overrides).split(/[,、\s]+/).filter(Boolean)) {
     const [key = "", word = ""] = part.split("=").map((s) => s.trim());
     const direction = DIRECTION_WORDS[word.toLowerCase()];
-    if (!OVERRIDE_KEY.test(key) || !direction) wrong.push(part);
-    else overrides[key] = direction;
+    if (!key || !direction) wrong.push(part);
+    else if (OVERRIDE_KEY.test(key)) overrides[key] = direction;
+    else labelDirections[key] = direction;
   }
   if (wrong.length > 0) {
     errors.overrides = {
-      ja: `「${wrong.join("」「")}」を読めません。「6=lower」「20:1=少ない」のように、項目番号（枝番は 4-1、①は 20:1）と higher・lower（多い・少ない）を = でつないでください`,
-      en: `Cannot read "${wrong.join('", "')}". Write an item number (4-1 for a sub-item, 20:1 for ①) and higher or lower joined by =, e.g. 6=lower`,
+      ja: `「${wrong.join("」「")}」を読めません。「6=lower」「20:1=少ない」「ごみ量=少ない」のように、項目番号（枝番は 4-1、①は 20:1）か項目名の語と、higher・lower（多い・少ない）を = でつないでください`,
+      en: `Cannot read "${wrong.join('", "')}". Join an item number (4-1 for a sub-item, 20:1 for ①) or a word of the label with higher or lower by =, e.g. 6=lower, ごみ量=lower`,
     };
   }
   if (tolerance === undefined || margin === undefined || wrong.length > 0) return { errors };
-  return { profile: { ...base, toleranceFloor: tolerance / 100, sMargin: margin / 100, directionOverrides: overrides }, errors };
+  const scale = PRESET_SCALES.find((p) => p.id === form.scale)?.scale ?? base.scale;
+  return { profile: { ...base, toleranceFloor: tolerance / 100, sMargin: margin / 100, directionOverrides: overrides, labelDirections, scale }, errors };
 }

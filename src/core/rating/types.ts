@@ -8,8 +8,8 @@ import type { Direction, RatingProfile } from "./profile";
  * target); yearUnknown (a dated target while the year evaluated is unknown); incomparable (units).
  */
 export type PairStatus = "met" | "exceeded" | "short" | "interim" | "yearUnknown" | "incomparable";
-export type Rating = "S" | "A" | "B";
-export type ExpectedRating = Rating | "-";
+/** A symbol of the profile's scale (S, A, B by default), or "-" when nothing compares. */
+export type ExpectedRating = string;
 
 /** How achievement was computed: result/target (higher is better) or target/result (lower is better). */
 export type AchievementMethod = "result/target" | "target/result";

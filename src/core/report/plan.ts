@@ -1,9 +1,12 @@
 import { fiscalYearLabel } from "../fiscalYear";
 import { bulletLines } from "../text/lines";
 import { lineHeight, wrappedLines } from "../text/width";
-import { STYLES, type StyleName } from "./style";
+import { DEFAULT_SCALE, type Band, type RatingScale, type ScaleSymbol } from "../rating/scale";
+import { BAND_FILLS, STYLES, type StyleName } from "./style";
 import { DEFAULT_LEGEND, type PlanMeta } from "../workbook/model";
-import type { TableRow } from "../workbook/table";
+import { workbookMeta } from "../workbook/planMeta";
+import type { PlanSettings } from "../workbook/settings";
+import type { TableRead, TableRow } from "../workbook/table";
 
 /**
  * The published report (docs/contracts/report.md) as a declarative sheet plan: cells, merges, named styles,
@@ -57,6 +60,8 @@ export interface SheetPlan {
   summary: { top: number; left: number; bottom: number; right: number };
   /** Rows of the item table (for hosts that size rows themselves). */
   table: { top: number; bottom: number };
+  /** The fill of each rating symbol, by what it means (ahead darkest, behind light grey, on plan none). */
+  ratingFills: { symbol: string; fill: string }[];
 }
 
 export const REPORT_SHEET = "進捗状況レポート";
@@ -88,6 +93,8 @@ export function fitScale(paper: "A4" | "A3", widths: readonly number[], marginIn
 
 export interface ReportOptions {
   paper?: "A4" | "A3";
+  /** The profile's rating scale (S/A/B by default): the legend, the summary's columns, the fills. */
+  scale?: RatingScale;
 }
 
 /** The heading of the plan column: 令和2年度当初予定（目標値）. */
@@ -107,24 +114,24 @@ export function reportTitle(meta: PlanMeta): string {
 
 export interface CategoryCount {
   name: string;
-  S: number;
-  A: number;
-  B: number;
+  /** Items rated with each symbol of the scale. */
+  counts: Record<string, number>;
   total: number;
 }
 
-/** S/A/B per 分野: items only (sub-items not counted), a 再掲 counted where it is listed. */
-export function ratingCounts(rows: readonly TableRow[]): CategoryCount[] {
+/** Ratings per 分野, by the scale's symbols: items only (sub-items not counted), a 再掲 counted where it is listed. */
+export function ratingCounts(rows: readonly TableRow[], scale: RatingScale = DEFAULT_SCALE): CategoryCount[] {
   const out: CategoryCount[] = [];
+  const zero = () => Object.fromEntries(scale.symbols.map((s) => [s.symbol, 0]));
   for (const row of rows) {
     if (row.kind !== "item") continue;
     let entry = out.find((c) => c.name === row.category);
     if (!entry) {
-      entry = { name: row.category, S: 0, A: 0, B: 0, total: 0 };
+      entry = { name: row.category, counts: zero(), total: 0 };
       out.push(entry);
     }
-    if (row.rating === "S" || row.rating === "A" || row.rating === "B") {
-      entry[row.rating] += 1;
+    if (row.rating in entry.counts) {
+      entry.counts[row.rating] = (entry.counts[row.rating] ?? 0) + 1;
       entry.total += 1;
     }
   }
@@ -133,9 +140,20 @@ export function ratingCounts(rows: readonly TableRow[]): CategoryCount[] {
 
 const pct = (part: number, whole: number) => (whole === 0 ? "0%" : `${Math.round((part / whole) * 100)}%`);
 
+/** The mark of a symbol in the text chart, by what it means: ● ahead, ○ on plan, × behind. */
+const BAND_MARK: Readonly<Record<Band, string>> = { ahead: "●", on: "○", behind: "×" };
+const markOf = (symbol: ScaleSymbol) => BAND_MARK[symbol.bands[0] ?? "on"];
+
 /** The chart of the summary where the file cannot hold one: a bar of marks per 分野, greyscale-safe. */
-export function textBar(count: CategoryCount): string {
-  return `${"●".repeat(count.S)}${"○".repeat(count.A)}${"×".repeat(count.B)}`;
+export function textBar(count: CategoryCount, scale: RatingScale = DEFAULT_SCALE): string {
+  return scale.symbols.map((s) => markOf(s).repeat(count.counts[s.symbol] ?? 0)).join("");
+}
+
+/** The legend's lines: each symbol with what it means (the workbook's S/A/B legend, else the scale's labels). */
+export function legendLines(meta: PlanMeta, scale: RatingScale = DEFAULT_SCALE): string[] {
+  const legend: Partial<Record<string, string>> = { ...DEFAULT_LEGEND, ...(meta.legend ?? {}) };
+  const isDefault = scale === DEFAULT_SCALE || scale.symbols.map((s) => s.symbol).join() === "S,A,B";
+  return scale.symbols.map((s) => `「${s.symbol}」：${(isDefault ? legend[s.symbol] : undefined) || s.label || legend[s.symbol] || ""}`);
 }
 
 export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], options: ReportOptions = {}): SheetPlan {
@@ -151,46 +169,57 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
     rowHeights[r] = height;
     r += 1;
   };
-  const legend = meta.legend ?? DEFAULT_LEGEND;
+  const scale = options.scale ?? DEFAULT_SCALE;
+  const symbols = scale.symbols.map((s) => s.symbol);
 
   // 1. Title, 2. legend, 3. 再掲 notes.
   line(reportTitle(meta), "title", 30);
   r += 1;
   line("評価欄の評価の見方について", "heading");
-  line(`「S」：${legend.S}`, "legend");
-  line(`「A」：${legend.A}`, "legend");
-  line(`「B」：${legend.B}`, "legend");
+  for (const text of legendLines(meta, scale)) line(text, "legend");
   const reposts = rows.filter((row) => row.kind === "item" && row.repostOf !== undefined);
   if (reposts.length > 0) r += 1;
   for (const row of reposts) line(`※No. ${row.no}「${row.title}」はNo. ${row.repostOf}の再掲`, "note");
   r += 1;
 
-  // 4. Summary: S/A/B per 分野 with totals and shares, and a chart of it. The labels stand in column
-  // B and the counts are numbers, so that B:E is the data a native chart draws.
-  const counts = ratingCounts(rows);
-  const totals = counts.reduce((t, c) => ({ name: "合計", S: t.S + c.S, A: t.A + c.A, B: t.B + c.B, total: t.total + c.total }), { name: "合計", S: 0, A: 0, B: 0, total: 0 });
+  // 4. Summary: ratings per 分野 with totals and shares, and a chart of it. The labels stand in column
+  // B and the counts are numbers, so that B and the symbols' columns are the data a native chart draws.
+  // Counts take columns C onwards, then the total, then the shares and text chart where room is left.
+  const counts = ratingCounts(rows, scale);
+  const totals: CategoryCount = { name: "合計", counts: Object.fromEntries(symbols.map((sym) => [sym, counts.reduce((n, c) => n + (c.counts[sym] ?? 0), 0)])), total: counts.reduce((n, c) => n + c.total, 0) };
+  const totalColumn = 2 + symbols.length;
+  const chartColumn = totalColumn + 1 < COLUMNS ? totalColumn + 1 : undefined;
   line("評価の集計", "heading");
   const summaryTop = r;
-  const headerCells: [number, string][] = [[1, "分野"], [2, "S"], [3, "A"], [4, "B"], [5, "計"], [6, "割合とグラフ（●S ○A ×B）"]];
-  for (const [column, text] of headerCells) put(column, text, "summaryHeader");
+  const legendMarks = scale.symbols.map((s) => `${markOf(s)}${s.symbol}`).join(" ");
+  put(1, "分野", "summaryHeader");
+  symbols.forEach((sym, i) => put(2 + i, sym, "summaryHeader"));
+  put(totalColumn, "計", "summaryHeader");
+  if (chartColumn !== undefined) {
+    put(chartColumn, `割合とグラフ（${legendMarks}）`, "summaryHeader");
+    if (chartColumn < COLUMNS - 1) merges.push({ top: r, left: chartColumn, bottom: r, right: COLUMNS - 1 });
+  }
   rowHeights[r] = LINE_HEIGHT + PADDING;
   r += 1;
   for (const count of [...counts, totals]) {
     const total = count === totals;
     const style = total ? "summaryTotal" : "summaryNumber";
     put(1, count.name, total ? "summaryTotal" : "summaryLabel");
-    put(2, count.S, style);
-    put(3, count.A, style);
-    put(4, count.B, style);
-    put(5, count.total, style);
-    const shares = `S ${pct(count.S, count.total)}・A ${pct(count.A, count.total)}・B ${pct(count.B, count.total)}`;
-    const chart = total ? shares : `${shares}\n${textBar(count)}`;
-    put(6, chart, "chart");
-    const lines = Math.max(linesOf(count.name, 1, "summaryLabel"), linesOf(chart, 6, "chart"));
+    symbols.forEach((sym, i) => put(2 + i, count.counts[sym] ?? 0, style));
+    put(totalColumn, count.total, style);
+    let lines = linesOf(count.name, 1, "summaryLabel");
+    if (chartColumn !== undefined) {
+      const shares = symbols.map((sym) => `${sym} ${pct(count.counts[sym] ?? 0, count.total)}`).join("・");
+      const chart = total ? shares : `${shares}\n${textBar(count, scale)}`;
+      put(chartColumn, chart, "chart");
+      if (chartColumn < COLUMNS - 1) merges.push({ top: r, left: chartColumn, bottom: r, right: COLUMNS - 1 });
+      const width = WIDTHS.slice(chartColumn).reduce((sum, w) => sum + w, 0);
+      lines = Math.max(lines, wrappedLines(chart, width, STYLES.chart.size));
+    }
     rowHeights[r] = Math.max(LINE_HEIGHT + PADDING, lines * LINE_HEIGHT + PADDING);
     r += 1;
   }
-  const summary = { top: summaryTop, left: 1, bottom: r - 2, right: 4 };
+  const summary = { top: summaryTop, left: 1, bottom: r - 2, right: 1 + symbols.length };
 
   // 5. One section per 分野, each on a new page; the header row is repeated on every page.
   pageBreaks.push(r);
@@ -245,5 +274,17 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
     },
     summary,
     table: { top: tableTop, bottom: r - 1 },
+    ratingFills: scale.symbols.flatMap((s) => {
+      const fill = BAND_FILLS[s.bands[0] ?? "on"];
+      return fill ? [{ symbol: s.symbol, fill }] : [];
+    }),
   };
+}
+
+/**
+ * The report of a workbook as read: its plan metadata (the settings', else what the headers and title
+ * show) and the profile's rating scale.
+ */
+export function workbookReportPlan(table: TableRead, settings: PlanSettings, options: Omit<ReportOptions, "scale"> = {}): SheetPlan {
+  return buildReportPlan(workbookMeta(table, settings).meta, table.rows, { ...options, scale: settings.profile.scale });
 }

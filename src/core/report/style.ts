@@ -61,5 +61,5 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   text: { size: 9, vertical: "top", wrap: true, border: true },
 };
 
-/** Fills of the rating cells: S darkest, B light grey, A white. */
-export const RATING_FILLS: Readonly<Record<string, string>> = { S: "#BDD7EE", B: "#E4E4E4" };
+/** Fills of the rating cells by what the symbol means: ahead darkest, behind light grey, on plan white. */
+export const BAND_FILLS: Readonly<Partial<Record<"ahead" | "on" | "behind", string>>> = { ahead: "#BDD7EE", behind: "#E4E4E4" };

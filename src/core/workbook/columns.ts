@@ -23,22 +23,28 @@ export const CANONICAL_HEADER: Readonly<Record<Field, string>> = {
 };
 
 const ALIASES: Readonly<Record<Field, readonly string[]>> = {
-  category: ["分野", "区分", "体系", "大項目", "category", "area"],
-  no: ["no.", "no", "番号", "項番", "itemno.", "itemno"],
+  category: ["分野", "区分", "体系", "大項目", "基本方針", "重点項目", "category", "area"],
+  no: ["no.", "no", "番号", "項番", "通番", "itemno.", "itemno"],
   sub: ["枝番", "細目", "subno.", "subno"],
-  title: ["項目", "項目名", "取組項目", "取組名", "item", "title"],
-  department: ["主な推進担当課", "担当課", "所管課", "推進担当課", "department"],
-  rating: ["評価", "進捗評価", "rating"],
+  title: ["項目", "項目名", "取組項目", "取組名", "取組事項", "実施項目", "改革項目", "item", "title"],
+  department: ["主な推進担当課", "担当課", "所管課", "推進担当課", "担当部署", "所管部署", "担当", "department"],
+  rating: ["評価", "進捗評価", "達成度", "達成状況", "進捗状況", "判定", "rating"],
   actions: ["実施内容", "取組内容", "actions"],
-  plan: ["plan", "target"],
-  result: ["result", "actual"],
+  plan: ["目標", "目標値", "計画", "年度計画", "計画値", "当初予定", "plan", "target"],
+  result: ["実績", "実績値", "成果", "取組実績", "result", "actual"],
   notes: ["備考", "notes", "remarks"],
 };
 
-/** Headers containing these words are the plan and result columns (令和2年度当初予定 (目標値) …). */
-const PATTERNS: Partial<Record<Field, RegExp>> = {
-  plan: /当初予定|目標値/,
-  result: /実績/,
+/**
+ * Headers containing these words, in this order of preference, are the field's column when no name or
+ * alias matched: years and notes around them are common (令和2年度当初予定 (目標値), 目標（R5）,
+ * 取組実績（令和3年3月末実績値）, 評価（S・A・B）).
+ */
+const PATTERNS: Partial<Record<Field, readonly RegExp[]>> = {
+  department: [/担当課|所管課|担当部署|所管部署/],
+  rating: [/^評価|進捗評価|達成度|^判定/],
+  plan: [/当初予定|目標値/, /目標|年度計画|計画値/],
+  result: [/実績/, /成果/],
 };
 
 export const REQUIRED: readonly Field[] = ["no", "rating", "plan", "result"];
@@ -61,12 +67,14 @@ export function matchHeader(row: readonly RawCell[]): ColumnMap {
     }
   }
   for (const field of FIELDS) {
-    const pattern = PATTERNS[field];
-    if (map[field] !== undefined || !pattern) continue;
-    const index = folded.findIndex((text, i) => !used.has(i) && pattern.test(text));
-    if (index >= 0) {
-      map[field] = index;
-      used.add(index);
+    if (map[field] !== undefined) continue;
+    for (const pattern of PATTERNS[field] ?? []) {
+      const index = folded.findIndex((text, i) => !used.has(i) && pattern.test(text));
+      if (index >= 0) {
+        map[field] = index;
+        used.add(index);
+        break;
+      }
     }
   }
   return map;

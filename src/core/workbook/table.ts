@@ -1,3 +1,4 @@
+import { DEFAULT_SCALE, readRating, type RatingScale, type RatingStatus } from "../rating/scale";
 import { foldText } from "../text/fold";
 import { columnLetter, isBlankRow, isErrorCell, rawText, type RawCell, type SheetGrid } from "./cells";
 import { CANONICAL_HEADER, FIELDS, headerScore, matchHeader, missingFields, type ColumnMap, type Field } from "./columns";
@@ -5,7 +6,7 @@ import { CANONICAL_HEADER, FIELDS, headerScore, matchHeader, missingFields, type
 /** How far down a sheet the header row is looked for. */
 export const HEADER_SEARCH_ROWS = 20;
 
-export type RatingStatus = "ok" | "normalised" | "empty" | "invalid";
+export type { RatingStatus };
 
 export interface CellError {
   field: Field;
@@ -71,6 +72,8 @@ export interface ReadOptions {
   mapping?: ColumnMap;
   /** The sheet holding an Excel Table object, which wins over the others. */
   tableSheet?: string;
+  /** The rating scale of the profile, to read the 評価 column with (S/A/B by default). */
+  scale?: RatingScale;
 }
 
 const REPOST = /No\.?\s*(\d+)\s*の?\s*再掲/i;
@@ -98,14 +101,9 @@ function readSubNumber(cell: RawCell | undefined): { sub?: number; readable: boo
   return /^\d+$/.test(text) ? { sub: Number(text), readable: true } : { readable: false };
 }
 
-/** S, A, B as written in many ways: "Ａ", "a", " A " → A; "－", "ー" → "-". */
-export function normaliseRating(written: string): { rating: string; status: RatingStatus } {
-  const trimmed = written.trim();
-  if (trimmed === "") return { rating: "", status: "empty" };
-  if (trimmed === "S" || trimmed === "A" || trimmed === "B" || trimmed === "-") return { rating: trimmed, status: "ok" };
-  const folded = foldText(trimmed).replace(/\s+/g, "").toUpperCase().replace(/^[－ー―‐−]$/, "-");
-  if (folded === "S" || folded === "A" || folded === "B" || folded === "-") return { rating: folded, status: "normalised" };
-  return { rating: trimmed, status: "invalid" };
+/** S, A, B as written in many ways: "Ａ", "a", " A " → A; "－", "ー" → "-" (on the default scale). */
+export function normaliseRating(written: string, scale: RatingScale = DEFAULT_SCALE): { rating: string; status: RatingStatus } {
+  return readRating(written, scale);
 }
 
 /** The best header row within the first rows; a user's mapping counts towards it. */
@@ -155,9 +153,9 @@ export interface RowInput {
  * One row of the table from its cells: kind, item label, parent, the rating read, the 再掲 it
  * reposts. The reader and the report-text importer both build their rows here.
  */
-export function tableRow(input: RowInput): TableRow {
+export function tableRow(input: RowInput, scale: RatingScale = DEFAULT_SCALE): TableRow {
   const { no, sub } = input;
-  const { rating, status } = normaliseRating(input.ratingWritten);
+  const { rating, status } = normaliseRating(input.ratingWritten, scale);
   const repost = [input.notes, input.actions, input.plan, input.result].map(repostOf).find((n) => n !== undefined);
   return {
     sheetRow: input.sheetRow,
@@ -184,7 +182,7 @@ export function tableRow(input: RowInput): TableRow {
 }
 
 /** Reads the table of one sheet whose header row is known. */
-function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap): { rows: TableRow[]; problems: ReadProblem[] } {
+function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap, scale?: RatingScale): { rows: TableRow[]; problems: ReadProblem[] } {
   const rows: TableRow[] = [];
   const problems: ReadProblem[] = [];
   let category = "";
@@ -246,7 +244,7 @@ function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap): { rows: T
         noWritten: rawText(noCell),
         subWritten: rawText(subCell),
         errors,
-      }),
+      }, scale),
     );
     r += 1;
   }
@@ -331,7 +329,7 @@ export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}
     };
   }
   const start = headerRow ?? -1;
-  const { rows, problems } = readRows(grid, start, map);
+  const { rows, problems } = readRows(grid, start, map, options.scale);
   return {
     sheet: grid.name,
     ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),

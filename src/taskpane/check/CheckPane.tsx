@@ -11,6 +11,8 @@ import { useMessages } from "../i18n";
 import { fill } from "../messages";
 import { FindingDialogs, type FindingDialog } from "./FindingDialogs";
 import { FindingsList, groupFindings } from "./FindingsList";
+import { ColumnMapping } from "./ColumnMapping";
+import { PlanForm } from "./PlanForm";
 import { ProfileForm } from "./ProfileForm";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
@@ -101,6 +103,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
     });
 
   const summary = run?.result.summary;
+  const columnsMissing = run?.table.problems.some((p) => p.code === "COLUMNS_MISSING") ?? false;
   const currentFinding = flat[current];
   return (
     <section className={styles.stack} aria-label={m.check}>
@@ -178,7 +181,18 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
               }
             />
           )}
-          <Accordion collapsible>
+          <Accordion collapsible multiple defaultOpenItems={columnsMissing ? ["columns"] : []}>
+            <AccordionItem value="plan">
+              <AccordionHeader>{m.planHeading}</AccordionHeader>
+              <AccordionPanel>
+                <PlanForm
+                  key={JSON.stringify(run.meta.meta)}
+                  meta={run.meta.meta}
+                  busy={busy}
+                  onSave={(meta) => void saveSettings({ ...run.settings, meta }, m.planSaved)}
+                />
+              </AccordionPanel>
+            </AccordionItem>
             <AccordionItem value="profile">
               <AccordionHeader>{m.settingsHeading}</AccordionHeader>
               <AccordionPanel>
@@ -187,6 +201,21 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
                   profile={run.settings.profile}
                   busy={busy}
                   onSave={(profile) => void saveSettings({ ...run.settings, profile }, m.settingsSaved)}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="columns">
+              <AccordionHeader>{m.columnsHeading}</AccordionHeader>
+              <AccordionPanel>
+                <ColumnMapping
+                  key={JSON.stringify(run.settings.mapping ?? {})}
+                  table={run.table}
+                  mapping={run.settings.mapping ?? {}}
+                  busy={busy}
+                  onSave={(mapping) => {
+                    const { mapping: _old, ...rest } = run.settings;
+                    void saveSettings(Object.keys(mapping).length > 0 ? { ...rest, mapping } : rest, m.columnsSaved);
+                  }}
                 />
               </AccordionPanel>
             </AccordionItem>

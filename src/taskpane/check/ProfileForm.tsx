@@ -1,7 +1,8 @@
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { profileFromForm, profileToForm, type ProfileForm as Form, type ProfileFormErrors } from "../../core/rating/profileForm";
 import type { RatingProfile } from "../../core/rating/profile";
+import { PRESET_SCALES } from "../../core/rating/scale";
 import { useLocale, useMessages } from "../i18n";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
@@ -46,6 +47,16 @@ export function ProfileForm({ profile, busy, onSave }: { profile: RatingProfile;
       </Field>
       <Field label={m.overrides} {...field("overrides")}>
         <Input data-testid="profile-overrides" {...input("overrides")} />
+      </Field>
+      <Field label={m.scaleLabel}>
+        <Select value={form.scale} data-testid="profile-scale" onChange={(_, data) => setForm({ ...form, scale: data.value })}>
+          {form.scale === "" && <option value="">{m.scaleCustom}</option>}
+          {PRESET_SCALES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.scale.symbols.map((s) => `${s.symbol}（${s.label}）`).join(" ")}
+            </option>
+          ))}
+        </Select>
       </Field>
       <div>
         <Button type="submit" disabled={busy}>

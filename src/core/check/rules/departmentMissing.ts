@@ -7,6 +7,8 @@ export const departmentMissing: Rule = {
   title: { ja: "担当課がない", en: "Department missing" },
   why: { ja: "担当課のない項目は、問い合わせ先も責任の所在もわかりません（枝番のある親項目は空欄でかまいません）。", en: "An item without a department has no one to ask and no one responsible (a parent of sub-items may have none)." },
   check(context) {
+    // A workbook without a department column is not asked for one.
+    if (context.column("department") === undefined) return [];
     return context.rows
       .filter((row) => row.item && isBlank(row.department) && !hasSubItems(context, row) && !isRepost(row))
       .map((row) => ({

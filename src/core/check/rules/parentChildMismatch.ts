@@ -16,7 +16,7 @@ export const parentChildMismatch: Rule = {
     for (const { row, evaluation, stated } of ratedItems(context)) {
       if (!hasSubItems(context, row)) continue;
       // The same judgement as any item, on the union of the sub-items' pairs; an S candidate is no contradiction.
-      const verdict = ratingVerdict(stated, evaluation.pairs);
+      const verdict = ratingVerdict(stated, evaluation.pairs, context.profile.scale);
       if (!verdict || verdict.kind === "sCandidate") continue;
       out.push({
         ...at(context, row, "rating"),

@@ -14,7 +14,7 @@ export function evidence(context: CheckContext, item: string, pairs: readonly Pa
 export interface JudgedItem {
   row: TableRow;
   evaluation: ItemEvaluation;
-  stated: "S" | "A" | "B";
+  stated: string;
   verdict: RatingVerdict;
 }
 
@@ -26,7 +26,7 @@ export function leafVerdicts(context: CheckContext, kind: VerdictKind): JudgedIt
   const out: JudgedItem[] = [];
   for (const { row, evaluation, stated } of ratedItems(context)) {
     if (hasSubItems(context, row)) continue;
-    const verdict = ratingVerdict(stated, evaluation.pairs);
+    const verdict = ratingVerdict(stated, evaluation.pairs, context.profile.scale);
     if (verdict?.kind === kind) out.push({ row, evaluation, stated, verdict });
   }
   return out;

@@ -1,3 +1,4 @@
+import { symbolList } from "../../rating/scale";
 import { at } from "../helpers";
 import type { Rule } from "../types";
 
@@ -6,8 +7,8 @@ export const ratingInvalid: Rule = {
   severity: "error",
   title: { ja: "評価が S・A・B のいずれでもない", en: "Rating is not S, A or B" },
   why: {
-    ja: "評価欄は S・A・B（枝番は「-」または空欄）だけを受け付けます。それ以外の文字は集計とレポートを誤らせます。",
-    en: "The rating column takes S, A or B (\"-\" or empty on sub-items). Anything else breaks the summary and the report.",
+    ja: "評価欄は尺度の記号（既定では S・A・B、枝番は「-」または空欄）だけを受け付けます。それ以外の文字は集計とレポートを誤らせます。",
+    en: "The rating column takes the scale's symbols (S, A or B by default; \"-\" or empty on sub-items). Anything else breaks the summary and the report.",
   },
   check(context) {
     return context.rows
@@ -15,7 +16,10 @@ export const ratingInvalid: Rule = {
       .map((row) => ({
         ...at(context, row, "rating"),
         severity: "error" as const,
-        message: { ja: `評価「${row.ratingWritten}」は S・A・B のいずれでもありません`, en: `Rating "${row.ratingWritten}" is not S, A or B` },
+        message: {
+          ja: `評価「${row.ratingWritten}」は ${symbolList(context.profile.scale)} のいずれでもありません`,
+          en: `Rating "${row.ratingWritten}" is none of ${symbolList(context.profile.scale).replace(/・/g, ", ")}`,
+        },
       }));
   },
 };

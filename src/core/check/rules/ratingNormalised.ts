@@ -4,7 +4,7 @@ import type { Rule } from "../types";
 export const ratingNormalised: Rule = {
   code: "RATING_NORMALISED",
   severity: "info",
-  title: { ja: "評価の表記を読み替えた", en: "Rating read as S, A or B" },
+  title: { ja: "評価の表記を読み替えた", en: "Rating read as a symbol of the scale" },
   why: {
     ja: "全角・小文字・前後の空白のある評価（Ａ、a、\" A \"）を S・A・B として読みました。表記をそろえると集計が確実になります。",
     en: "Ratings written in full width, lower case or with spaces (Ａ, a, \" A \") were read as S, A or B. Writing them plainly makes counting reliable.",

@@ -12,16 +12,16 @@ export const ratingSCandidate: Rule = {
     en: "Every value beats its target by the S margin (10% by default): the item may deserve S.",
   },
   check(context) {
-    return leafVerdicts(context, "sCandidate").map(({ row, evaluation, verdict }) => {
+    return leafVerdicts(context, "sCandidate").map(({ row, evaluation, stated, verdict }) => {
       const achievement = verdict.pair?.achievement;
       return {
         ...at(context, row, "rating"),
         message: {
-          ja: `評価は A ですが、すべての数値が目標を大きく上回っています${achievement ? `（達成率 ${formatPercent(achievement)}）` : ""}`,
-          en: `Rated A, but every value beats its target by the S margin${achievement ? ` (${formatPercent(achievement)})` : ""}`,
+          ja: `評価は ${stated} ですが、すべての数値が目標を大きく上回っています${achievement ? `（達成率 ${formatPercent(achievement)}）` : ""}`,
+          en: `Rated ${stated}, but every value beats its target by the S margin${achievement ? ` (${formatPercent(achievement)})` : ""}`,
         },
         evidence: evidence(context, row.item, evaluation.pairs),
-        suggested: "S" as const,
+        suggested: verdict.suggested,
       };
     });
   },

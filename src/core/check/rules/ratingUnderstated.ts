@@ -11,9 +11,9 @@ export const ratingUnderstated: Rule = {
     en: "Rated B (behind) while every target is met. Write why it is behind despite the numbers, or revise the rating.",
   },
   check(context) {
-    return leafVerdicts(context, "understated").map(({ row, evaluation, verdict }) => ({
+    return leafVerdicts(context, "understated").map(({ row, evaluation, stated, verdict }) => ({
       ...at(context, row, "rating"),
-      message: { ja: "評価は B ですが、数値はすべて目標に達しています", en: "Rated B, but every target is met" },
+      message: { ja: `評価は ${stated} ですが、数値はすべて目標に達しています`, en: `Rated ${stated}, but every target is met` },
       evidence: evidence(context, row.item, evaluation.pairs),
       suggested: verdict.suggested,
     }));
