@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import { summarizeTable } from "../core/workbook/table";
 import type { WorkbookSummary } from "../xlsx/summary";
 import { useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
@@ -160,7 +161,7 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         description={<Text data-testid="file-name">{fileName}</Text>}
         action={<Button onClick={onClose}>{m.closeFile}</Button>}
       />
-      <TableSummary table={summary.table} summary={summary.summary} />
+      <TableSummary table={table} summary={summarizeTable(table)} />
       <CheckPane port={summary.port} onChecked={(run) => setTable(run.table)} onNavigate={(f) => setHighlight(f.row)} onSave={() => void download(m.checkedSuffix)} />
       <ReportButton port={summary.port} onWritten={() => download(m.reportSuffix)} />
       <RowsView table={table} highlight={highlight} />

@@ -92,7 +92,7 @@ describe("taskpane.html in a stubbed Excel host", () => {
       );
     expect(await raised("FISCALYEAR", [""])).toMatch(/^#N\/A 年度を表す文字列がありません/);
     expect(await raised("RATING", [null, null])).toMatch(/^#N\/A 目標値の数値が見つかりません/);
-    expect(await raised("CHECK", ["C", "(件数 1件)", "(件数 1件)"])).toMatch(/^#VALUE! 評価は S・A・B/);
+    expect(await raised("CHECK", ["C", "(件数 1件)", "(件数 1件)"])).toMatch(/^#VALUE! 評価は尺度の記号/);
     await context.close();
   });
 

@@ -304,7 +304,10 @@ export function chooseTableSheet(sheets: readonly SheetGrid[], options: ReadOpti
 export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}): TableRead {
   const chosen = chooseTableSheet(grids, options);
   const grid = grids.find((g) => g.name === chosen) ?? { name: chosen ?? "", rows: [] };
-  const detected = findHeader(grid, options.mapping);
+  // With a user's mapping and no header recognised, the header row is the first non-empty one: the row
+  // the pane showed the columns of.
+  const firstRow = grid.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => !isBlankRow(r));
+  const detected = findHeader(grid, options.mapping) ?? (options.mapping && firstRow >= 0 ? { row: firstRow, map: options.mapping } : undefined);
   const map: ColumnMap = { ...(detected?.map ?? {}), ...(options.mapping ?? {}) };
   const headerRow = detected?.row;
   const missing = missingFields(map);

@@ -165,6 +165,8 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
             <Text>{m.noFindings}</Text>
           ) : (
             <FindingsList
+              // A new check opens its groups afresh.
+              key={groups.map(([code, findings]) => `${code}:${findings.length}`).join()}
               groups={groups}
               flat={flat}
               current={current}

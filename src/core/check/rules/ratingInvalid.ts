@@ -5,7 +5,7 @@ import type { Rule } from "../types";
 export const ratingInvalid: Rule = {
   code: "RATING_INVALID",
   severity: "error",
-  title: { ja: "評価が S・A・B のいずれでもない", en: "Rating is not S, A or B" },
+  title: { ja: "評価が尺度の記号でない", en: "Rating is not on the scale" },
   why: {
     ja: "評価欄は尺度の記号（既定では S・A・B、枝番は「-」または空欄）だけを受け付けます。それ以外の文字は集計とレポートを誤らせます。",
     en: "The rating column takes the scale's symbols (S, A or B by default; \"-\" or empty on sub-items). Anything else breaks the summary and the report.",
