@@ -1,6 +1,6 @@
 import { add, decimalFromInt, negate, shift, toNumber, trailingZeros, type Decimal } from "./decimal";
 import { readNumber } from "./number";
-import { PER_WORDS, UNIT_WORDS_LONGEST_FIRST } from "./units";
+import { PER_WORDS, UNIT_WORDS_BY_FIRST } from "./units";
 
 /**
  * A quantity as written: a small grammar over width-folded text (docs/contracts/rating.md).
@@ -116,7 +116,7 @@ function readUnit(text: string, pos: number, allowSpace = true): UnitRead {
   const none: UnitRead = { unit: "", known: true, exponent: 0, end: pos };
   const start = allowSpace && text[pos] === " " ? pos + 1 : pos;
   let read: UnitRead | undefined;
-  for (const candidate of UNIT_WORDS_LONGEST_FIRST) {
+  for (const candidate of UNIT_WORDS_BY_FIRST.get(text[start] ?? "") ?? []) {
     if (text.startsWith(candidate.word, start)) {
       // A Latin unit must not run on into a word (5mm is not 5 m, "5 ha" is 5 ha).
       if (/^[A-Za-z]/.test(candidate.word) && /[A-Za-z]/.test(text[start + candidate.word.length] ?? "")) continue;

@@ -55,3 +55,13 @@ export const UNIT_WORDS_LONGEST_FIRST: readonly UnitWord[] = [...UNIT_WORDS].sor
 
 /** What may follow a unit to make it a rate: 回/年, 円/年, g/人日, 人/日. */
 export const PER_WORDS: readonly string[] = ["人・日", "人日", "年", "月", "週", "日", "人", "回", "件", "世帯"];
+
+/** The words by their first character, longest first: a unit is looked up without scanning the table. */
+export const UNIT_WORDS_BY_FIRST: ReadonlyMap<string, readonly UnitWord[]> = (() => {
+  const map = new Map<string, UnitWord[]>();
+  for (const entry of UNIT_WORDS_LONGEST_FIRST) {
+    const first = entry.word[0] ?? "";
+    map.set(first, [...(map.get(first) ?? []), entry]);
+  }
+  return map;
+})();
