@@ -1,4 +1,5 @@
 import type { SheetPlan } from "./report/plan";
+import type { Localized } from "./text/localized";
 import type { PlanSettings, SettingsRead } from "./workbook/settings";
 import type { ReadOptions, TableRead } from "./workbook/table";
 
@@ -15,8 +16,12 @@ export interface WorkbookPort {
   writeSettings(settings: PlanSettings): Promise<void>;
   /** Selects a cell (0-based column, 1-based row) so that the user sees it. */
   selectCell(sheet: string, column: number, sheetRow: number): Promise<void>;
-  /** Writes one text cell of the table: the quick fix, the only write to user data. */
-  writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void>;
+  /**
+   * Writes one text cell of the table: the quick fix, the only write to user data. With a guard, the
+   * cells of the guard are read first and the write is refused (WorkbookError "RowMoved") when one no
+   * longer holds what the check saw: rows may have been inserted since.
+   */
+  writeCell(sheet: string, column: number, sheetRow: number, text: string, guard?: readonly CellGuard[]): Promise<void>;
   /** Writes (or replaces, when the add-in made it) a sheet such as 「チェック結果」; returns its name. */
   writeSheet(sheet: SimpleSheet): Promise<string>;
   /**
@@ -60,4 +65,37 @@ export interface CellMark {
   column: number;
   sheetRow: number;
   severity: "error" | "warning" | "info";
+}
+
+/** A cell that must still hold what the check read (the row's No., its title) before a write to its row. */
+export interface CellGuard {
+  column: number;
+  expected: string;
+}
+
+/**
+ * A failure a person can act on, said in both languages: a protected sheet, a cell being edited, a row
+ * that moved, a sheet renamed away. The pane and the CLI show `text`; `code` names the cause.
+ */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: Localized,
+    options?: { cause?: unknown },
+  ) {
+    super(text.en, options);
+    this.name = "WorkbookError";
+  }
+}
+
+/** Refuses a write to a row whose guard cells no longer hold what the check read (rows moved since). */
+export function checkGuards(sheetRow: number, guards: readonly CellGuard[], textAt: (column: number) => string): void {
+  for (const guard of guards) {
+    const found = textAt(guard.column).trim();
+    if (found === guard.expected.trim()) continue;
+    throw new WorkbookError("RowMoved", {
+      ja: `${sheetRow}行目の内容がチェックしたときと違います（「${guard.expected}」のはずが「${found}」）。行の挿入や削除があったようです。もう一度チェックしてから直してください。`,
+      en: `Row ${sheetRow} no longer holds what was checked ("${guard.expected}", now "${found}"): rows were inserted or deleted. Check again before fixing.`,
+    });
+  }
 }

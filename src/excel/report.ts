@@ -3,6 +3,7 @@ import { styleAreas } from "../core/report/ranges";
 import { BORDER_COLOR, REPORT_FONT, STYLES } from "../core/report/style";
 import { columnLetter } from "../core/workbook/cells";
 import { columnWidthPoints } from "../core/text/width";
+import { toWorkbookError } from "./errors";
 import { PAYLOAD_BUDGET_BYTES, utf8Length as utf8 } from "./limits";
 
 /** Office.js names of the plan's alignments. */
@@ -11,23 +12,28 @@ const VERTICAL = { top: "Top", middle: "Center" } as const;
 
 /**
  * Writes the report through Office.js: values with their "@" formats first, in row chunks under the
- * request limit; then each style once on its grouped ranges; rating fills as three conditional
- * formats; merges, widths, page breaks and print setup. Screen updating and calculation are
- * suspended once around the write. The sheet is built under a temporary name and renamed only when
- * complete, so a failure leaves no half-written report; an earlier report is replaced only if the
- * add-in made it.
+ * request limit; then each style once on its grouped ranges; rating fills as conditional formats;
+ * merges, widths, page breaks and print setup. Calculation is suspended for each sync of the write
+ * (suspendApiCalculationUntilNextSync: nothing to restore if a sync fails) and screen updating once.
+ * The sheet is built under a temporary name no sheet has, and renamed only when complete: a failure
+ * deletes it and leaves no half-written report; an earlier report is replaced only if the add-in made it.
  */
 export async function writeReportSheet(context: Excel.RequestContext, plan: SheetPlan, nameFor: (existing: string[]) => string): Promise<string> {
-  const temp = `~${plan.name}作成中`.slice(0, 31);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  const application = context.workbook.application;
-  application.load("calculationMode");
+  context.workbook.protection.load("protected");
   await context.sync();
-  const target = nameFor(worksheets.items.map((s) => s.name));
-  const calculation = application.calculationMode;
-  if (worksheets.items.some((s) => s.name === temp)) worksheets.getItem(temp).delete();
-  application.calculationMode = "Manual";
+  if (context.workbook.protection.protected) throw toWorkbookError({ code: "AccessDenied" });
+  const existing = worksheets.items.map((s) => s.name);
+  const target = nameFor(existing);
+  // A temporary name that no sheet has: a user's sheet is never taken for the add-in's.
+  let temp = `~${plan.name}作成中`.slice(0, 28);
+  for (let n = 2; existing.some((name) => name.toLowerCase() === temp.toLowerCase()); n += 1) temp = `~${plan.name}作成中${n}`.slice(0, 31);
+  const application = context.workbook.application;
+  const sync = async () => {
+    application.suspendApiCalculationUntilNextSync();
+    await context.sync();
+  };
   application.suspendScreenUpdatingUntilNextSync();
   const sheet = worksheets.add(temp);
   try {
@@ -48,7 +54,7 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Shee
         const range = sheet.getRangeByIndexes(start, 0, row - start, width);
         range.numberFormat = formats.slice(start, row);
         range.values = values.slice(start, row);
-        if (row < height) await context.sync();
+        if (row < height) await sync();
         start = row;
         bytes = 0;
       }
@@ -67,7 +73,8 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Shee
       if (s.wrap) format.wrapText = true;
       if (s.indent) format.indentLevel = s.indent;
       if (s.fill) format.fill.color = s.fill;
-      if (s.stacked) format.textOrientation = 90;
+      // Stacked characters (縦書き) are 180; 90 would only rotate the text.
+      if (s.stacked) format.textOrientation = 180;
       if (s.border) {
         for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
           const border = format.borders.getItem(edge);
@@ -118,19 +125,29 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Shee
       chart.title.text = "評価の集計";
       chart.setPosition(`E2`, `G${Math.max(3, summary.top - 1)}`);
     }
-    await context.sync();
+    layout.setPrintArea(`A1:${columnLetter(width - 1)}${height}`);
+    await sync();
 
     // Complete: replace the add-in's earlier report, then give this one its name.
-    if (worksheets.items.some((s) => s.name.toLowerCase() === target.toLowerCase())) worksheets.getItem(target).delete();
+    if (existing.some((name) => name.toLowerCase() === target.toLowerCase())) worksheets.getItem(target).delete();
     sheet.name = target;
     sheet.activate();
-    application.calculationMode = calculation;
-    await context.sync();
+    await sync();
     return target;
   } catch (error) {
-    sheet.delete();
-    application.calculationMode = calculation;
-    await context.sync();
+    // Commands before the failing one stayed applied: remove the half-written sheet, whatever state
+    // it is in, without hiding the first error behind a second one.
+    try {
+      const half = worksheets.getItemOrNullObject(temp);
+      half.load("name");
+      await context.sync();
+      if (!half.isNullObject) {
+        half.delete();
+        await context.sync();
+      }
+    } catch {
+      // The original error is the one to report.
+    }
     throw error;
   }
 }

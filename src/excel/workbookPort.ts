@@ -1,27 +1,36 @@
-import type { CellMark, SimpleSheet, WorkbookPort, WorkbookRead } from "../core/port";
+import { checkGuards, type CellGuard, type CellMark, type SimpleSheet, type WorkbookPort, type WorkbookRead } from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
 import { columnWidthPoints } from "../core/text/width";
-import { columnLetter, type RawCell, type SheetGrid } from "../core/workbook/cells";
+import { columnLetter, isDateFormat, rawText, serialToDate, type RawCell, type SheetGrid } from "../core/workbook/cells";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
 import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
 import { HEADER_SEARCH_ROWS, chooseTableSheet, hasTableHeader, readTable, type ReadOptions } from "../core/workbook/table";
 import { onRibbonCheck } from "./commands";
+import { excelErrorCode, toWorkbookError } from "./errors";
 import { PAYLOAD_BUDGET_BYTES, utf8Length } from "./limits";
 import { writeReportSheet } from "./report";
 
-/** Excel.run, or a stand-in with the same shape (the tests' fake). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export { PAYLOAD_BUDGET_BYTES };
+
+/** Excel.run, or a stand-in with the same shape (the tests' fake), with Excel.RunOptions. */
+export type ExcelRun = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const officeRun: ExcelRun = (options, batch) => Excel.run(options, batch);
 
 /** Fill of the cell marks, light enough to keep text readable; the pane says which colour is which. */
 const MARK_FILL = { error: "#F9D0D3", warning: "#FFF1B8", info: "#D6E8F9" } as const;
+/**
+ * The rule of every mark: always true, and recognisable, so that the add-in finds its own marks by
+ * their content (a conditional format's id is only its current priority, not a handle).
+ */
+export const MARK_FORMULA = '=ISTEXT("plan-progress")';
 const MARKS_PER_FORMAT = 200;
 
 /** Columns read when looking for the header row: A to AD. */
 const PROBE_COLUMNS = 30;
-export { PAYLOAD_BUDGET_BYTES };
 
-/** A value and its type, as range.values and range.valueTypes give them, as the core's RawCell. */
-export function officeCell(value: unknown, type: string | undefined): RawCell {
+/** A value, its type and its number format, as range.values / valueTypes / numberFormat give them. */
+export function officeCell(value: unknown, type: string | undefined, format?: string, date1904 = false): RawCell {
   switch (type) {
     case "Empty":
       return null;
@@ -30,16 +39,20 @@ export function officeCell(value: unknown, type: string | undefined): RawCell {
     case "Boolean":
       return Boolean(value);
     case "Double":
-    case "Integer":
-      return typeof value === "number" ? value : Number(value);
+    case "Integer": {
+      const number = typeof value === "number" ? value : Number(value);
+      // Excel hands dates over as serial numbers: the format says it is one.
+      const date = isDateFormat(format) ? serialToDate(number, date1904) : undefined;
+      return date ? { date } : number;
+    }
     default:
       if (value === "" || value === null || value === undefined) return null;
       return typeof value === "number" || typeof value === "boolean" ? value : String(value);
   }
 }
 
-function toRows(values: unknown[][], types: string[][] | undefined): RawCell[][] {
-  return values.map((row, r) => row.map((value, c) => officeCell(value, types?.[r]?.[c])));
+function toRows(values: unknown[][], types: string[][] | undefined, formats?: string[][], date1904 = false): RawCell[][] {
+  return values.map((row, r) => row.map((value, c) => officeCell(value, types?.[r]?.[c], formats?.[r]?.[c], date1904)));
 }
 
 /** The first rows and the used range of a sheet, queued for the next sync. */
@@ -52,7 +65,7 @@ interface Probe {
 function probe(sheet: Excel.Worksheet): Probe {
   sheet.load("name");
   const range = sheet.getRangeByIndexes(0, 0, HEADER_SEARCH_ROWS, PROBE_COLUMNS);
-  range.load("values,valueTypes");
+  range.load("values,valueTypes,numberFormat");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   return { sheet, range, used };
@@ -69,8 +82,9 @@ function extentOf(p: Probe): Extent {
 }
 
 /**
- * Bytes one row of this sheet is expected to take in a response (values and value types), from the
- * widest row read so far, with half again as a margin: the first rows say little of the texts below.
+ * Bytes one row of this sheet is expected to take in a response (values, value types and formats),
+ * from the widest row read so far, with half again as a margin: the first rows say little of the
+ * texts below.
  */
 function bytesPerRow(rows: RawCell[][], columns: number): number {
   let widest = 0;
@@ -78,25 +92,40 @@ function bytesPerRow(rows: RawCell[][], columns: number): number {
     let bytes = 0;
     for (let c = 0; c < columns; c += 1) {
       const cell = row[c];
-      bytes += 12 + (cell === null || cell === undefined ? 0 : utf8Length(typeof cell === "object" ? JSON.stringify(cell) : String(cell)));
+      bytes += 20 + (cell === null || cell === undefined ? 0 : utf8Length(typeof cell === "object" ? JSON.stringify(cell) : String(cell)));
     }
     widest = Math.max(widest, bytes);
   }
-  return Math.max(widest * 1.5, columns * 24);
+  return Math.max(widest * 1.25, columns * 30);
 }
 
-const isPayloadTooLarge = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && (error as { code?: string }).code === "RequestPayloadSizeLimitExceeded";
+/** Excel on the web says a read was too large with either code (the request, or its response). */
+const isPayloadTooLarge = (error: unknown): boolean => {
+  const code = excelErrorCode(error);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+};
 
-/** The workbook port over Office.js. Loads only values and value types, in as few syncs as it can. */
+/** The workbook port over Office.js. Loads only values, value types and formats, in as few syncs as it can. */
 export class ExcelWorkbookPort implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  private readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+  constructor(run: ExcelRun = officeRun) {
+    // Every batch waits while the user edits a cell (instead of failing), and every failure reaches the
+    // pane as a WorkbookError it can explain.
+    this.run = async (batch) => {
+      try {
+        return await run({ delayForCellEdit: true }, batch);
+      } catch (error) {
+        throw toWorkbookError(error);
+      }
+    };
+  }
 
   /**
-   * Sync 1: sheet names, tables, the settings sheet, and the first 20 rows and used range of the
-   * first visible sheet (or the chosen one). Sync 2: the rest of the table, in row chunks of at most
-   * PAYLOAD_BUDGET_BYTES each (one sync per chunk beyond the first). A table found on no probed
-   * sheet costs one more sync to probe the others.
+   * Sync 1: sheet names, tables, the settings sheet, the date system, and the first 20 rows and used
+   * range of the first visible sheet (or the chosen one). Sync 2: the rest of the table, in row chunks
+   * of at most PAYLOAD_BUDGET_BYTES each (one sync per chunk beyond the first). A table found on no
+   * probed sheet costs one more sync to probe the others.
    */
   async read(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<WorkbookRead> {
     return this.run(async (context) => {
@@ -106,10 +135,15 @@ export class ExcelWorkbookPort implements WorkbookPort {
       tables.load("items/name,items/worksheet/name");
       const settingsRange = worksheets.getItemOrNullObject(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
       settingsRange.load("values,valueTypes");
+      // The serial of 2000-01-01 tells the workbook's date system: 36526 (1900) or 35064 (1904).
+      const dateSystem = context.workbook.functions.date(2000, 1, 1);
+      dateSystem.load("value");
       const firstSheet = options.sheet ? worksheets.getItemOrNullObject(options.sheet) : worksheets.getFirst(true);
       const first = probe(firstSheet);
       await context.sync();
 
+      const date1904 = dateSystem.value < 36000;
+      const rowsOf = (range: Excel.Range) => toRows(range.values, range.valueTypes, range.numberFormat, date1904);
       const settings = settingsRange.isNullObject ? undefined : settingsFromRows(toRows(settingsRange.values, settingsRange.valueTypes));
       const mapping = options.mapping ?? settings?.settings.mapping;
       const tableSheet = tables.items.map((t) => t.worksheet.name).find((name) => name !== SETTINGS_SHEET);
@@ -117,7 +151,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
       const probes = new Map<string, { rows: RawCell[][]; extent: Extent }>();
       const firstName = first.sheet.isNullObject ? undefined : first.sheet.name;
-      if (firstName) probes.set(firstName, { rows: toRows(first.range.values, first.range.valueTypes), extent: extentOf(first) });
+      if (firstName) probes.set(firstName, { rows: rowsOf(first.range), extent: extentOf(first) });
 
       // The sheet is chosen by the core's rule; the other sheets are probed (one more sync) only when
       // neither the options nor the first sheet decide it.
@@ -126,7 +160,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (!chosen || !probes.has(chosen)) {
         const others = sheetNames.filter((name) => !probes.has(name)).map((name) => probe(worksheets.getItem(name)));
         if (others.length > 0) await context.sync();
-        for (const p of others) probes.set(p.sheet.name, { rows: toRows(p.range.values, p.range.valueTypes), extent: extentOf(p) });
+        for (const p of others) probes.set(p.sheet.name, { rows: rowsOf(p.range), extent: extentOf(p) });
         const order = sheetNames.filter((name) => probes.has(name));
         chosen ??= chooseTableSheet(order.map((name) => ({ name, rows: probes.get(name)?.rows ?? [] })), choice);
       }
@@ -143,7 +177,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           for (let start = HEADER_SEARCH_ROWS; start < probed.extent.rows; ) {
             const count = Math.min(perChunk, probed.extent.rows - start);
             const range = sheet.getRangeByIndexes(start, 0, count, columns);
-            range.load("values,valueTypes");
+            range.load("values,valueTypes,numberFormat");
             try {
               await context.sync();
             } catch (error) {
@@ -152,7 +186,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
               perChunk = Math.max(1, Math.floor(count / 2));
               continue;
             }
-            rows.push(...toRows(range.values, range.valueTypes));
+            rows.push(...rowsOf(range));
             start += count;
           }
         }
@@ -173,28 +207,50 @@ export class ExcelWorkbookPort implements WorkbookPort {
     });
   }
 
-  /** Replaces the settings sheet in one batch: text cells formatted "@" before their values. */
+  /**
+   * Writes the settings sheet in place: one write of all its rows (blank rows clearing what is left of
+   * longer old settings), text cells formatted "@" first. A batch is not a transaction, but a single
+   * write either happens or not: a failure leaves the old settings whole. A missing sheet is added hidden.
+   */
   async writeSettings(settings: PlanSettings): Promise<void> {
     await this.run(async (context) => {
-      const rows = settingsToRows(settings);
+      const rows: (string | number)[][] = settingsToRows(settings).map(([key, value]) => [key, value]);
       const worksheets = context.workbook.worksheets;
       const old = worksheets.getItemOrNullObject(SETTINGS_SHEET);
+      const used = old.getUsedRangeOrNullObject(true);
       old.load("name");
+      used.load("rowIndex,rowCount");
       await context.sync();
-      if (!old.isNullObject) old.delete();
-      const sheet = worksheets.add(SETTINGS_SHEET);
+      const sheet = old.isNullObject ? worksheets.add(SETTINGS_SHEET) : old;
+      const oldRows = old.isNullObject || used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      while (rows.length < oldRows) rows.push(["", ""]);
       const range = sheet.getRange(`A1:B${rows.length}`);
       range.numberFormat = rows.map(([, value]) => ["@", typeof value === "number" ? "General" : "@"]);
-      range.values = rows.map(([key, value]) => [key, value]);
-      sheet.visibility = "Hidden";
+      range.values = rows;
+      if (old.isNullObject) sheet.visibility = "Hidden";
       await context.sync();
     });
   }
 
-  /** The quick fix: one value into one cell, its format left as the user made it. */
-  async writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void> {
+  /**
+   * The quick fix: one value into one cell, its format left as the user made it. The guard cells (the
+   * row's No. and title) are read first: when rows were inserted or deleted since the check, the row is
+   * not the same one and nothing is written. A protected sheet is said so before anything is tried.
+   */
+  async writeCell(sheet: string, column: number, sheetRow: number, text: string, guard: readonly CellGuard[] = []): Promise<void> {
     await this.run(async (context) => {
-      context.workbook.worksheets.getItem(sheet).getRange(`${columnLetter(column)}${sheetRow}`).values = [[text]];
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.protection.load("protected");
+      const guarded = guard.map((g) => {
+        const range = ws.getRange(`${columnLetter(g.column)}${sheetRow}`);
+        range.load("values,valueTypes");
+        return { guard: g, range };
+      });
+      await context.sync();
+      if (ws.protection.protected) throw toWorkbookError({ code: "AccessDenied" });
+      const texts = new Map(guarded.map(({ guard: g, range }) => [g.column, rawText(officeCell(range.values[0]?.[0], range.valueTypes[0]?.[0]))]));
+      checkGuards(sheetRow, guard, (c) => texts.get(c) ?? "");
+      ws.getRange(`${columnLetter(column)}${sheetRow}`).values = [[text]];
       await context.sync();
     });
   }
@@ -205,7 +261,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const name = await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
+      context.workbook.protection.load("protected");
       await context.sync();
+      if (context.workbook.protection.protected) throw toWorkbookError({ code: "AccessDenied" });
       const name = sheetNameFor(plan.name, worksheets.items.map((s) => s.name), settings.generated ?? []);
       worksheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase())?.delete();
       const sheet = worksheets.add(name);
@@ -217,6 +275,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       plan.rows.forEach((row, i) => {
         if (!row.link) return;
         sheet.getRangeByIndexes(i + 2, row.link.column, 1, 1).hyperlink = {
+          // A sheet name is quoted, its apostrophes doubled: 'O''Brien'!A1.
           documentReference: `'${row.link.sheet.replace(/'/g, "''")}'!${row.link.address}`,
           textToDisplay: row.values[row.link.column] ?? row.link.address,
         };
@@ -235,42 +294,54 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /**
    * Marks cells with one conditional format per severity (and per 200 cells): an overlay the user
-   * removes with one button, leaving every format of their own as it was. The formats' ids are kept
-   * in the settings sheet so that exactly those are removed.
+   * removes with one button, leaving every format of their own as it was. Error is added last, so that
+   * it takes the top priority where marks overlap. The settings sheet records which sheets carry marks.
    */
   async markCells(sheet: string, marks: CellMark[]): Promise<void> {
     await this.clearMarks();
-    const ids = await this.run(async (context) => {
+    const current = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
+    await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const created: Excel.ConditionalFormat[] = [];
-      for (const severity of ["error", "warning", "info"] as const) {
+      for (const severity of ["info", "warning", "error"] as const) {
         const cells = [...new Set(marks.filter((m) => m.severity === severity).map((m) => `${columnLetter(m.column)}${m.sheetRow}`))];
         for (let i = 0; i < cells.length; i += MARKS_PER_FORMAT) {
           const format = ws.getRanges(cells.slice(i, i + MARKS_PER_FORMAT).join(", ")).conditionalFormats.add("Custom");
-          format.custom.rule.formula = "=TRUE";
+          format.custom.rule.formula = MARK_FORMULA;
           format.custom.format.fill.color = MARK_FILL[severity];
-          format.load("id");
-          created.push(format);
         }
       }
       await context.sync();
-      return created.map((format) => format.id);
     });
-    const current = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
-    await this.writeSettings({ ...current, marks: ids.map((id) => ({ sheet, id })) });
+    await this.writeSettings({ ...current, marks: [{ sheet }] });
   }
 
+  /**
+   * Removes the add-in's marks and nothing else: on each sheet that has them (and on sheets renamed
+   * since, all are looked at), the conditional formats whose rule is MARK_FORMULA. A sheet deleted or
+   * formats cleared by the user are no failure; the settings are rewritten in any case.
+   */
   async clearMarks(): Promise<void> {
     const current = (await this.readSettings())?.settings;
-    if (!current?.marks?.length) return;
-    const marks = current.marks;
     await this.run(async (context) => {
-      for (const mark of marks) {
-        context.workbook.worksheets.getItem(mark.sheet).getRange().conditionalFormats.getItem(mark.id).delete();
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const collections = worksheets.items
+        .filter((s) => s.name !== SETTINGS_SHEET)
+        .map((s) => {
+          const formats = s.getRange().conditionalFormats;
+          formats.load("items/type,items/customOrNullObject/rule/formula");
+          return formats;
+        });
+      await context.sync();
+      for (const formats of collections) {
+        for (const format of formats.items) {
+          if (format.type === "Custom" && !format.customOrNullObject.isNullObject && format.customOrNullObject.rule.formula === MARK_FORMULA) format.delete();
+        }
       }
       await context.sync();
     });
-    await this.writeSettings({ ...current, marks: [] });
+    if (current?.marks?.length) await this.writeSettings({ ...current, marks: [] });
   }
 
   /** Writes the report sheet (src/excel/report.ts); returns its name. */

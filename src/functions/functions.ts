@@ -13,6 +13,7 @@ import { argumentMetrics, evaluateArguments } from "../core/rating/arguments";
 import { expectedRating, worstPair } from "../core/rating/judgement";
 import { DEFAULT_PROFILE, type RatingProfile } from "../core/rating/profile";
 import { DEFAULT_SCALE, scaleFromText, type RatingScale } from "../core/rating/scale";
+import { serialToDate } from "../core/workbook/cells";
 import { CELL_MESSAGES } from "./messages";
 
 type Message = (typeof CELL_MESSAGES)[keyof typeof CELL_MESSAGES];
@@ -128,13 +129,14 @@ export function achievement(target: any, actual: any, marker?: any): number {
 }
 
 /**
- * The value of a metric in base units (円 for 千円/万円/億円): PLAN.VALUE("370万件以上") is 3700000.
- * @customfunction VALUE
+ * The value of a metric in base units (円 for 千円/万円/億円): PLAN.QUANTITY("370万件以上") is 3700000.
+ * Named QUANTITY, not VALUE: a custom function must not share its name with a built-in one (VALUE).
+ * @customfunction QUANTITY
  * @param {any} text A cell's text or a quantity.
  * @param {any} [index] Which metric, from 1 (default 1).
  * @returns {number} The value.
  */
-export function value(text: any, index?: any): number {
+export function quantity(text: any, index?: any): number {
   if (isBlank(text)) throw notAvailable(CELL_MESSAGES.noValue);
   const metrics = argumentMetrics(textOrNumber(text));
   let n = 1;
@@ -162,17 +164,22 @@ export function metrics(text: any): any[][] {
 }
 
 /**
- * Returns the fiscal year (年度) of a Japanese date or period, e.g. 令和3年3月末 → 2020.
+ * Returns the fiscal year (年度) of a Japanese date or period, e.g. 令和3年3月末 → 2020, or of a date cell.
  * @customfunction FISCALYEAR
- * @param {any} text A date or period such as 令和2年度, R5年度, 平成31年度 or 令和3年3月末.
+ * @param {any} text A date or period such as 令和2年度, R5年度, 平成31年度 or 令和3年3月末, or a date cell.
+ * @param {any} [date_1904] TRUE when the workbook uses the 1904 date system (for a date cell).
  * @returns {number} The fiscal year as a western year.
  */
-export function fiscalYear(text: any): number {
+export function fiscalYear(text: any, date_1904?: any): number {
   const value: unknown = text;
   if (isBlank(value)) throw notAvailable(CELL_MESSAGES.fiscalYearEmpty);
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 1900 && value <= 2200) return value;
-    throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
+    // Excel hands a date cell to a function as its serial number (1900 date system unless told otherwise).
+    const date = value > 2200 ? serialToDate(value, date_1904 === true) : undefined;
+    if (!date) throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
+    const [year = 0, month = 0] = date.split("-").map(Number);
+    return month >= 4 ? year : year - 1;
   }
   if (typeof value !== "string") throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
   const year = parseFiscalYear(value);

@@ -5,7 +5,7 @@
 export const CELL_MESSAGES = {
   fiscalYearEmpty: "年度を表す文字列がありません / No text to read a fiscal year from",
   fiscalYearNotFound: "年度が読み取れません（例: 令和2年度） / No fiscal year found (e.g. 令和2年度)",
-  fiscalYearNotText: "年度は文字列で指定してください / Give the fiscal year as text",
+  fiscalYearNotText: "年度は文字列か日付で指定してください / Give the fiscal year as text or a date",
   targetMissing: "目標値の数値が見つかりません / No target value found",
   actualMissing: "実績値の数値が見つかりません / No achieved value found",
   notTextOrNumber: "セルの文字列か数値を指定してください / Give a cell's text or a number",

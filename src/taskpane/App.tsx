@@ -1,4 +1,4 @@
-import { Badge, FluentProvider, Text, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Badge, FluentProvider, MessageBar, MessageBarBody, Text, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { HostKind } from "../excel/host";
 import { MessagesProvider, useMessages } from "./i18n";
 import type { Locale } from "./messages";
@@ -27,9 +27,11 @@ const useStyles = makeStyles({
 export interface AppProps {
   host: HostKind;
   locale: Locale;
+  /** File mode because office.js did not answer in time. */
+  officeSlow?: boolean;
 }
 
-function Shell({ host }: { host: HostKind }) {
+function Shell({ host, officeSlow }: { host: HostKind; officeSlow: boolean }) {
   const m = useMessages();
   const styles = useStyles();
   return (
@@ -43,17 +45,22 @@ function Shell({ host }: { host: HostKind }) {
           </Badge>
           <Text size={200}>{host === "excel" ? m.modeExcelDetail : m.modeFileDetail}</Text>
         </div>
+        {officeSlow && (
+          <MessageBar intent="info" data-testid="office-slow">
+            <MessageBarBody>{m.officeSlow}</MessageBarBody>
+          </MessageBar>
+        )}
       </header>
       <main className={styles.main}>{host === "excel" ? <ExcelHome /> : <FileHome />}</main>
     </div>
   );
 }
 
-export function App({ host, locale }: AppProps) {
+export function App({ host, locale, officeSlow = false }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
       <MessagesProvider locale={locale}>
-        <Shell host={host} />
+        <Shell host={host} officeSlow={officeSlow} />
       </MessagesProvider>
     </FluentProvider>
   );

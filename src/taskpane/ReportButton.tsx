@@ -3,7 +3,8 @@ import { useState } from "react";
 import { workbookReportPlan } from "../core/report/plan";
 import type { WorkbookPort } from "../core/port";
 import { DEFAULT_SETTINGS } from "../core/workbook/settings";
-import { useMessages } from "./i18n";
+import { describeError } from "./errors";
+import { useLocale, useMessages } from "./i18n";
 import { fill } from "./messages";
 
 const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
@@ -14,6 +15,7 @@ const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column"
  */
 export function ReportButton({ port, onWritten }: { port: WorkbookPort; onWritten?: (sheet: string) => Promise<void> }) {
   const m = useMessages();
+  const locale = useLocale();
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
@@ -32,7 +34,7 @@ export function ReportButton({ port, onWritten }: { port: WorkbookPort; onWritte
         setMessage({ intent: "success", text: fill(m.reportDone, { sheet }) });
       }
     } catch (error) {
-      setMessage({ intent: "error", text: `${m.errorGeneric} ${error instanceof Error ? error.message : String(error)}` });
+      setMessage({ intent: "error", text: describeError(error, m, locale) });
     } finally {
       setBusy(false);
     }

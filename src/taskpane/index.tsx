@@ -1,17 +1,22 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { registerRibbonCommands } from "../excel/commands";
-import { detectHost } from "../excel/host";
-import { pickLocale } from "./messages";
+// Associates the ribbon's commands when the page loads, before Office.onReady (as Microsoft's samples do).
+import "../excel/commands";
+import { detectHost, openedByOffice } from "../excel/host";
+import { BOOT_WAITING, pickLocale } from "./messages";
 
 async function boot(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
-  const host = await detectHost();
-  if (host.kind === "excel") registerRibbonCommands();
+  const host = await detectHost(() => {
+    const waiting = document.getElementById("boot");
+    if (waiting) {
+      waiting.textContent = openedByOffice() ? BOOT_WAITING.excel : BOOT_WAITING.file;
+    }
+  });
   const locale = pickLocale(host.language);
   document.documentElement.lang = locale;
-  createRoot(container).render(<App host={host.kind} locale={locale} />);
+  createRoot(container).render(<App host={host.kind} locale={locale} officeSlow={host.officeSlow === true} />);
 }
 
 void boot();

@@ -53,9 +53,9 @@ const ja = {
   ignoreReason: "理由（ブックの設定シートに保存されます）",
   ignoreConfirm: "無視する",
   cancel: "キャンセル",
-  fixToB: "評価を B に変更",
+  fixTo: "評価を {rating} に変更",
   fixTitle: "評価を変更しますか",
-  fixBody: "No.{item} の評価を {from} から B に変更します。書き換えるのはセル {cell} の値だけです。",
+  fixBody: "No.{item} の評価を {from} から {to} に変更します。書き換えるのはセル {cell} の値だけです（その行の番号と項目名がチェックしたときのままか、先に確かめます）。",
   fixConfirm: "変更する",
   exportFindings: "「チェック結果」シートに出力",
   exported: "「{sheet}」シートに出力しました。",
@@ -83,6 +83,7 @@ const ja = {
   clearMarks: "印を消す",
   marksNote: "印は条件付き書式の重ね表示です（赤: エラー、黄: 警告、青: 情報）。セルの書式は変えません。",
   settingsTitle: "設定",
+  officeSlow: "Office（office.js）の応答がないため、ファイルモードで開きました。Excel の中で使うときは、Excel から作業ウィンドウを開いてください。",
   planHeading: "計画の情報",
   planTitle: "計画の名称（レポートの表題）",
   planFiscalYear: "評価する年度（例: 令和2年度、R2、2020）",
@@ -156,9 +157,9 @@ const en: Messages = {
   ignoreReason: "Reason (kept in the workbook's settings sheet)",
   ignoreConfirm: "Ignore",
   cancel: "Cancel",
-  fixToB: "Change rating to B",
+  fixTo: "Change rating to {rating}",
   fixTitle: "Change the rating?",
-  fixBody: "The rating of No.{item} changes from {from} to B. Only the value of cell {cell} is written.",
+  fixBody: "The rating of No.{item} changes from {from} to {to}. Only the value of cell {cell} is written (after checking that its row still has the No. and title that were checked).",
   fixConfirm: "Change",
   exportFindings: "Export to a 「チェック結果」 sheet",
   exported: "Exported to the sheet 「{sheet}」.",
@@ -186,6 +187,7 @@ const en: Messages = {
   clearMarks: "Remove the marks",
   marksNote: "Marks are a conditional-format overlay (red: error, yellow: warning, blue: info); cell formats stay as they are.",
   settingsTitle: "Settings",
+  officeSlow: "Office (office.js) did not answer, so the pane opened in file mode. To work inside Excel, open the pane from Excel.",
   planHeading: "Plan",
   planTitle: "Plan name (the report's title)",
   planFiscalYear: "Fiscal year evaluated (e.g. 令和2年度, R2, 2020)",
@@ -216,3 +218,9 @@ export function pickLocale(language: string | undefined | null): Locale {
   if (!language) return "ja";
   return language.toLowerCase().startsWith("ja") ? "ja" : "en";
 }
+
+/** What the page says while it waits for Office, before a language is known: both languages. */
+export const BOOT_WAITING = {
+  excel: "Excel の準備を待っています… / Waiting for Excel…",
+  file: "Office の応答を待っています。まもなくファイルモードで開きます… / Waiting for Office; file mode opens shortly…",
+} as const;

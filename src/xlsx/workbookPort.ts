@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { columnLetter, type RawCell, type SheetGrid } from "../core/workbook/cells";
-import type { FileWorkbookPort, SimpleSheet, WorkbookRead } from "../core/port";
+import { columnLetter, rawText, type RawCell, type SheetGrid } from "../core/workbook/cells";
+import { WorkbookError, checkGuards, type CellGuard, type FileWorkbookPort, type SimpleSheet, type WorkbookRead } from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
 import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
@@ -48,7 +48,11 @@ export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
     const cells: RawCell[] = [];
-    for (let c = 1; c <= width; c += 1) cells.push(cellToRaw(row.getCell(c).value));
+    for (let c = 1; c <= width; c += 1) {
+      const cell = row.getCell(c);
+      // As in Excel, only the top-left cell of a merged area holds the value (exceljs repeats it).
+      cells.push(cell.isMerged && cell.master !== cell ? null : cellToRaw(cell.value));
+    }
     rows[number - 1] = cells;
   });
   for (let r = 0; r < rows.length; r += 1) rows[r] ??= [];
@@ -112,10 +116,11 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     ws.views = [{ ...(ws.views[0] ?? {}), activeCell: address, state: ws.views[0]?.state ?? "normal" } as ExcelJS.WorksheetView];
   }
 
-  async writeCell(sheet: string, column: number, sheetRow: number, text: string): Promise<void> {
-    const cell = this.workbook.getWorksheet(sheet)?.getRow(sheetRow).getCell(column + 1);
-    if (!cell) throw new Error(`no sheet ${sheet}`);
-    cell.value = text;
+  async writeCell(sheet: string, column: number, sheetRow: number, text: string, guard: readonly CellGuard[] = []): Promise<void> {
+    const row = this.workbook.getWorksheet(sheet)?.getRow(sheetRow);
+    if (!row) throw new WorkbookError("ItemNotFound", { ja: `シート「${sheet}」が見つかりません`, en: `Sheet "${sheet}" not found` });
+    checkGuards(sheetRow, guard, (c) => rawText(cellToRaw(row.getCell(c + 1).value)));
+    row.getCell(column + 1).value = text;
   }
 
   /**

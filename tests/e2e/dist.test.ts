@@ -32,7 +32,7 @@ describe("the production build (dist/)", () => {
     const en = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as Meta;
     const ja = JSON.parse(readFileSync(join(DIST, "functions.ja.json"), "utf8")) as Meta;
     const shape = (m: Meta) => m.functions.map((f) => [f.id, f.name, f.parameters.map((p) => [p.name, p.type, p.optional ?? false])]);
-    expect(en.functions.map((f) => f.id).sort()).toEqual(["ACHIEVEMENT", "CHECK", "FISCALYEAR", "METRICS", "RATING", "VALUE"]);
+    expect(en.functions.map((f) => f.id).sort()).toEqual(["ACHIEVEMENT", "CHECK", "FISCALYEAR", "METRICS", "QUANTITY", "RATING"]);
     expect(shape(ja)).toEqual(shape(en));
     for (const f of ja.functions) {
       expect(f.description, f.id).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
+import { excelValues } from "../support/excelValues";
 import { routeOfficeJs, screenshot } from "../support/browser";
 import { servedBrowser } from "../support/session";
 
@@ -21,12 +21,12 @@ async function fakeExcelScript(): Promise<string> {
     platform: "browser",
     write: false,
   });
-  const port = await XlsxWorkbookPort.load(readFileSync(resolve(__dirname, "../../seeds/kodaira-r2.xlsx")));
-  const rows = port.grids()[0]?.rows ?? [];
+  // The sample as Excel's own range.values would hold it (dates as serials), read from the file.
+  const sheets = await excelValues(readFileSync(resolve(__dirname, "../../seeds/kodaira-r2.xlsx")));
   return `
     ${bundle.outputFiles[0]?.text ?? ""}
-    window.__fake = new FakeExcelModule.FakeExcel(["進捗管理表"]);
-    FakeExcelModule.putGrid(window.__fake, "進捗管理表", ${JSON.stringify(rows)});
+    window.__fake = new FakeExcelModule.FakeExcel(${JSON.stringify(sheets.map((s) => s.name))});
+    for (const s of ${JSON.stringify(sheets)}) FakeExcelModule.putGrid(window.__fake, s.name, s.values, { formats: s.formats, merges: s.merges });
     window.Excel = { run: window.__fake.run };
     window.CustomFunctions = { associate() {}, Error: class extends Error {}, ErrorCode: {} };
     window.__actions = {};

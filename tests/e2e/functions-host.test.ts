@@ -19,7 +19,7 @@ const CALLS: Record<string, { args: unknown[]; expected: unknown }> = {
   RATING: { args: ["(参加団体数 12団体)", "(参加団体数 11団体)"], expected: "B" },
   CHECK: { args: ["A", "(施策 95%)", "(施策 44.0%)"], expected: "RATING_OVERSTATED: 実績44.0% / 目標95% (46%)" },
   ACHIEVEMENT: { args: ["(参加団体数 12団体)", "(参加団体数 11団体)"], expected: 0.916667 },
-  VALUE: { args: ["370万件以上"], expected: 3_700_000 },
+  QUANTITY: { args: ["370万件以上"], expected: 3_700_000 },
   METRICS: {
     args: [FISCAL_BLOCK],
     expected: [
@@ -65,7 +65,7 @@ describe("taskpane.html in a stubbed Excel host", () => {
 
     const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated));
     const ids = metadata.functions.map((f) => f.id);
-    expect([...ids].sort()).toEqual(["ACHIEVEMENT", "CHECK", "FISCALYEAR", "METRICS", "RATING", "VALUE"]);
+    expect([...ids].sort()).toEqual(["ACHIEVEMENT", "CHECK", "FISCALYEAR", "METRICS", "QUANTITY", "RATING"]);
     expect(registered.sort()).toEqual([...ids].sort());
 
     for (const id of ids) {

@@ -1,13 +1,48 @@
 /**
- * A strict fake of the Excel JavaScript API subset the Office adapter uses. Like Excel:
- * - a property cannot be read before it was loaded and a sync happened (PropertyNotLoaded);
- * - queued operations (writes, adds, deletes) apply at sync, in the order they were queued;
- * - a 2D array must match its range (InvalidArgument at sync);
- * - strings written to a General cell are coerced as Excel does: "4-1" and "1/2" become dates,
- *   "0012" and "+81" numbers, "=x" a formula — unless the cell's number format is "@";
- * - sheet names follow Excel's rules (1–31 characters, none of []:*?/\, unique ignoring case);
- * - a response or request over 5 MB fails (RequestPayloadSizeLimitExceeded), as on the web.
- * Syncs are counted.
+ * A strict fake of the Excel JavaScript API subset the Office adapter uses. Each rule it models, and the
+ * Microsoft documentation it comes from:
+ *
+ * - Proxies: a property cannot be read before it was loaded and a sync happened (PropertyNotLoaded).
+ *   "You must call context.sync() before reading the properties" — learn.microsoft.com/javascript/api/excel
+ *   (every load() overload), office/dev/add-ins/develop/application-specific-api-model.
+ * - Commands queue and run at sync, in order. A batch is not a transaction: when a command fails, the
+ *   commands before it stay applied and the rest are dropped — the example of OfficeExtension.Error
+ *   traceMessages ("contains all trace messages that were executed before the error occurred"),
+ *   learn.microsoft.com/javascript/api/office/officeextension.error. `failAtSync = n` makes the last
+ *   command of sync n fail after the others ran.
+ * - A 2D array must match its range (InvalidArgument) — Range.values, "The dimensions of the array must
+ *   match the range".
+ * - Strings written to a General cell are read as a user typing them: "4-1" and "2021/3/31" become dates
+ *   (serial numbers with a date format), "0012" 12, "+81" the formula =+81 (81), "=x" a formula,
+ *   "TRUE" a boolean, "50%" 0.5 formatted "0%", "1e3" 1000 — unless the cell is formatted "@" (text)
+ *   — office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values ("set values … as if typed"), and
+ *   support.microsoft.com "Stop automatically changing numbers to dates" (format the cells as Text).
+ * - Dates are serial numbers: 1 is 1900-01-01 (with Excel's 1900 leap-year bug), or 1904-01-02 in the
+ *   1904 date system — WorksheetFunctions.date: "a number from 1900 or 1904 (depending on the
+ *   workbook's date system)". `date1904` switches the fake's system.
+ * - Sheet names: 1–31 characters, none of [ ] : * ? / \, not starting or ending with ', unique
+ *   ignoring case — support.microsoft.com "Rename a worksheet".
+ * - Payload: Excel on the web fails a request over 5 MB with RequestPayloadSizeLimitExceeded and a
+ *   response over 5 MB with ResponsePayloadSizeLimitExceeded; "This error only occurs in Excel on the
+ *   web" — office/dev/add-ins/excel/excel-add-ins-error-handling (error code table),
+ *   concepts/resource-limits-and-performance-optimization#excel-add-ins.
+ * - Conditional formats: add() puts the new format "at the first/top priority"; a format's id is "the
+ *   priority of the conditional format in the current ConditionalFormatCollection", so ids move when
+ *   formats are added or removed, and getItem(id) of a removed one fails (ItemNotFound) —
+ *   javascript/api/excel/excel.conditionalformatcollection, excel.conditionalformat#id.
+ * - Protection: writing to a protected sheet is AccessDenied ("You cannot perform the requested
+ *   operation", Graph/Office.js on locked cells); adding, deleting, renaming or hiding sheets of a
+ *   workbook whose structure is protected is AccessDenied — excel.worksheetprotection,
+ *   excel.workbookprotection.
+ * - Cell-edit mode: "When `false`, if the user is in cell edit when the batch request is processed by the
+ *   host, the batch automatically fails"; with `delayForCellEdit: true` it waits until the user leaves
+ *   edit mode — Excel.RunOptions.delayForCellEdit (error InvalidOperationInCellEditMode, Excel.ErrorCodes).
+ * - A workbook keeps at least one visible sheet: hiding or deleting the last visible one is
+ *   InvalidOperation — support.microsoft.com "Hide or show worksheets" ("at least one sheet must remain
+ *   visible").
+ * - Merged cells: only the top-left cell holds the value; the others read as empty —
+ *   excel.range#merge ("the value of the top-left cell is kept").
+ * Syncs, format operations and payloads are counted for the tests.
  */
 
 type Value = string | number | boolean;
@@ -31,10 +66,13 @@ export class FakeExcelError extends Error {
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 const FORBIDDEN_NAME = /[[\]:*?/\\]/;
+type Area = [row: number, column: number, rows: number, columns: number];
 
 export class FakeSheet {
   cells = new Map<string, Cell>();
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  protected = false;
+  merges: Area[] = [];
   constructor(public name: string) {}
 
   key(r: number, c: number): string {
@@ -46,14 +84,14 @@ export class FakeSheet {
   }
 
   /** Stores what Excel would store when a value is written to this cell. */
-  write(r: number, c: number, input: unknown): void {
+  write(r: number, c: number, input: unknown, date1904 = false): void {
     const existing = this.get(r, c);
     const numberFormat = existing?.numberFormat ?? "General";
     const cell: Cell = { value: "", numberFormat };
     if (typeof input === "number" || typeof input === "boolean") cell.value = input;
     else if (input === null || input === undefined || input === "") cell.value = "";
     else cell.value = String(input);
-    if (typeof cell.value === "string" && numberFormat !== "@") Object.assign(cell, coerce(cell.value));
+    if (typeof cell.value === "string" && numberFormat !== "@") Object.assign(cell, coerce(cell.value, date1904));
     if (cell.value === "" && numberFormat === "General" && !cell.formula) this.cells.delete(this.key(r, c));
     else this.cells.set(this.key(r, c), cell);
   }
@@ -65,7 +103,7 @@ export class FakeSheet {
   }
 
   /** Used range over values (valuesOnly), as [rowIndex, columnIndex, rowCount, columnCount]. */
-  usedRange(): [number, number, number, number] | undefined {
+  usedRange(): Area | undefined {
     let minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
     for (const [key, cell] of this.cells) {
       if (cell.value === "" && !cell.error) continue;
@@ -76,25 +114,33 @@ export class FakeSheet {
   }
 }
 
-/** Excel serial of a date (1900 date system). */
-function serial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+/** Excel serial of a date: 1900 system (day 60 is the fictitious 1900-02-29), or 1904. */
+export function serial(year: number, month: number, day: number, date1904 = false): number {
+  const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return date1904 ? days - 1462 : days;
 }
 
 /** What Excel makes of a string typed into a General cell. */
-export function coerce(text: string): Partial<Cell> {
+export function coerce(text: string, date1904 = false): Partial<Cell> {
+  const trimmed = text.trim();
   if (text.startsWith("=")) return { formula: text, value: "#NAME?", error: "#NAME?" };
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.trim()) && text.trim() !== "-") return { value: Number(text) };
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return { value: Number(text.replace(/,/g, "")) };
-  const dash = /^(\d{1,2})[-/](\d{1,2})$/.exec(text);
+  if (/^[+-]\d+(\.\d+)?$/.test(trimmed)) return { formula: `=${trimmed}`, value: Number(trimmed) };
+  if (/^\d+(\.\d*)?$|^\.\d+$/.test(trimmed)) return { value: Number(trimmed) };
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed.replace(/,/g, "")) };
+  if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(trimmed)) return { value: Number(trimmed), numberFormat: "0.00E+00" };
+  if (/^\d+(\.\d+)?%$/.test(trimmed)) return { value: Number(trimmed.slice(0, -1)) / 100, numberFormat: "0%" };
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
+  const full = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
+  if (full) return { value: serial(Number(full[1]), Number(full[2]), Number(full[3]), date1904), numberFormat: "yyyy/m/d" };
+  const dash = /^(\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
   if (dash) {
     const [a, b] = [Number(dash[1]), Number(dash[2])];
-    if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return { value: serial(new Date().getFullYear(), a, b), numberFormat: "m/d" };
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 31) return { value: serial(new Date().getFullYear(), a, b, date1904), numberFormat: "m/d" };
   }
   return { value: text };
 }
 
-function parseAddress(address: string): [number, number, number, number] {
+function parseAddress(address: string): Area {
   const m = /^(?:'?[^!]*'?!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address);
   if (!m) throw new FakeExcelError("InvalidArgument", `bad address ${address}`);
   const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -127,7 +173,6 @@ type Op = () => void;
 /** A proxy object: loaded properties are readable only after the sync that loaded them. */
 class Proxy {
   protected loaded = new Map<string, unknown>();
-  protected pendingLoads = new Set<string>();
   constructor(protected readonly fake: FakeExcel) {}
 
   protected read<T>(property: string): T {
@@ -156,12 +201,12 @@ export class FakeRange extends Proxy {
   constructor(
     fake: FakeExcel,
     private readonly sheetOf: () => FakeSheet | undefined,
-    private readonly area: () => [number, number, number, number] | undefined,
+    private readonly area: () => Area | undefined,
   ) {
     super(fake);
   }
 
-  private resolved(): { sheet: FakeSheet; area: [number, number, number, number] } | undefined {
+  private resolved(): { sheet: FakeSheet; area: Area } | undefined {
     const sheet = this.sheetOf();
     const area = sheet ? this.area() : undefined;
     return sheet && area ? { sheet, area } : undefined;
@@ -177,9 +222,9 @@ export class FakeRange extends Proxy {
   set values(values: Value[][]) {
     this.fake.requestBytes += utf8(JSON.stringify(values));
     this.fake.queue(() => {
-      const { sheet, area } = this.must();
+      const { sheet, area } = this.writable();
       this.checkShape(values, area, "values");
-      values.forEach((row, r) => row.forEach((v, c) => sheet.write(area[0] + r, area[1] + c, v)));
+      values.forEach((row, r) => row.forEach((v, c) => sheet.write(area[0] + r, area[1] + c, v, this.fake.date1904)));
     });
   }
 
@@ -191,8 +236,9 @@ export class FakeRange extends Proxy {
     return this.read("numberFormat");
   }
   set numberFormat(formats: string[][]) {
+    this.fake.requestBytes += utf8(JSON.stringify(formats));
     this.fake.queue(() => {
-      const { sheet, area } = this.must();
+      const { sheet, area } = this.writable();
       this.checkShape(formats, area, "numberFormat");
       formats.forEach((row, r) => row.forEach((f, c) => sheet.setFormat(area[0] + r, area[1] + c, f)));
     });
@@ -207,26 +253,29 @@ export class FakeRange extends Proxy {
   /** Hyperlinks written, for assertions: "Sheet!r,c" → documentReference. */
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
     this.fake.queue(() => {
-      const { sheet, area } = this.must();
+      const { sheet, area } = this.writable();
       this.fake.hyperlinks.set(`${sheet.name}!${area[0]},${area[1]}`, link.documentReference ?? "");
-      if (link.textToDisplay !== undefined) sheet.write(area[0], area[1], link.textToDisplay);
+      if (link.textToDisplay !== undefined) sheet.write(area[0], area[1], link.textToDisplay, this.fake.date1904);
     });
   }
 
-  /** Formatting: counted (the report's writer must not format cell by cell), otherwise ignored. */
+  /** Formatting: counted (the report's writer must not format cell by cell) and recorded per range. */
   get format(): CountedFormat {
-    return this.fake.countedFormat();
+    return this.fake.countedFormat(() => this.writable());
   }
 
   merge(_across?: boolean): void {
     this.fake.queue(() => {
-      const { area } = this.must();
+      const { sheet, area } = this.writable();
+      sheet.merges.push(area);
       this.fake.merges.push(area);
+      // Only the top-left cell keeps its value.
+      for (let r = 0; r < area[2]; r += 1) for (let c = 0; c < area[3]; c += 1) if (r || c) sheet.write(area[0] + r, area[1] + c, "");
     });
   }
 
   get conditionalFormats(): FakeConditionalFormats {
-    return new FakeConditionalFormats(this.fake, this.sheetOf, []);
+    return new FakeConditionalFormats(this.fake, this.sheetOf, this.resolved() ? [] : []);
   }
 
   select(): void {
@@ -242,7 +291,14 @@ export class FakeRange extends Proxy {
     return resolved;
   }
 
-  private checkShape(data: unknown[][], area: [number, number, number, number], what: string) {
+  /** A range that may be written: its sheet must not be protected. */
+  private writable() {
+    const resolved = this.must();
+    if (resolved.sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${resolved.sheet.name} is protected`);
+    return resolved;
+  }
+
+  private checkShape(data: unknown[][], area: Area, what: string) {
     if (data.length !== area[2] || data.some((row) => row.length !== area[3])) {
       throw new FakeExcelError("InvalidArgument", `${what} is ${data.length}×${data[0]?.length ?? 0}, the range is ${area[2]}×${area[3]}`);
     }
@@ -271,9 +327,12 @@ export class FakeRange extends Proxy {
         this.loaded.set(name, types);
         break;
       }
-      case "numberFormat":
-        this.loaded.set(name, grid((cell) => cell?.numberFormat ?? "General"));
+      case "numberFormat": {
+        const formats = grid((cell) => cell?.numberFormat ?? "General");
+        this.fake.responseBytes += utf8(JSON.stringify(formats));
+        this.loaded.set(name, formats);
         break;
+      }
       case "formulas":
         this.loaded.set(name, grid((cell) => cell?.formula ?? cell?.value ?? ""));
         break;
@@ -285,6 +344,19 @@ export class FakeRange extends Proxy {
       default:
         throw new FakeExcelError("NotImplemented", `Range.${name}`);
     }
+  }
+}
+
+class FakeProtection extends Proxy {
+  constructor(fake: FakeExcel, private readonly isProtected: () => boolean) {
+    super(fake);
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  protected override snapshot(name: string): void {
+    if (name !== "protected") throw new FakeExcelError("NotImplemented", `Protection.${name}`);
+    this.loaded.set(name, this.isProtected());
   }
 }
 
@@ -303,30 +375,48 @@ export class FakeWorksheet extends Proxy {
   get visibility(): string { return this.read("visibility"); }
   set visibility(value: string) {
     this.fake.queue(() => {
-      const sheet = this.resolve();
-      if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+      const sheet = this.must();
+      this.fake.guardStructure();
+      if (value !== "Visible" && this.fake.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
+        throw new FakeExcelError("InvalidOperation", "a workbook must keep at least one visible sheet");
+      }
       sheet.visibility = value as FakeSheet["visibility"];
     });
   }
 
+  private protectionProxy?: FakeProtection;
+  get protection(): FakeProtection {
+    this.protectionProxy ??= new FakeProtection(this.fake, () => this.resolve()?.protected === true);
+    return this.protectionProxy;
+  }
+
+  private must(): FakeSheet {
+    const sheet = this.resolve();
+    if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+    return sheet;
+  }
+
   getRange(address?: string): FakeRange {
-    const area: [number, number, number, number] = address ? parseAddress(address) : [0, 0, 1_048_576, 16_384];
+    const area: Area = address ? parseAddress(address) : [0, 0, 1_048_576, 16_384];
     return new FakeRange(this.fake, this.resolve, () => area);
   }
 
   /** Several areas ("F22,H33"), for conditional formats and formats. */
   getRanges(addresses: string): { conditionalFormats: FakeConditionalFormats; format: CountedFormat } {
     const cells = addresses.split(",").map((a) => a.trim());
-    for (const cell of cells) parseAddress(cell.split(":")[0] as string);
-    return { conditionalFormats: new FakeConditionalFormats(this.fake, this.resolve, cells), format: this.fake.countedFormat() };
+    const areas = cells.map((cell) => parseAddress(cell));
+    return {
+      conditionalFormats: new FakeConditionalFormats(this.fake, this.resolve, cells),
+      format: this.fake.countedFormat(() => ({ sheet: this.must(), area: areas[0] as Area }), areas),
+    };
   }
 
   set name(value: string) {
     this.fake.queue(() => {
-      const sheet = this.resolve();
-      if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+      const sheet = this.must();
+      this.fake.guardStructure();
       checkSheetName(value, this.fake.sheets.filter((s) => s !== sheet));
-      sheet.name = value;
+      this.fake.renameSheet(sheet.name, value);
     });
   }
 
@@ -344,6 +434,7 @@ export class FakeWorksheet extends Proxy {
     return new globalThis.Proxy(
       {
         setPrintTitleRows: (rows: string) => record("printTitleRows", rows),
+        setPrintArea: (area: string) => record("printArea", area),
         headersFooters: { defaultForAllPages: new globalThis.Proxy({}, { set: (_o, key, value) => (record(`footer.${String(key)}`, value), true) }) },
       } as Record<string, unknown>,
       { set: (obj, key, value) => (record(String(key), value), true), get: (obj, key) => obj[key as string] },
@@ -374,9 +465,13 @@ export class FakeWorksheet extends Proxy {
 
   delete(): void {
     this.fake.queue(() => {
-      const sheet = this.resolve();
-      if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+      const sheet = this.must();
+      this.fake.guardStructure();
+      if (this.fake.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
+        throw new FakeExcelError("InvalidOperation", "a workbook must keep at least one visible sheet");
+      }
       this.fake.sheets = this.fake.sheets.filter((s) => s !== sheet);
+      this.fake.conditionalFormats = this.fake.conditionalFormats.filter((c) => c.sheet !== sheet.name);
     });
   }
 
@@ -416,6 +511,7 @@ class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     let created: FakeSheet | undefined;
     this.fake.queue(() => {
+      this.fake.guardStructure();
       checkSheetName(name, this.fake.sheets);
       created = new FakeSheet(name);
       this.fake.sheets.push(created);
@@ -436,9 +532,10 @@ class FakeWorksheetCollection extends Proxy {
   }
 }
 
+/** A conditional format as the fake stores it; its place in `conditionalFormats` of its sheet is its priority. */
 export interface FakeConditionalFormat {
-  id: string;
   sheet: string;
+  type: "Custom" | "CellValue";
   cells: string[];
   formula?: string;
   fill?: string;
@@ -454,6 +551,12 @@ class FakeConditionalFormatProxy extends Proxy {
   get id(): string {
     return this.read("id");
   }
+  get type(): string {
+    return this.read("type");
+  }
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string }; format: { fill: { color: string } } } {
+    return this.read("customOrNullObject");
+  }
 
   delete(): void {
     this.fake.queue(() => {
@@ -464,39 +567,80 @@ class FakeConditionalFormatProxy extends Proxy {
   }
 
   protected override snapshot(name: string): void {
-    if (name !== "id") throw new FakeExcelError("NotImplemented", `ConditionalFormat.${name}`);
-    this.loaded.set("id", this.record()?.id);
+    const record = this.record();
+    const root = name.split("/")[0] ?? name;
+    if (root === "id") this.loaded.set("id", record ? this.fake.priorityOf(record) : undefined);
+    else if (root === "type") this.loaded.set("type", record?.type);
+    else if (root === "customOrNullObject") {
+      this.loaded.set("customOrNullObject", {
+        isNullObject: record?.type !== "Custom",
+        rule: { formula: record?.type === "Custom" ? (record.formula ?? "") : "" },
+        format: { fill: { color: record?.type === "Custom" ? (record.fill ?? "") : "" } },
+      });
+    } else throw new FakeExcelError("NotImplemented", `ConditionalFormat.${name}`);
   }
 }
 
-class FakeConditionalFormats {
+class FakeConditionalFormats extends Proxy {
+  private readonly itemProxies = new Map<FakeConditionalFormat, FakeConditionalFormatProxy>();
   constructor(
-    private readonly fake: FakeExcel,
+    fake: FakeExcel,
     private readonly sheetOf: () => FakeSheet | undefined,
     private readonly cells: string[],
-  ) {}
+  ) {
+    super(fake);
+  }
 
-  add(_type: string): FakeConditionalFormatProxy {
+  get items(): FakeConditionalFormatProxy[] {
+    return this.read("items");
+  }
+
+  add(type: "Custom" | "CellValue"): FakeConditionalFormatProxy {
     let record: FakeConditionalFormat | undefined;
     const proxy: FakeConditionalFormatProxy = new FakeConditionalFormatProxy(this.fake, () => record);
     this.fake.queue(() => {
       const sheet = this.sheetOf();
       if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
-      const cellValue = proxy.cellValue.format.fill.color !== "";
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
+      const custom = type === "Custom";
       record = {
-        id: `{cf-${this.fake.conditionalFormats.length + 1}-${Math.random().toString(36).slice(2, 8)}}`,
         sheet: sheet.name,
+        type,
         cells: this.cells,
-        formula: cellValue ? String(proxy.cellValue.rule.formula1 ?? "") : proxy.custom.rule.formula,
-        fill: cellValue ? proxy.cellValue.format.fill.color : proxy.custom.format.fill.color,
+        formula: custom ? proxy.custom.rule.formula : String(proxy.cellValue.rule.formula1 ?? ""),
+        fill: custom ? proxy.custom.format.fill.color : proxy.cellValue.format.fill.color,
       };
-      this.fake.conditionalFormats.push(record);
+      // "Adds a new conditional format to the collection at the first/top priority."
+      this.fake.conditionalFormats.unshift(record);
     });
     return proxy;
   }
 
+  /** The format at this priority now (ids are priorities): a removed one fails at sync. */
   getItem(id: string): FakeConditionalFormatProxy {
-    return new FakeConditionalFormatProxy(this.fake, () => this.fake.conditionalFormats.find((c) => c.id === id));
+    const sheetName = () => this.sheetOf()?.name;
+    return new FakeConditionalFormatProxy(this.fake, () => {
+      const found = this.fake.conditionalFormats.filter((c) => c.sheet === sheetName())[Number(id)];
+      if (!found) throw new FakeExcelError("ItemNotFound", `conditional format ${id}`);
+      return found;
+    });
+  }
+
+  protected override snapshot(name: string): void {
+    if (!name.startsWith("items")) throw new FakeExcelError("NotImplemented", `ConditionalFormatCollection.${name}`);
+    const sheet = this.sheetOf();
+    if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
+    const sub = name.slice("items/".length);
+    const items = this.fake.conditionalFormats
+      .filter((c) => c.sheet === sheet.name)
+      .map((record) => {
+        // One proxy per format across the paths loaded ("items/type,items/customOrNullObject/…").
+        const proxy = this.itemProxies.get(record) ?? new FakeConditionalFormatProxy(this.fake, () => record);
+        this.itemProxies.set(record, proxy);
+        (proxy as unknown as { snapshot(n: string): void }).snapshot(sub || "id");
+        return proxy;
+      });
+    this.loaded.set("items", items);
   }
 }
 
@@ -514,6 +658,27 @@ class FakeTableCollection extends Proxy {
   }
 }
 
+class FakeFunctionResult extends Proxy {
+  constructor(fake: FakeExcel, private readonly compute: () => number) {
+    super(fake);
+  }
+  get value(): number {
+    return this.read("value");
+  }
+  protected override snapshot(name: string): void {
+    if (name !== "value") throw new FakeExcelError("NotImplemented", `FunctionResult.${name}`);
+    this.loaded.set("value", this.compute());
+  }
+}
+
+/** A format property written, for assertions (column widths in points, text orientation …). */
+export interface FormatWrite {
+  sheet: string;
+  area: Area;
+  property: string;
+  value: unknown;
+}
+
 /** The fake Excel: sheets, tables, a selection, and the counters the tests assert on. */
 export class FakeExcel {
   sheets: FakeSheet[] = [];
@@ -522,40 +687,31 @@ export class FakeExcel {
   selection?: { sheet: string; row: number; column: number };
   syncCount = 0;
   formatOps = 0;
+  formatWrites: FormatWrite[] = [];
   hyperlinks = new Map<string, string>();
+  /** Every sheet's conditional formats, each sheet's in priority order (first = top). */
   conditionalFormats: FakeConditionalFormat[] = [];
-  merges: [number, number, number, number][] = [];
+  merges: Area[] = [];
   pageBreaks: string[] = [];
   pageLayout = new Map<string, unknown>();
   charts: { type: string; seriesBy: string; title: { text: string }; position: string[] }[] = [];
   calculationMode = "Automatic";
+  calculationSuspensions = 0;
   screenUpdatingSuspensions = 0;
-  /** When set, the sync with this number fails (to test that a failed write leaves nothing behind). */
+  /** The workbook's structure is protected: no sheet may be added, deleted, renamed or hidden. */
+  workbookProtected = false;
+  /** The user is editing a cell: a batch fails unless run with delayForCellEdit. */
+  cellEditMode = false;
+  /** The workbook uses the 1904 date system. */
+  date1904 = false;
+  /** When set, the last command of this sync fails after the others ran (batches are not transactions). */
   failAtSync?: number;
-
-  /** A format object whose every property set is counted as one format operation. */
-  countedFormat(): CountedFormat {
-    const count = () => {
-      this.formatOps += 1;
-    };
-    const watch = <T extends object>(target: T): T =>
-      new globalThis.Proxy(target, {
-        set: (obj, key, value) => {
-          count();
-          (obj as Record<string | symbol, unknown>)[key] = value;
-          return true;
-        },
-      });
-    return watch({
-      font: watch({}),
-      fill: watch({}),
-      borders: { getItem: () => watch({}) },
-      autofitRows: () => count(),
-    }) as CountedFormat;
-  }
+  /** Runs of Excel.run and their options, for assertions. */
+  runs: { delayForCellEdit?: boolean }[] = [];
   responseBytes = 0;
   requestBytes = 0;
   private pending: Op[] = [];
+  private delayForCellEdit = false;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     this.sheets = sheetNames.map((name) => new FakeSheet(name));
@@ -569,10 +725,64 @@ export class FakeExcel {
     this.pending.push(op);
   }
 
+  /** Renames a sheet as a user would; its conditional formats go with it. */
+  renameSheet(from: string, to: string): void {
+    const sheet = this.sheet(from);
+    if (!sheet) throw new FakeExcelError("ItemNotFound", `worksheet ${from}`);
+    for (const format of this.conditionalFormats) if (format.sheet === sheet.name) format.sheet = to;
+    sheet.name = to;
+  }
+
+  guardStructure(): void {
+    if (this.workbookProtected) throw new FakeExcelError("AccessDenied", "the workbook's structure is protected");
+  }
+
+  /** The priority (id) of a conditional format among its sheet's. */
+  priorityOf(record: FakeConditionalFormat): string {
+    return String(this.conditionalFormats.filter((c) => c.sheet === record.sheet).indexOf(record));
+  }
+
+  /** A user's own conditional format, as one made in Excel's UI. */
+  addUserConditionalFormat(sheet: string, cells: string[], fill: string, formula = "=A1>0"): FakeConditionalFormat {
+    const record: FakeConditionalFormat = { sheet, type: "Custom", cells, formula, fill };
+    this.conditionalFormats.unshift(record);
+    return record;
+  }
+
+  /** A format object whose every property set is counted as one format operation and recorded. */
+  countedFormat(target?: () => { sheet: FakeSheet; area: Area }, areas?: Area[]): CountedFormat {
+    const record = (property: string, value: unknown) => {
+      this.formatOps += 1;
+      if (!target) return;
+      this.queue(() => {
+        const { sheet, area } = target();
+        if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
+        for (const a of areas ?? [area]) this.formatWrites.push({ sheet: sheet.name, area: a, property, value });
+      });
+    };
+    const watch = <T extends object>(obj: T, prefix: string): T =>
+      new globalThis.Proxy(obj, {
+        set: (o, key, value) => {
+          record(`${prefix}${String(key)}`, value);
+          (o as Record<string | symbol, unknown>)[key] = value;
+          return true;
+        },
+      });
+    return watch(
+      {
+        font: watch({}, "font."),
+        fill: watch({}, "fill."),
+        borders: { getItem: (edge: string) => watch({}, `border.${edge}.`) },
+        autofitRows: () => record("autofitRows", true),
+      },
+      "",
+    ) as CountedFormat;
+  }
+
   /** Puts values straight into a sheet, as a user typing would (coerced unless formatted "@"). */
   setValues(sheetName: string, rows: unknown[][], startRow = 0): void {
     const sheet = this.sheet(sheetName) ?? (this.sheets.push(new FakeSheet(sheetName)), this.sheet(sheetName) as FakeSheet);
-    rows.forEach((row, r) => row.forEach((v, c) => sheet.write(startRow + r, c, v)));
+    rows.forEach((row, r) => row.forEach((v, c) => sheet.write(startRow + r, c, v, this.date1904)));
   }
 
   /** The stored values of a sheet as a 2D array (for assertions). */
@@ -589,24 +799,41 @@ export class FakeExcel {
 
   private async sync(): Promise<void> {
     this.syncCount += 1;
-    if (this.failAtSync === this.syncCount) {
-      this.pending = [];
-      throw new FakeExcelError("GeneralException", "the sync failed (as the test asked)");
-    }
-    this.responseBytes = 0;
     const ops = this.pending;
     this.pending = [];
+    this.responseBytes = 0;
     const requested = this.requestBytes;
     this.requestBytes = 0;
+    if (this.cellEditMode && !this.delayForCellEdit) {
+      throw new FakeExcelError("InvalidOperationInCellEditMode", "the user is editing a cell");
+    }
     if (requested > PAYLOAD_LIMIT_BYTES) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${requested} bytes`);
-    for (const op of ops) op();
+    const failing = this.failAtSync === this.syncCount;
+    // Not a transaction: each command runs in turn, and those before a failing one stay applied.
+    for (const [i, op] of ops.entries()) {
+      if (failing && i === ops.length - 1) throw new FakeExcelError("GeneralException", "the sync failed (as the test asked)");
+      op();
+    }
+    if (failing) throw new FakeExcelError("GeneralException", "the sync failed (as the test asked)");
     if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
-      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `response of ${this.responseBytes} bytes`);
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `response of ${this.responseBytes} bytes`);
     }
   }
 
-  /** Excel.run over the fake. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  /**
+   * Excel.run over the fake, with Office.js's own overloads: `run(batch)` and `run(options, batch)`
+   * (Excel.RunOptions' delayForCellEdit), so the page can use it as `Excel.run` itself.
+   */
+  run = async <T>(
+    first: ((context: Excel.RequestContext) => Promise<T>) | { delayForCellEdit?: boolean },
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const [options, batch] = typeof first === "function" ? [{}, first] : [first, second];
+    if (typeof batch !== "function") throw new TypeError("Excel.run needs a batch function");
+    this.runs.push(options);
+    this.delayForCellEdit = options.delayForCellEdit === true;
+    this.pending = [];
+    this.requestBytes = 0;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the application object's accessors need the fake
     const fake = this;
     const application = {
@@ -625,6 +852,9 @@ export class FakeExcel {
           fake.calculationMode = mode;
         });
       },
+      suspendApiCalculationUntilNextSync() {
+        fake.calculationSuspensions += 1;
+      },
       suspendScreenUpdatingUntilNextSync() {
         fake.screenUpdatingSuspensions += 1;
       },
@@ -634,6 +864,10 @@ export class FakeExcel {
         worksheets: new FakeWorksheetCollection(this),
         tables: new FakeTableCollection(this),
         application,
+        protection: new FakeProtection(this, () => this.workbookProtected),
+        functions: {
+          date: (year: number, month: number, day: number) => new FakeFunctionResult(this, () => serial(year, month, day, this.date1904)),
+        },
       },
       sync: () => this.sync(),
     };
@@ -643,13 +877,44 @@ export class FakeExcel {
   };
 }
 
-/** Writes a grid into a sheet of the fake as text cells ("@"), the way the importer formats its table. */
-export function putGrid(fake: FakeExcel, sheetName: string, rows: readonly (readonly unknown[])[]): void {
+/**
+ * A sheet of the fake from a grid as Excel's own `range.values` give it: numbers, strings, booleans,
+ * error strings ("#N/A", typed Error), and dates as serial numbers with a date format. Strings are
+ * stored as text ("@"), numbers and booleans as they are, so nothing is coerced.
+ */
+export function putGrid(
+  fake: FakeExcel,
+  sheetName: string,
+  rows: readonly (readonly unknown[])[],
+  options: { merges?: readonly Area[]; formats?: readonly (readonly (string | undefined)[])[] } = {},
+): void {
   const sheet = fake.sheet(sheetName) ?? (fake.sheets.push(new FakeSheet(sheetName)), fake.sheet(sheetName) as FakeSheet);
   rows.forEach((row, r) =>
     row.forEach((value, c) => {
+      if (value === null || value === undefined || value === "") return;
+      const format = options.formats?.[r]?.[c];
+      if (format && typeof value === "number") {
+        // A number with its format, as Excel holds it (a date is a serial with a date format).
+        sheet.setFormat(r, c, format);
+        sheet.write(r, c, value);
+        return;
+      }
+      if (typeof value === "object" && value !== null && "date" in value) {
+        const [y, m, d] = String((value as { date: string }).date).split("-").map(Number);
+        sheet.setFormat(r, c, "yyyy/m/d");
+        sheet.write(r, c, serial(y ?? 1900, m ?? 1, d ?? 1, fake.date1904));
+        return;
+      }
+      if (typeof value === "object" && value !== null && "error" in value) {
+        sheet.cells.set(sheet.key(r, c), { value: String((value as { error: string }).error), error: String((value as { error: string }).error), numberFormat: "General" });
+        return;
+      }
       if (typeof value === "string") sheet.setFormat(r, c, "@");
-      sheet.write(r, c, value === null || value === undefined ? "" : typeof value === "object" ? String(value) : value);
+      sheet.write(r, c, typeof value === "object" ? String(value) : value);
     }),
   );
+  for (const area of options.merges ?? []) {
+    sheet.merges.push(area);
+    for (let r = 0; r < area[2]; r += 1) for (let c = 0; c < area[3]; c += 1) if (r || c) sheet.cells.delete(sheet.key(area[0] + r, area[1] + c));
+  }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkTable } from "../../src/core/check/check";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { XlsxWorkbookPort, sheetToGrid } from "../../src/xlsx/workbookPort";
-import { FakeExcel, putGrid } from "../support/fakeExcel";
+import { fakeFromFile } from "../support/excelValues";
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 
@@ -88,9 +88,7 @@ describe("the check is read-only", () => {
   });
 
   it("leaves the sample's values and number formats unchanged through the Office port, on the fake", async () => {
-    const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
-    const fake = new FakeExcel(["進捗管理表"]);
-    putGrid(fake, "進捗管理表", xlsx.grids()[0]?.rows ?? []);
+    const fake = await fakeFromFile(readFileSync(SAMPLE));
     const before = JSON.stringify(fake.dump("進捗管理表"));
     const result = checkTable((await new ExcelWorkbookPort(fake.run).read()).table);
     expect(result.findings.length).toBeGreaterThan(0);

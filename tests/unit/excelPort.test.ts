@@ -5,7 +5,10 @@ import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET } from "../../src/core/workbook/settings";
 import type { RawCell } from "../../src/core/workbook/cells";
+import { WorkbookError } from "../../src/core/port";
+import { MARK_FORMULA } from "../../src/excel/workbookPort";
 import { FakeExcel, putGrid } from "../support/fakeExcel";
+import { fakeFromFile } from "../support/excelValues";
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 const HEADER = ["分野", "No.", "枝番", "項目", "主な推進担当課", "評価", "実施内容", "当初予定（目標値）", "取組実績（実績値）", "備考"];
@@ -13,9 +16,10 @@ const HEADER = ["分野", "No.", "枝番", "項目", "主な推進担当課", "�
 const put = putGrid;
 
 async function sampleInFake(): Promise<{ fake: FakeExcel; xlsx: XlsxWorkbookPort }> {
-  const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
-  const fake = new FakeExcel(["進捗管理表"]);
-  put(fake, "進捗管理表", xlsx.grids()[0]?.rows ?? []);
+  const file = readFileSync(SAMPLE);
+  const xlsx = await XlsxWorkbookPort.load(file);
+  // The fake holds the file as Excel's own values would give it, not as the file reader sees it.
+  const fake = await fakeFromFile(file);
   return { fake, xlsx };
 }
 
@@ -184,25 +188,175 @@ describe("the check through the Office.js port, on the fake", () => {
 });
 
 describe("cell marks", () => {
-  it("marks the findings' cells with conditional formats only, and one call removes exactly those", async () => {
+  it("marks the findings' cells with conditional formats only, error on top, and one call removes exactly those", async () => {
     const { fake } = await sampleInFake();
     const before = JSON.stringify(fake.dump("進捗管理表"));
-    fake.conditionalFormats.push({ id: "{users-own}", sheet: "進捗管理表", cells: ["A1"], fill: "#000000" });
+    const users = fake.addUserConditionalFormat("進捗管理表", ["A1"], "#000000");
     const port = new ExcelWorkbookPort(fake.run);
     await port.markCells("進捗管理表", [
       { column: 5, sheetRow: 22, severity: "error" },
       { column: 4, sheetRow: 2, severity: "warning" },
       { column: 8, sheetRow: 33, severity: "warning" },
     ]);
-    const ours = fake.conditionalFormats.filter((c) => c.id !== "{users-own}");
+    const ours = fake.conditionalFormats.filter((c) => c !== users);
+    // add() puts each new format on top: error, added last, wins where marks overlap.
     expect(ours.map((c) => [c.cells, c.fill, c.formula])).toEqual([
-      [["F22"], "#F9D0D3", "=TRUE"],
-      [["E2", "I33"], "#FFF1B8", "=TRUE"],
+      [["F22"], "#F9D0D3", MARK_FORMULA],
+      [["E2", "I33"], "#FFF1B8", MARK_FORMULA],
     ]);
-    expect((await port.readSettings())?.settings.marks?.map((m) => m.id)).toEqual(ours.map((c) => c.id));
+    expect((await port.readSettings())?.settings.marks).toEqual([{ sheet: "進捗管理表" }]);
     expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
     await port.clearMarks();
-    expect(fake.conditionalFormats.map((c) => c.id)).toEqual(["{users-own}"]);
+    expect(fake.conditionalFormats).toEqual([users]);
     expect((await port.readSettings())?.settings.marks).toBeUndefined();
+  });
+
+  it("finds its marks by their rule, not by ids that are only priorities: after the user adds or clears formats, and after a rename", async () => {
+    const { fake } = await sampleInFake();
+    const port = new ExcelWorkbookPort(fake.run);
+    await port.markCells("進捗管理表", [{ column: 5, sheetRow: 22, severity: "error" }]);
+    // The user adds a format of their own (it takes the top priority, every id moves) and renames the sheet.
+    const users = fake.addUserConditionalFormat("進捗管理表", ["B2"], "#00FF00");
+    fake.renameSheet("進捗管理表", "R2");
+    await port.clearMarks();
+    expect(fake.conditionalFormats).toEqual([users]);
+    // Marks again, then the user clears every format: clearing finds nothing, and does not fail.
+    await port.markCells("R2", [{ column: 5, sheetRow: 22, severity: "error" }]);
+    fake.conditionalFormats = [];
+    await expect(port.clearMarks()).resolves.toBeUndefined();
+    expect((await port.readSettings())?.settings.marks).toBeUndefined();
+    // And marking works again afterwards.
+    await port.markCells("R2", [{ column: 5, sheetRow: 22, severity: "info" }]);
+    expect(fake.conditionalFormats).toHaveLength(1);
+  });
+
+  it("says why marking fails on a protected sheet, in Japanese", async () => {
+    const { fake } = await sampleInFake();
+    fake.sheet("進捗管理表")!.protected = true;
+    const error = await new ExcelWorkbookPort(fake.run).markCells("進捗管理表", [{ column: 5, sheetRow: 22, severity: "error" }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).text.ja).toContain("保護されている");
+  });
+});
+
+describe("Excel as it behaves: failures, protection, cell editing, dates, merged cells", () => {
+  it("refuses the quick fix when rows moved since the check, and says so", async () => {
+    const { runCheck } = await import("../../src/core/check/run");
+    const { fake } = await sampleInFake();
+    const port = new ExcelWorkbookPort(fake.run);
+    const run = await runCheck(port);
+    const row = run.table.rows.find((r) => r.item === "12")!;
+    const guard = [{ column: run.table.columns.no!, expected: row.noWritten }, { column: run.table.columns.title!, expected: row.title }];
+    // A row is inserted above item 12: row 22 now holds item 11.
+    const sheet = fake.sheet("進捗管理表")!;
+    const moved = new Map<string, (typeof sheet.cells extends Map<string, infer C> ? C : never)>();
+    for (const [key, cell] of sheet.cells) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      moved.set(`${r >= 20 ? r + 1 : r},${c}`, cell);
+    }
+    sheet.cells = moved;
+    const before = JSON.stringify(fake.dump("進捗管理表"));
+    const error = await port.writeCell("進捗管理表", 5, 22, "A", guard).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "RowMoved" });
+    expect((error as WorkbookError).text.ja).toContain("行の挿入や削除");
+    expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
+    // Where the row still matches, the fix goes through.
+    await port.writeCell("進捗管理表", 5, 23, "B", guard);
+    expect(fake.dump("進捗管理表").values[22]?.[5]).toBe("B");
+  });
+
+  it("says in Japanese that a protected sheet cannot take the quick fix, before trying", async () => {
+    const { fake } = await sampleInFake();
+    fake.sheet("進捗管理表")!.protected = true;
+    const error = await new ExcelWorkbookPort(fake.run).writeCell("進捗管理表", 5, 22, "B").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).code).toBe("AccessDenied");
+  });
+
+  it("runs every batch with delayForCellEdit, so that editing a cell delays a write instead of failing it", async () => {
+    const { fake } = await sampleInFake();
+    fake.cellEditMode = true;
+    const port = new ExcelWorkbookPort(fake.run);
+    await port.writeCell("進捗管理表", 5, 22, "B");
+    await port.read();
+    expect(fake.runs.every((r) => r.delayForCellEdit === true)).toBe(true);
+  });
+
+  it("reads a date cell as a date, in the 1900 and 1904 date systems, as the file reader does", async () => {
+    for (const date1904 of [false, true]) {
+      const fake = new FakeExcel(["表"]);
+      fake.date1904 = date1904;
+      putGrid(fake, "表", [HEADER, ["分野", 1, null, "x", "課", "A", "", { date: "2021-03-31" }, "(件数 1件)", ""]]);
+      const [row] = (await new ExcelWorkbookPort(fake.run).read()).table.rows;
+      expect(row?.plan, `1904: ${date1904}`).toBe("2021-03-31");
+    }
+  });
+
+  it("reads merged cells as Excel gives them (the value in the top-left only), as the file reader now does", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表");
+    sheet.addRows([HEADER, ["分野A", 1, null, "x", "課", "A", "", "(件数 1件)", "(件数 1件)", ""], [null, 2, null, "y", "課", "A", "", "(件数 1件)", "(件数 1件)", ""]]);
+    sheet.mergeCells("A2:A3");
+    const xlsx = new XlsxWorkbookPort(workbook);
+    expect(xlsx.grids()[0]?.rows[2]?.[0]).toBeNull();
+    const fake = await fakeFromFile(await workbook.xlsx.writeBuffer());
+    expect(fake.sheet("表")?.merges).toEqual([[1, 0, 2, 1]]);
+    const office = (await new ExcelWorkbookPort(fake.run).read()).table.rows;
+    expect(office).toEqual((await xlsx.read()).table.rows);
+    expect(office.map((r) => r.category)).toEqual(["分野A", "分野A"]);
+  });
+
+  it("retries a read too large for one response, on the code Excel on the web gives (ResponsePayloadSizeLimitExceeded)", async () => {
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", generated(3000, (n) => (n < 30 ? "短い" : `${"長い計画の文章".repeat(90)} (件数 ${n}件)`)));
+    const table = (await new ExcelWorkbookPort(fake.run).read()).table;
+    expect(table.rows).toHaveLength(3000);
+  });
+
+  it("quotes a sheet name with an apostrophe in the findings' links ('O''Brien')", async () => {
+    const { findingsSheet } = await import("../../src/core/check/export");
+    const { runCheck } = await import("../../src/core/check/run");
+    const { fake } = await sampleInFake();
+    fake.renameSheet("進捗管理表", "O'Brien");
+    const port = new ExcelWorkbookPort(fake.run);
+    const run = await runCheck(port);
+    await port.writeSheet(findingsSheet(run.result, run.table.sheet));
+    expect(fake.hyperlinks.get("チェック結果!2,2")).toBe("'O''Brien'!F22");
+  });
+
+  it("fails at any sync of check, export, marks and quick fix with a Japanese message, the table untouched and the settings whole", async () => {
+    const { runCheck } = await import("../../src/core/check/run");
+    const { findingsSheet } = await import("../../src/core/check/export");
+    const actions: Record<string, (port: ExcelWorkbookPort) => Promise<unknown>> = {
+      check: (port) => runCheck(port),
+      export: async (port) => port.writeSheet(findingsSheet((await runCheck(port)).result, "進捗管理表")),
+      marks: (port) => port.markCells("進捗管理表", [{ column: 5, sheetRow: 22, severity: "error" }]),
+      clearMarks: (port) => port.clearMarks(),
+      quickFix: (port) => port.writeCell("進捗管理表", 5, 22, "B", [{ column: 1, expected: "12" }]),
+      settings: (port) => port.writeSettings({ ...DEFAULT_SETTINGS, ignored: [{ code: "X", item: "1", reason: "r" }] }),
+    };
+    for (const [name, action] of Object.entries(actions)) {
+      const clean = (await sampleInFake()).fake;
+      await new ExcelWorkbookPort(clean.run).writeSettings({ ...DEFAULT_SETTINGS, ignored: [{ code: "Y", item: "2", reason: "前から" }] });
+      clean.syncCount = 0;
+      await action(new ExcelWorkbookPort(clean.run));
+      for (let failing = 1; failing <= clean.syncCount; failing += 1) {
+        const { fake } = await sampleInFake();
+        const port = new ExcelWorkbookPort(fake.run);
+        await port.writeSettings({ ...DEFAULT_SETTINGS, ignored: [{ code: "Y", item: "2", reason: "前から" }] });
+        const table = JSON.stringify(fake.dump("進捗管理表"));
+        fake.syncCount = 0;
+        fake.failAtSync = failing;
+        const error = await action(port).catch((e: unknown) => e);
+        fake.failAtSync = undefined;
+        expect(error, `${name} at sync ${failing}`).toBeInstanceOf(WorkbookError);
+        expect((error as WorkbookError).text.ja.length, `${name} at sync ${failing}`).toBeGreaterThan(5);
+        if (name !== "quickFix") expect(JSON.stringify(fake.dump("進捗管理表")), `${name} at sync ${failing}`).toBe(table);
+        // The settings are never lost: the old ones or the new ones, whole.
+        const settings = (await port.readSettings())?.settings;
+        expect(settings?.ignored.length, `${name} at sync ${failing}`).toBe(1);
+      }
+    }
   });
 });

@@ -9,7 +9,7 @@ import { ErrorCode, StubCustomFunctionsError, installCustomFunctionsStub } from 
 
 installCustomFunctionsStub();
 type Fn = (...args: unknown[]) => unknown;
-let F: Record<"rating" | "check" | "achievement" | "value" | "metrics" | "fiscalYear", Fn>;
+let F: Record<"rating" | "check" | "achievement" | "quantity" | "metrics" | "fiscalYear", Fn>;
 
 beforeAll(async () => {
   F = (await import("../../src/functions/functions")) as unknown as typeof F;
@@ -108,7 +108,7 @@ describe("PLAN.CHECK", () => {
   });
 });
 
-describe("PLAN.ACHIEVEMENT, PLAN.VALUE, PLAN.METRICS, PLAN.FISCALYEAR", () => {
+describe("PLAN.ACHIEVEMENT, PLAN.QUANTITY, PLAN.METRICS, PLAN.FISCALYEAR", () => {
   const fiscalPlan = "(①経常収支比率80%台 ②財政調整基金35億円 ③公共施設整備基金25億円)";
   const fiscalResult = "(①経常収支比率91.0%(速報値) ②財政調整基金28.4億円 ③公共施設整備基金18.1億円)";
 
@@ -120,13 +120,14 @@ describe("PLAN.ACHIEVEMENT, PLAN.VALUE, PLAN.METRICS, PLAN.FISCALYEAR", () => {
     expect(errorOf(() => F.achievement(fiscalPlan, fiscalResult, 1.5)).code).toBe(ErrorCode.invalidValue);
   });
 
-  it("VALUE: base units, by index", () => {
-    expect(F.value("370万件以上")).toBe(3_700_000);
-    expect(F.value("28.4億円")).toBe(2_840_000_000);
-    expect(F.value(fiscalPlan, 2)).toBe(3_500_000_000);
-    expect(errorOf(() => F.value(fiscalPlan, 9)).code).toBe(ErrorCode.notAvailable);
-    expect(errorOf(() => F.value(fiscalPlan, 0)).code).toBe(ErrorCode.invalidValue);
-    expect(errorOf(() => F.value("")).code).toBe(ErrorCode.notAvailable);
+  it("QUANTITY (not VALUE, a built-in's name): base units, by index", () => {
+    expect("value" in F).toBe(false);
+    expect(F.quantity("370万件以上")).toBe(3_700_000);
+    expect(F.quantity("28.4億円")).toBe(2_840_000_000);
+    expect(F.quantity(fiscalPlan, 2)).toBe(3_500_000_000);
+    expect(errorOf(() => F.quantity(fiscalPlan, 9)).code).toBe(ErrorCode.notAvailable);
+    expect(errorOf(() => F.quantity(fiscalPlan, 0)).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(() => F.quantity("")).code).toBe(ErrorCode.notAvailable);
   });
 
   it("METRICS: one row per metric, marker, label, value, unit, op", () => {
@@ -142,6 +143,10 @@ describe("PLAN.ACHIEVEMENT, PLAN.VALUE, PLAN.METRICS, PLAN.FISCALYEAR", () => {
     expect(F.fiscalYear("令和3年3月末")).toBe(2020);
     expect(F.fiscalYear("平成32年度")).toBe(2020);
     expect(F.fiscalYear(2024)).toBe(2024);
+    // A date cell arrives as its serial number: 2021-03-31 is 44286 (1900 system), 42824 in 1904's.
+    expect(F.fiscalYear(44286)).toBe(2020);
+    expect(F.fiscalYear(44287)).toBe(2021);
+    expect(F.fiscalYear(44286 - 1462, true)).toBe(2020);
     expect(errorOf(() => F.fiscalYear("")).message).toMatch(/^年度を表す文字列がありません/);
     expect(errorOf(() => F.fiscalYear("参加団体数 12団体")).code).toBe(ErrorCode.notAvailable);
     expect(errorOf(() => F.fiscalYear(true)).code).toBe(ErrorCode.invalidValue);

@@ -29,9 +29,9 @@ describe("manifest.xml", () => {
     expect(find(manifest, "Permissions")?.text).toBe("ReadWriteDocument");
   });
 
-  it("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1", () => {
+  it("declares what the code needs: SharedRuntime 1.1, CustomFunctionsRuntime 1.3, ExcelApi 1.9", () => {
     const sets = find(manifest, "Requirements", "Sets")?.children.map((s) => `${s.attributes.Name} ${s.attributes.MinVersion}`);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3", "ExcelApi 1.9"]);
   });
 
   it("declares the shared runtime first in the Workbook host, with a long lifetime", () => {

@@ -11,7 +11,8 @@ import { XlsxWorkbookPort, sheetToGrid } from "../../src/xlsx/workbookPort";
 import type { RawCell } from "../../src/core/workbook/cells";
 import type { TableRow } from "../../src/core/workbook/table";
 import { readTable } from "../../src/core/workbook/table";
-import { FakeExcel, putGrid } from "../support/fakeExcel";
+import { FakeExcel } from "../support/fakeExcel";
+import { fakeFromFile } from "../support/excelValues";
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 
@@ -152,20 +153,24 @@ describe("the Office writer, on the fake", () => {
     return buildReportPlan(meta, rows);
   }
 
-  it("builds the sheet under a temporary name, renames it when complete, and restores calculation", async () => {
+  it("builds the sheet under a temporary name, renames it when complete, and never touches the calculation mode", async () => {
     const fake = new FakeExcel(["進捗管理表"]);
     const name = await new ExcelWorkbookPort(fake.run).writeReport(await samplePlan());
     expect(name).toBe("進捗状況レポート");
     expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表", "進捗状況レポート", "計画進捗チェッカー設定"]);
+    // Calculation is suspended per sync (suspendApiCalculationUntilNextSync), never switched to manual.
     expect(fake.calculationMode).toBe("Automatic");
+    expect(fake.calculationSuspensions).toBeGreaterThanOrEqual(2);
     expect(fake.screenUpdatingSuspensions).toBe(1);
+    expect(fake.active).toBe("進捗状況レポート");
+    expect(fake.pageLayout.get("printArea")).toMatch(/^A1:G\d+$/);
     expect(fake.pageBreaks).toHaveLength(5);
     expect(fake.pageLayout.get("printTitleRows")).toMatch(/^\$\d+:\$\d+$/);
     expect(fake.pageLayout.get("footer.centerFooter")).toBe("- &P -");
     expect(fake.charts).toHaveLength(1);
     expect(fake.conditionalFormats.map((c) => [c.formula, c.fill])).toEqual([
-      ['="S"', "#BDD7EE"],
       ['="B"', "#E4E4E4"],
+      ['="S"', "#BDD7EE"],
     ]);
   });
 
@@ -180,12 +185,49 @@ describe("the Office writer, on the fake", () => {
     expect(fake.sheets.filter((s) => s.name.startsWith("進捗状況レポート"))).toHaveLength(2);
   });
 
-  it("leaves no half-written report when a sync fails", async () => {
+  it("leaves no half-written report, and calculation automatic, when any sync fails (batches are not transactions)", async () => {
+    const plan = await samplePlan();
+    const clean = new FakeExcel(["進捗管理表"]);
+    await new ExcelWorkbookPort(clean.run).writeReport(plan);
+    for (let failing = 1; failing <= clean.syncCount; failing += 1) {
+      const fake = new FakeExcel(["進捗管理表"]);
+      fake.failAtSync = failing;
+      const error = await new ExcelWorkbookPort(fake.run).writeReport(plan).catch((e: unknown) => e);
+      expect(error, `sync ${failing}`).toBeInstanceOf(Error);
+      expect(fake.calculationMode, `sync ${failing}`).toBe("Automatic");
+      // Either nothing was made, or the report is complete (a failure after it was renamed, in the settings write).
+      const names = fake.sheets.map((s) => s.name).filter((n) => n !== "計画進捗チェッカー設定");
+      expect(names.filter((n) => n.startsWith("~")), `sync ${failing}`).toEqual([]);
+      if (names.includes("進捗状況レポート")) expect(fake.pageLayout.get("printArea"), `sync ${failing}`).toBeDefined();
+    }
+  });
+
+  it("fails with a Japanese message, and changes nothing, when the workbook's structure is protected", async () => {
     const fake = new FakeExcel(["進捗管理表"]);
-    fake.failAtSync = 4;
-    await expect(new ExcelWorkbookPort(fake.run).writeReport(await samplePlan())).rejects.toThrow();
+    fake.workbookProtected = true;
+    const error = await new ExcelWorkbookPort(fake.run).writeReport(await samplePlan()).catch((e: unknown) => e);
+    expect((error as { text?: { ja: string } }).text?.ja).toContain("保護されている");
     expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表"]);
     expect(fake.calculationMode).toBe("Automatic");
+  });
+
+  it("never deletes a user's sheet that has the temporary report name", async () => {
+    const fake = new FakeExcel(["進捗管理表", "~進捗状況レポート作成中"]);
+    fake.setValues("~進捗状況レポート作成中", [["利用者のシート"]]);
+    await new ExcelWorkbookPort(fake.run).writeReport(await samplePlan());
+    expect(fake.dump("~進捗状況レポート作成中").values).toEqual([["利用者のシート"]]);
+  });
+
+  it("sets column widths in points (Range.format.columnWidth) and stacks the 分野 text (180)", async () => {
+    const fake = new FakeExcel(["進捗管理表"]);
+    const plan = await samplePlan();
+    await new ExcelWorkbookPort(fake.run).writeReport(plan);
+    const widths = fake.formatWrites.filter((w) => w.property === "columnWidth").map((w) => w.value as number);
+    // A width of n characters is (7n + 5) pixels, at 96 pixels an inch and 72 points an inch.
+    expect(widths).toEqual(plan.columns.map((c) => ((c.width * 7 + 5) * 72) / 96));
+    const orientations = fake.formatWrites.filter((w) => w.property === "textOrientation").map((w) => w.value);
+    expect(orientations.length).toBeGreaterThan(0);
+    expect(new Set(orientations)).toEqual(new Set([180]));
   });
 
   it("writes 10,000 items in at most 20 syncs, with as many format operations as for 100", async () => {
@@ -204,9 +246,7 @@ describe("the Office writer, on the fake", () => {
   });
 
   it("leaves the source table unchanged", async () => {
-    const xlsx = await XlsxWorkbookPort.load(readFileSync(SAMPLE));
-    const fake = new FakeExcel(["進捗管理表"]);
-    putGrid(fake, "進捗管理表", xlsx.grids()[0]?.rows ?? []);
+    const fake = await fakeFromFile(readFileSync(SAMPLE));
     const before = JSON.stringify(fake.dump("進捗管理表"));
     const port = new ExcelWorkbookPort(fake.run);
     const { table, settings } = await port.read();

@@ -40,3 +40,22 @@ export function columnLetter(index: number): string {
   }
   return letters;
 }
+
+/**
+ * The date of an Excel serial number, "YYYY-MM-DD": the 1900 date system (serial 1 is 1900-01-01,
+ * and 60 the 1900-02-29 Excel keeps from Lotus) or the 1904 one (serial 0 is 1904-01-01).
+ */
+export function serialToDate(serial: number, date1904 = false): string | undefined {
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2_958_466) return undefined;
+  const days = Math.floor(serial);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : days >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
+  if (!date1904 && days === 60) return "1900-02-29";
+  return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether a number format shows a date or a time (yyyy/m/d, ggge年m月d日, [$-ja-JP]…), not a plain number. */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || /^(general|@)$/i.test(format.trim())) return false;
+  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  return /[ymdgeh]/i.test(bare) && !/^[#0,.%\s]*$/.test(bare);
+}

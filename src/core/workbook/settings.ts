@@ -22,8 +22,8 @@ export interface PlanSettings {
   /** A user's column mapping (0-based columns), overriding detection. */
   mapping?: ColumnMap;
   ignored: IgnoredFinding[];
-  /** Conditional formats the add-in added as cell marks, to remove exactly those. */
-  marks?: { sheet: string; id: string }[];
+  /** The sheets on which the add-in put cell marks (conditional formats it recognises by their rule). */
+  marks?: { sheet: string }[];
   /** Sheets the add-in made (the report): only these may be replaced. */
   generated?: string[];
 }
@@ -128,13 +128,13 @@ export function settingsFromRows(rows: readonly (readonly RawCell[])[]): Setting
       }
     }
   }
-  const marks: { sheet: string; id: string }[] = [];
+  const marks: { sheet: string }[] = [];
   const rawMarks = values.get("marks");
   if (rawMarks) {
     const parsed = parseJson(rawMarks, "marks", problems);
     if (Array.isArray(parsed)) {
-      for (const entry of parsed as { sheet?: unknown; id?: unknown }[]) {
-        if (typeof entry.sheet === "string" && typeof entry.id === "string") marks.push({ sheet: entry.sheet, id: entry.id });
+      for (const entry of parsed as { sheet?: unknown }[]) {
+        if (typeof entry?.sheet === "string") marks.push({ sheet: entry.sheet });
       }
     }
   }

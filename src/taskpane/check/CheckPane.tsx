@@ -7,7 +7,7 @@ import type { WorkbookPort } from "../../core/port";
 import { columnLetter } from "../../core/workbook/cells";
 import type { PlanSettings } from "../../core/workbook/settings";
 import { describeError } from "../errors";
-import { useMessages } from "../i18n";
+import { useLocale, useMessages } from "../i18n";
 import { fill } from "../messages";
 import { FindingDialogs, type FindingDialog } from "./FindingDialogs";
 import { FindingsList, groupFindings } from "./FindingsList";
@@ -37,7 +37,8 @@ export interface CheckPaneProps {
 export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProps) {
   const m = useMessages();
   const styles = useStyles();
-  const explain = useCallback((error: unknown) => describeError(error, m), [m]);
+  const locale = useLocale();
+  const explain = useCallback((error: unknown) => describeError(error, m, locale), [m, locale]);
   const { run, busy, message, check, act } = useCheck(port, explain, onChecked);
   const [dialog, setDialog] = useState<FindingDialog>();
   const [changed, setChanged] = useState(false);
@@ -69,11 +70,19 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
     void saveSettings({ ...run.settings, ignored: [...run.settings.ignored, { code: finding.code, item: finding.item ?? "", reason }] });
   };
   const fix = (finding: Finding) => {
-    const { row, column } = finding;
-    if (row === undefined || column === undefined) return;
+    const { row, column, suggested } = finding;
+    if (row === undefined || column === undefined || !suggested || !run) return;
+    // The row must still be the one checked: its No. and title are read again before the write.
+    const checked = run.table.rows.find((r) => r.sheetRow === row);
+    const guard = checked
+      ? [
+          ...(run.table.columns.no === undefined ? [] : [{ column: run.table.columns.no, expected: checked.noWritten }]),
+          ...(run.table.columns.title === undefined ? [] : [{ column: run.table.columns.title, expected: checked.title }]),
+        ]
+      : [];
     void act(
       async () => {
-        await port.writeCell(finding.sheet, column, row, "B");
+        await port.writeCell(finding.sheet, column, row, suggested, guard);
         setChanged(true);
         return undefined;
       },

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from "react";
 import type { Finding } from "../../core/check/types";
 import { columnLetter } from "../../core/workbook/cells";
 import { useLocale, useMessages } from "../i18n";
+import { fill } from "../messages";
 
 const useStyles = makeStyles({
   card: {
@@ -91,7 +92,7 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
       <div className={styles.actions}>
         {onFix && (
           <Button size="small" appearance="primary" onClick={(e) => (e.stopPropagation(), onFix())}>
-            {m.fixToB}
+            {fill(m.fixTo, { rating: finding.suggested ?? "" })}
           </Button>
         )}
         {onIgnore && (

@@ -55,7 +55,7 @@ export function FindingDialogs({
         {dialog?.kind === "fix" && (
           <DialogBody>
             <DialogTitle>{m.fixTitle}</DialogTitle>
-            <DialogContent>{fill(m.fixBody, { item: dialog.finding.item ?? "", from: dialog.from, cell: dialog.cell })}</DialogContent>
+            <DialogContent>{fill(m.fixBody, { item: dialog.finding.item ?? "", from: dialog.from, to: dialog.finding.suggested ?? "", cell: dialog.cell })}</DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"

@@ -53,7 +53,7 @@ export function FindingsList({ groups, flat, current, onSelect, onKeyDown, onIgn
                         onSelect={() => onSelect(index)}
                         onKeyDown={onKeyDown(index)}
                         onIgnore={finding.item ? () => onIgnore(finding) : undefined}
-                        onFix={finding.code === "RATING_OVERSTATED" && finding.suggested === "B" && finding.column !== undefined ? () => onFix(finding) : undefined}
+                        onFix={finding.code === "RATING_OVERSTATED" && finding.suggested && finding.suggested !== "-" && finding.column !== undefined ? () => onFix(finding) : undefined}
                       />
                     );
                   })}
