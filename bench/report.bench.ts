@@ -4,7 +4,7 @@ import { buildReportPlan } from "../src/core/report/plan";
 import { readTable } from "../src/core/workbook/table";
 import { buildProgressWorkbook } from "../src/xlsx/progressWorkbook";
 import { renderPlan } from "../src/xlsx/report";
-import { sheetToGrid } from "../src/xlsx/workbookPort";
+import { XlsxWorkbookPort } from "../src/xlsx/workbookPort";
 import { generatedRows, seedMeta } from "./generate";
 import { report } from "./harness";
 
@@ -12,7 +12,7 @@ export async function reportBench(): Promise<boolean> {
   const ITEMS = 10_000;
   const meta = seedMeta();
   const source = buildProgressWorkbook(meta, generatedRows(ITEMS));
-  const rows = readTable([sheetToGrid(source.worksheets[0] as ExcelJS.Worksheet)]).rows;
+  const rows = readTable((await XlsxWorkbookPort.fromWorkbook(source)).grids()).rows;
 
   let t = performance.now();
   const plan = buildReportPlan(meta, rows);

@@ -1,11 +1,13 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { CheckResult } from "../core/check/check";
 import { runCheck } from "../core/check/run";
+import { WorkbookError } from "../core/port";
 import type { Finding } from "../core/check/types";
 import { columnLetter } from "../core/workbook/cells";
+import { readFailureText, readUserFile } from "./files";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
+import { jsonText } from "./terminal";
 
 /** The JSON form of a finding (docs/contracts/cli.md), messages in the chosen language. */
 export function findingJson(finding: Finding, locale: CliLocale) {
@@ -60,29 +62,25 @@ export async function check(args: string[], m: CliMessages, io: CliIo, locale: C
     io.err(m.checkMissingFile);
     return EXIT_USAGE;
   }
-  const { XlsxWorkbookPort, NotXlsxError } = await import("../xlsx/workbookPort");
+  const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
   let worst = EXIT_OK;
   const json: unknown[] = [];
   for (const file of positionals) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      io.err(m.notFound(file));
+    const read = await readUserFile(file);
+    if ("failure" in read) {
+      io.err(readFailureText(read.failure, file, m));
       worst = Math.max(worst, EXIT_USAGE);
       continue;
     }
     if (io.progress) io.progress(m.reading(file));
     let result: CheckResult;
     try {
-      result = (await runCheck(await XlsxWorkbookPort.load(bytes), values.sheet ? { sheet: values.sheet } : {})).result;
+      result = (await runCheck(await XlsxWorkbookPort.load(read.bytes), values.sheet ? { sheet: values.sheet } : {})).result;
     } catch (error) {
-      if (error instanceof NotXlsxError) {
-        io.err(m.notXlsx(file));
-        worst = Math.max(worst, EXIT_USAGE);
-        continue;
-      }
-      throw error;
+      // One file that cannot be checked does not stop the others.
+      io.err(error instanceof WorkbookError ? `${file}: ${error.text[locale]}` : m.checkFailed(file, (error as Error).message));
+      worst = Math.max(worst, EXIT_USAGE);
+      continue;
     }
     if (values.json) {
       json.push({ file, items: result.summary.items, findings: result.findings.map((f) => findingJson(f, locale)), summary: result.summary });
@@ -91,6 +89,6 @@ export async function check(args: string[], m: CliMessages, io: CliIo, locale: C
     }
     worst = Math.max(worst, result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK);
   }
-  if (values.json && json.length > 0) io.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+  if (values.json && json.length > 0) io.out(jsonText(json.length === 1 ? json[0] : json));
   return worst;
 }

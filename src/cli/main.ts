@@ -1,4 +1,5 @@
 import { run } from "./run";
+import { visible } from "./terminal";
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -21,7 +22,7 @@ run(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     // An internal error: one line, and the details only when asked for.
-    process.stderr.write(`plan-progress: 内部エラー / internal error: ${(error as Error).message}\n`);
+    process.stderr.write(`plan-progress: 内部エラー / internal error: ${visible((error as Error).message)}\n`);
     if (process.env.PLAN_PROGRESS_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
     process.exitCode = 2;
   },

@@ -6,11 +6,11 @@ const ja = {
   fy TEXT          年度を表示します（例: plan-progress fy 令和3年3月末 → 2020）
   check FILE.xlsx [FILE …] [--json] [--sheet NAME]
                    評価と数値の整合性を点検します（終了コード 0: エラーなし / 1: エラーあり / 2: 実行できず）
-  report FILE.xlsx -o OUT.xlsx [--paper A4|A3]
+  report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--force]
                    公表用の進捗状況レポートのシートを加えたブックを書き出します
   metrics TEXT [--json]
                    セルの文から読み取れる目標値・実績値を表示します
-  import-text REPORT.txt -o OUT.xlsx
+  import-text REPORT.txt -o OUT.xlsx [--force]
                    公表資料のテキストから進捗管理表（.xlsx）を作ります
 
 共通オプション:
@@ -46,17 +46,19 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
 終了コード: 0 エラーなし、1 エラーあり、2 実行できない（ファイルが読めない・.xlsx でない）。`,
   checkMissingFile: "点検する .xlsx ファイルを指定してください（例: plan-progress check 進捗管理表.xlsx）",
   notFound: (file: string) => `ファイルが見つかりません: ${file}`,
-  notXlsx: (file: string) => `.xlsx として読み込めません（Excel ブックを指定してください）: ${file}`,
+  isDirectory: (file: string) => `フォルダーです。.xlsx ファイルを指定してください: ${file}`,
+  checkFailed: (file: string, detail: string) => `点検できませんでした（内部エラー: ${detail}）: ${file}`,
   reading: (file: string) => `${file} を読み込み中…`,
   severity: { error: "error", warning: "warning", info: "info" } as Record<string, string>,
   summaryLine: (e: number, w: number, i: number, ne: number, ignored: number) =>
     `集計: エラー ${e}件、警告 ${w}件、情報 ${i}件（うち評価不能 ${ne}件）${ignored ? `、無視 ${ignored}件` : ""}`,
   categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "（分野なし）"}: 項目 ${items}、エラー ${e}、警告 ${w}、情報 ${i}`,
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: 項目 ${items}${fy ? `（${fy}年度）` : ""}`,
-  reportUsage: `使い方: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--sheet NAME]
+  reportUsage: `使い方: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--sheet NAME] [--force]
 
 進捗管理表から公表用の「進捗状況レポート」シートを作り、元のブックに加えて OUT.xlsx に書き出します。
-元のファイルは変更しません（OUT に同じファイルは指定できません）。`,
+元のファイルは変更しません（OUT に同じファイルは、リンク経由でも指定できません）。
+OUT が既にあるときは --force を付けたときだけ置き換えます。`,
   reportMissingArgs: "入力ブックと出力先を指定してください（例: plan-progress report 進捗管理表.xlsx -o レポート.xlsx）",
   reportWritten: (file: string, sheet: string) => `${file} に「${sheet}」シートを書き出しました`,
   reportNoTable: (file: string) => `表を読み取れないため、レポートを作れません: ${file}`,
@@ -65,7 +67,9 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
 
 公表資料「…の進捗状況」のテキスト（表はタブ区切り）を読み、進捗管理表のブックを書き出します。`,
   importMissingArgs: "入力テキストと出力先を指定してください（例: plan-progress import-text report.txt -o out.xlsx）",
-  sameInputOutput: "出力先が入力ファイルと同じです。別のファイル名を指定してください。",
+  sameInputOutput: "出力先が入力ファイルと同じです（リンクを含めて同じファイルです）。別のファイル名を指定してください。",
+  outputExists: (file: string) => `出力先のファイルが既にあります。置き換えるときは --force を付けてください: ${file}`,
+  noStdout: "ブックは標準出力（-o -）には書き出せません。出力先のファイル名を指定してください。",
   cannotRead: (file: string) => `ファイルを読み込めません: ${file}`,
   cannotWrite: (file: string) => `ファイルに書き込めません: ${file}`,
   noRows: (file: string) => `表の行が見つかりません（見出し「項目」「評価」の行が必要です）: ${file}`,
@@ -81,11 +85,11 @@ Commands:
   fy TEXT          prints the fiscal year (e.g. plan-progress fy 令和3年3月末 → 2020)
   check FILE.xlsx [FILE …] [--json] [--sheet NAME]
                    checks ratings against the numbers (exit 0: no errors / 1: errors / 2: could not run)
-  report FILE.xlsx -o OUT.xlsx [--paper A4|A3]
+  report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--force]
                    writes the workbook with the formatted progress report sheet added
   metrics TEXT [--json]
                    shows the target or achieved values read in a cell's text
-  import-text REPORT.txt -o OUT.xlsx
+  import-text REPORT.txt -o OUT.xlsx [--force]
                    turns a published report's text into a progress workbook (.xlsx)
 
 Options:
@@ -121,17 +125,19 @@ by category. --json prints {"file","items","findings","summary"} (an array for s
 Exit: 0 no errors, 1 errors found, 2 could not run (file unreadable or not .xlsx).`,
   checkMissingFile: "Give the .xlsx file to check (e.g. plan-progress check progress.xlsx)",
   notFound: (file: string) => `File not found: ${file}`,
-  notXlsx: (file: string) => `Cannot read as .xlsx (give an Excel workbook): ${file}`,
+  isDirectory: (file: string) => `A folder, not a file: give an .xlsx file: ${file}`,
+  checkFailed: (file: string, detail: string) => `Could not check (internal error: ${detail}): ${file}`,
   reading: (file: string) => `Reading ${file}…`,
   severity: { error: "error", warning: "warning", info: "info" } as Record<string, string>,
   summaryLine: (e: number, w: number, i: number, ne: number, ignored: number) =>
     `Total: ${e} errors, ${w} warnings, ${i} info (${ne} not evaluable)${ignored ? `, ${ignored} ignored` : ""}`,
   categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "(no category)"}: ${items} items, ${e} errors, ${w} warnings, ${i} info`,
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: ${items} items${fy ? ` (FY${fy})` : ""}`,
-  reportUsage: `Usage: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--sheet NAME]
+  reportUsage: `Usage: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--sheet NAME] [--force]
 
 Builds the published 「進捗状況レポート」 sheet from the progress table and writes the workbook with it
-added to OUT.xlsx. The input file is never changed (OUT may not be FILE).`,
+added to OUT.xlsx. The input file is never changed (OUT may not be FILE, through a link or not).
+An existing OUT is replaced only with --force.`,
   reportMissingArgs: "Give the input workbook and the output (e.g. plan-progress report progress.xlsx -o report.xlsx)",
   reportWritten: (file: string, sheet: string) => `Wrote the sheet 「${sheet}」 to ${file}`,
   reportNoTable: (file: string) => `The table cannot be read, so no report can be made: ${file}`,
@@ -140,7 +146,9 @@ added to OUT.xlsx. The input file is never changed (OUT may not be FILE).`,
 
 Reads the text of a published progress report (tables separated by tabs) and writes a progress workbook.`,
   importMissingArgs: "Give the input text and the output (e.g. plan-progress import-text report.txt -o out.xlsx)",
-  sameInputOutput: "The output is the input file. Choose another file name.",
+  sameInputOutput: "The output is the input file (through a link or not). Choose another file name.",
+  outputExists: (file: string) => `The output file already exists. Add --force to replace it: ${file}`,
+  noStdout: "A workbook cannot be written to standard output (-o -). Give an output file name.",
   cannotRead: (file: string) => `Cannot read the file: ${file}`,
   cannotWrite: (file: string) => `Cannot write the file: ${file}`,
   noRows: (file: string) => `No table rows found (a header row with 項目 and 評価 is needed): ${file}`,

@@ -3,6 +3,7 @@ import { extractMetrics, type Metric } from "../core/metrics/extract";
 import { CIRCLED_MARKERS } from "../core/text/markers";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import type { CliMessages } from "./messages";
+import { jsonText } from "./terminal";
 
 /** The JSON shape of docs/contracts/cli.md: values in base units, null where there is nothing. */
 export function metricJson(metric: Metric) {
@@ -47,7 +48,7 @@ export function metrics(args: string[], m: CliMessages, io: CliIo): number {
   }
   const found = extractMetrics(text);
   if (values.json) {
-    io.out(JSON.stringify(found.map(metricJson), null, 2));
+    io.out(jsonText(found.map(metricJson)));
     return EXIT_OK;
   }
   if (found.length === 0) {

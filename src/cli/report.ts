@@ -1,12 +1,12 @@
-import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { WorkbookError } from "../core/port";
 import { workbookReportPlan } from "../core/report/plan";
 import { describeProblem } from "../core/workbook/problemText";
 import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { EXIT_OK, EXIT_USAGE } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
 import type { CliIo } from "./io";
-import { readInputForOutput } from "./files";
+import { readInputForOutput, writeCommandOutput } from "./files";
 
 /** plan-progress report FILE -o OUT: the workbook with the report sheet added; FILE is never written. */
 export async function report(args: string[], m: CliMessages, io: CliIo, locale: CliLocale): Promise<number> {
@@ -17,6 +17,7 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
       help: { type: "boolean", short: "h" },
       lang: { type: "string" },
       output: { type: "string", short: "o" },
+      force: { type: "boolean" },
       paper: { type: "string" },
       sheet: { type: "string" },
     },
@@ -30,34 +31,37 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
     io.err(m.badPaper);
     return EXIT_USAGE;
   }
-  const files = await readInputForOutput(positionals[0], values.output, { missing: m.reportMissingArgs, unreadable: m.notFound }, m, io);
+  const files = await readInputForOutput(positionals[0], values.output, { missing: m.reportMissingArgs, force: values.force === true }, m, io);
   if (!files) return EXIT_USAGE;
   const { input, output, bytes } = files;
-  const { XlsxWorkbookPort, NotXlsxError } = await import("../xlsx/workbookPort");
-  let port: InstanceType<typeof XlsxWorkbookPort>;
+  const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
+  let port: Awaited<ReturnType<typeof XlsxWorkbookPort.load>>;
   try {
     port = await XlsxWorkbookPort.load(bytes);
   } catch (error) {
-    if (error instanceof NotXlsxError) {
-      io.err(m.notXlsx(input));
+    if (error instanceof WorkbookError) {
+      io.err(`${input}: ${error.text[locale]}`);
       return EXIT_USAGE;
     }
     throw error;
   }
   if (io.progress) io.progress(m.reading(input));
-  const { table, settings } = await port.read(values.sheet ? { sheet: values.sheet } : {});
+  let read: Awaited<ReturnType<typeof port.read>>;
+  try {
+    read = await port.read(values.sheet ? { sheet: values.sheet } : {});
+  } catch (error) {
+    if (!(error instanceof WorkbookError)) throw error;
+    io.err(`${input}: ${error.text[locale]}`);
+    return EXIT_USAGE;
+  }
+  const { table, settings } = read;
   const missing = table.problems.find((p) => p.code === "COLUMNS_MISSING");
   if (missing) {
     io.err(`${m.reportNoTable(input)} — ${describeProblem(missing, locale)}`);
     return EXIT_USAGE;
   }
   const name = await port.writeReport(workbookReportPlan(table, settings?.settings ?? DEFAULT_SETTINGS, { paper }));
-  try {
-    await writeFile(output, await port.save());
-  } catch {
-    io.err(m.cannotWrite(output));
-    return EXIT_USAGE;
-  }
+  if (!(await writeCommandOutput(output, await port.save(), m, io))) return EXIT_USAGE;
   io.out(m.reportWritten(output, name));
   return EXIT_OK;
 }

@@ -5,6 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
 import { metrics } from "./metrics";
 import { report } from "./report";
+import { visible } from "./terminal";
 
 /** Exit codes of docs/contracts/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE };
@@ -22,7 +23,14 @@ function localeOf(argv: string[]): CliLocale {
   return value === "en" ? "en" : "ja";
 }
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every line is made safe for a terminal: text from cells never reaches it as control characters.
+  const io: CliIo = {
+    ...rawIo,
+    out: (line) => rawIo.out(visible(line)),
+    err: (line) => rawIo.err(visible(line)),
+    ...(rawIo.progress ? { progress: (line: string) => rawIo.progress?.(visible(line)) } : {}),
+  };
   const locale = localeOf(argv);
   const m = CLI_MESSAGES[locale];
   const [name, ...rest] = argv;

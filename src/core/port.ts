@@ -1,5 +1,4 @@
 import type { SheetPlan } from "./report/plan";
-import type { Localized } from "./text/localized";
 import type { PlanSettings, SettingsRead } from "./workbook/settings";
 import type { ReadOptions, TableRead } from "./workbook/table";
 
@@ -73,20 +72,9 @@ export interface CellGuard {
   expected: string;
 }
 
-/**
- * A failure a person can act on, said in both languages: a protected sheet, a cell being edited, a row
- * that moved, a sheet renamed away. The pane and the CLI show `text`; `code` names the cause.
- */
-export class WorkbookError extends Error {
-  constructor(
-    readonly code: string,
-    readonly text: Localized,
-    options?: { cause?: unknown },
-  ) {
-    super(text.en, options);
-    this.name = "WorkbookError";
-  }
-}
+import { WorkbookError } from "./workbook/error";
+
+export { WorkbookError };
 
 /** Refuses a write to a row whose guard cells no longer hold what the check read (rows moved since). */
 export function checkGuards(sheetRow: number, guards: readonly CellGuard[], textAt: (column: number) => string): void {

@@ -4,6 +4,7 @@ import { columnWidthPoints } from "../core/text/width";
 import { columnLetter, isDateFormat, rawText, serialToDate, type RawCell, type SheetGrid } from "../core/workbook/cells";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
 import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
+import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { HEADER_SEARCH_ROWS, chooseTableSheet, hasTableHeader, readTable, type ReadOptions } from "../core/workbook/table";
 import { onRibbonCheck } from "./commands";
 import { excelErrorCode, toWorkbookError } from "./errors";
@@ -28,6 +29,8 @@ const MARKS_PER_FORMAT = 200;
 
 /** Columns read when looking for the header row: A to AD. */
 const PROBE_COLUMNS = 30;
+/** Rows in a worksheet. */
+const EXCEL_ROWS = 1_048_576;
 
 /** A value, its type and its number format, as range.values / valueTypes / numberFormat give them. */
 export function officeCell(value: unknown, type: string | undefined, format?: string, date1904 = false): RawCell {
@@ -66,7 +69,8 @@ function probe(sheet: Excel.Worksheet): Probe {
   sheet.load("name");
   const range = sheet.getRangeByIndexes(0, 0, HEADER_SEARCH_ROWS, PROBE_COLUMNS);
   range.load("values,valueTypes,numberFormat");
-  const used = sheet.getUsedRangeOrNullObject(true);
+  // The used part of the first columns only: a stray value at XFD1048576 does not widen what is read.
+  const used = sheet.getRangeByIndexes(0, 0, EXCEL_ROWS, PROBE_COLUMNS).getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   return { sheet, range, used };
 }
@@ -168,6 +172,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const grids: SheetGrid[] = [];
       const probed = chosen ? probes.get(chosen) : undefined;
       if (chosen && probed) {
+        if (probed.extent.rows > MAX_TABLE_ROWS) throw tableTooLong(chosen, probed.extent.rows);
         const columns = Math.max(probed.extent.columns, ...probed.rows.map((r) => lastFilled(r) + 1));
         const rows = probed.rows.slice(0, Math.min(HEADER_SEARCH_ROWS, probed.extent.rows)).map((r) => r.slice(0, columns));
         const remaining = probed.extent.rows - HEADER_SEARCH_ROWS;

@@ -147,6 +147,7 @@ export function quantity(text: any, index?: any): number {
   if (metrics.length === 0) throw notAvailable(CELL_MESSAGES.noValue);
   const metric = metrics[n - 1];
   if (!metric) throw notAvailable(CELL_MESSAGES.indexOutOfRange);
+  if (metric.notANumber || !Number.isFinite(metric.value)) throw invalidValue(CELL_MESSAGES.notANumber);
   return metric.value;
 }
 

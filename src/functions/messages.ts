@@ -18,4 +18,5 @@ export const CELL_MESSAGES = {
   indexInvalid: "番号は 1 以上の整数で指定してください / The index must be a whole number from 1",
   indexOutOfRange: "その番号の数値はありません / There is no value with that index",
   noValue: "数値が見つかりません / No value found",
+  notANumber: "桁が多すぎて数値として読めません / Too many digits to read as a number",
 } as const;

@@ -13,12 +13,13 @@ import {
 import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import { summarizeTable } from "../core/workbook/table";
 import type { WorkbookSummary } from "../xlsx/summary";
-import { useMessages } from "./i18n";
+import { describeError } from "./errors";
+import { useLocale, useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
 import { CheckPane } from "./check/CheckPane";
 import { RowsView } from "./check/RowsView";
 import { ReportButton } from "./ReportButton";
-import type { MessageKey } from "./messages";
+import type { Locale, Messages } from "./messages";
 
 const SAMPLE_URL = "samples/kodaira-r2.xlsx";
 
@@ -26,7 +27,7 @@ type State =
   | { status: "empty" }
   | { status: "loading" }
   | { status: "loaded"; fileName: string; summary: WorkbookSummary }
-  | { status: "error"; message: MessageKey };
+  | { status: "error"; text: string };
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -42,21 +43,21 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
-/** Reads the workbook with exceljs, which is loaded only now: Excel never downloads it. */
+/** Reads the workbook with the bounded reader, which is loaded only now: Excel never downloads it. */
 async function summarize(data: ArrayBuffer): Promise<WorkbookSummary> {
   const { summarizeWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/summary");
   return summarizeWorkbook(data);
 }
 
-function errorKey(error: unknown): MessageKey {
-  if (!(error instanceof Error)) return "errorGeneric";
-  if (error.name === "NotXlsxError") return "errorNotXlsx";
-  if (error.name === "SampleMissing") return "errorSampleMissing";
-  return "errorGeneric";
+/** Why a file did not open: the reader's own sentence (not .xlsx, encrypted, too large …) where it has one. */
+function openError(error: unknown, m: Messages, locale: Locale): string {
+  if (error instanceof Error && error.name === "SampleMissing") return m.errorSampleMissing;
+  return describeError(error, m, locale);
 }
 
 export function FileHome() {
   const m = useMessages();
+  const locale = useLocale();
   const styles = useStyles();
   const [state, setState] = useState<State>({ status: "empty" });
   const [dragging, setDragging] = useState(false);
@@ -68,7 +69,7 @@ export function FileHome() {
       const summary = await summarize(await read());
       setState({ status: "loaded", fileName: name, summary });
     } catch (error) {
-      setState({ status: "error", message: errorKey(error) });
+      setState({ status: "error", text: openError(error, m, locale) });
     }
   }
 
@@ -110,7 +111,7 @@ export function FileHome() {
       />
       {state.status === "error" && (
         <MessageBar intent="error" data-testid="error">
-          <MessageBarBody>{m[state.message]}</MessageBarBody>
+          <MessageBarBody>{state.text}</MessageBarBody>
         </MessageBar>
       )}
       {state.status === "loading" && <Spinner label={m.loading} />}

@@ -1,62 +1,27 @@
-import ExcelJS from "exceljs";
-import { columnLetter, rawText, type RawCell, type SheetGrid } from "../core/workbook/cells";
+import type ExcelJS from "exceljs";
+import { rawText, type RawCell, type SheetGrid } from "../core/workbook/cells";
 import { WorkbookError, checkGuards, type CellGuard, type FileWorkbookPort, type SimpleSheet, type WorkbookRead } from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
 import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
+import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { readTable, type ReadOptions } from "../core/workbook/table";
-import { renderPlan } from "./report";
+import { READ_LIMITS, readXlsx, type ReadLimits, type SheetRead, type XlsxRead } from "./reader";
+import { READ_ERRORS } from "./zip";
 
-/** Raised when the bytes are not an .xlsx workbook (a zip with a workbook part). */
-export class NotXlsxError extends Error {
-  constructor(cause: unknown) {
-    super("not an xlsx workbook", { cause });
-    this.name = "NotXlsxError";
-  }
-}
+/** Raised when the bytes are not an .xlsx workbook: the reader's refusals (zip.ts), one class. */
+export { XlsxReadError as NotXlsxError } from "./zip";
 
+/** Loads a workbook into exceljs, to write it: only bytes the reader (reader.ts) accepted reach here. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: exceljs } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+  const workbook = new exceljs.Workbook();
   try {
     await workbook.xlsx.load(data as ArrayBuffer);
   } catch (error) {
-    throw new NotXlsxError(error);
+    throw READ_ERRORS.notWorkbook("exceljs", error);
   }
   return workbook;
-}
-
-/** Every kind of exceljs value as the core's RawCell: rich text joined, formulas by their result. */
-export function cellToRaw(value: ExcelJS.CellValue | undefined): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return { date: value.toISOString().slice(0, 10) };
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("error" in value) return { error: String(value.error) };
-  if ("formula" in value || "sharedFormula" in value) {
-    return cellToRaw((value as { result?: ExcelJS.CellValue }).result);
-  }
-  if ("text" in value) {
-    const text = (value as { text: unknown }).text;
-    if (typeof text === "string") return text;
-    if (text && typeof text === "object" && "richText" in text) return cellToRaw(text as ExcelJS.CellValue);
-  }
-  return null;
-}
-
-export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
-  const rows: RawCell[][] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: RawCell[] = [];
-    for (let c = 1; c <= width; c += 1) {
-      const cell = row.getCell(c);
-      // As in Excel, only the top-left cell of a merged area holds the value (exceljs repeats it).
-      cells.push(cell.isMerged && cell.master !== cell ? null : cellToRaw(cell.value));
-    }
-    rows[number - 1] = cells;
-  });
-  for (let r = 0; r < rows.length; r += 1) rows[r] ??= [];
-  return { name: sheet.name, rows };
 }
 
 /** Writes the settings sheet, hidden, values as text so that nothing is coerced. */
@@ -74,73 +39,119 @@ export function writeSettingsSheet(workbook: ExcelJS.Workbook, rows: SettingsRow
   });
 }
 
-/** The workbook port over an exceljs workbook: file mode and the CLI. */
+/** A sheet of the read model that holds these rows (what a write put there). */
+function sheetOf(name: string, rows: RawCell[][], hidden = false): SheetRead {
+  return { name, rows, hidden, hasTable: false, usedRows: rows.length, usedColumns: Math.max(0, ...rows.map((r) => r.length)), merges: [] };
+}
+
+/**
+ * The workbook port over an .xlsx file: file mode and the CLI. It reads with the bounded reader
+ * (reader.ts: the cells the file holds, nothing evaluated), and writes with exceljs, loaded the first
+ * time something is written. Each write is mirrored in the read model, so that the next read sees it.
+ */
 export class XlsxWorkbookPort implements FileWorkbookPort {
   /** The cell last selected, for the file-mode table view. */
   selected?: { sheet: string; column: number; sheetRow: number };
+  private book?: ExcelJS.Workbook;
+  private changed = false;
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private model: XlsxRead,
+  ) {}
 
-  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbookPort> {
-    return new XlsxWorkbookPort(await loadWorkbook(data));
+  /** Reads an .xlsx; refuses what is not one, is encrypted or too large, with an XlsxReadError. */
+  static async load(data: ArrayBuffer | Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<XlsxWorkbookPort> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    return new XlsxWorkbookPort(bytes, readXlsx(bytes, limits));
+  }
+
+  /** A workbook built in memory (tests, generated samples), read as its file would be. */
+  static async fromWorkbook(workbook: ExcelJS.Workbook): Promise<XlsxWorkbookPort> {
+    return XlsxWorkbookPort.load(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  }
+
+  /** Every sheet as read, the settings sheet included. */
+  sheets(): readonly SheetRead[] {
+    return this.model.sheets;
   }
 
   /** The grids of the sheets a user keeps data on (the settings sheet aside). */
   grids(): SheetGrid[] {
-    return this.workbook.worksheets.filter((s) => s.name !== SETTINGS_SHEET).map(sheetToGrid);
+    return this.model.sheets.filter((s) => s.name !== SETTINGS_SHEET);
+  }
+
+  /** The workbook in exceljs, loaded once, to write. */
+  async workbook(): Promise<ExcelJS.Workbook> {
+    this.book ??= await loadWorkbook(this.bytes);
+    return this.book;
   }
 
   async read(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<WorkbookRead> {
     const settings = await this.readSettings();
     const mapping = options.mapping ?? settings?.settings.mapping;
-    const tableSheet = this.workbook.worksheets.find((s) => s.name !== SETTINGS_SHEET && s.getTables().length > 0)?.name;
+    const tableSheet = this.model.sheets.find((s) => s.name !== SETTINGS_SHEET && s.hasTable)?.name;
     const scale = settings?.settings.profile.scale;
     const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}), ...(scale ? { scale } : {}) });
+    const lastRow = table.rows.at(-1)?.sheetRow ?? 0;
+    if (lastRow > MAX_TABLE_ROWS) throw tableTooLong(table.sheet, lastRow);
     return { table, ...(settings ? { settings } : {}) };
   }
 
   async readSettings(): Promise<SettingsRead | undefined> {
-    const sheet = this.workbook.getWorksheet(SETTINGS_SHEET);
-    return sheet ? settingsFromRows(sheetToGrid(sheet).rows) : undefined;
+    const sheet = this.model.sheets.find((s) => s.name === SETTINGS_SHEET);
+    return sheet ? settingsFromRows(sheet.rows) : undefined;
   }
 
   async writeSettings(settings: PlanSettings): Promise<void> {
-    writeSettingsSheet(this.workbook, settingsToRows(settings));
+    const rows = settingsToRows(settings);
+    writeSettingsSheet(await this.workbook(), rows);
+    this.mirror(sheetOf(SETTINGS_SHEET, rows.map((row) => [...row]), true));
   }
 
   async selectCell(sheet: string, column: number, sheetRow: number): Promise<void> {
-    const ws = this.workbook.getWorksheet(sheet);
-    if (!ws) return;
+    if (!this.model.sheets.some((s) => s.name === sheet)) return;
     this.selected = { sheet, column, sheetRow };
-    const address = `${columnLetter(column)}${sheetRow}`;
-    ws.views = [{ ...(ws.views[0] ?? {}), activeCell: address, state: ws.views[0]?.state ?? "normal" } as ExcelJS.WorksheetView];
   }
 
   async writeCell(sheet: string, column: number, sheetRow: number, text: string, guard: readonly CellGuard[] = []): Promise<void> {
-    const row = this.workbook.getWorksheet(sheet)?.getRow(sheetRow);
-    if (!row) throw new WorkbookError("ItemNotFound", { ja: `シート「${sheet}」が見つかりません`, en: `Sheet "${sheet}" not found` });
-    checkGuards(sheetRow, guard, (c) => rawText(cellToRaw(row.getCell(c + 1).value)));
-    row.getCell(column + 1).value = text;
+    const read = this.model.sheets.find((s) => s.name === sheet);
+    const target = (await this.workbook()).getWorksheet(sheet);
+    if (!read || !target) throw new WorkbookError("ItemNotFound", { ja: `シート「${sheet}」が見つかりません`, en: `Sheet "${sheet}" not found` });
+    checkGuards(sheetRow, guard, (c) => rawText(read.rows[sheetRow - 1]?.[c]));
+    target.getRow(sheetRow).getCell(column + 1).value = text;
+    (read.rows[sheetRow - 1] ??= [])[column] = text;
+    this.changed = true;
+  }
+
+  /** Replaces (or adds) a sheet of the read model after a write. */
+  private mirror(sheet: SheetRead): void {
+    const sheets = this.model.sheets.filter((s) => s.name !== sheet.name);
+    this.model = { ...this.model, sheets: [...sheets, sheet] };
+    this.changed = true;
   }
 
   /**
    * Adds a sheet of the add-in, built aside and added when complete: the wanted name, or a new one when
    * a user's sheet has it; an earlier sheet of the add-in's is replaced. The settings sheet records it.
    */
-  private async addOwnSheet(wanted: string, render: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
+  private async addOwnSheet(wanted: string, render: (sheet: ExcelJS.Worksheet) => void | Promise<void>): Promise<string> {
+    const workbook = await this.workbook();
     const settings = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
-    const name = sheetNameFor(wanted, this.workbook.worksheets.map((s) => s.name), settings.generated ?? []);
+    const name = sheetNameFor(wanted, workbook.worksheets.map((s) => s.name), settings.generated ?? []);
     // Built under a temporary name: a failure leaves the workbook as it was.
-    const sheet = this.workbook.addWorksheet(`~${Date.now().toString(36)}`);
+    const sheet = workbook.addWorksheet(`~${Date.now().toString(36)}`);
     try {
-      render(sheet);
+      await render(sheet);
     } catch (error) {
-      this.workbook.removeWorksheet(sheet.id);
+      workbook.removeWorksheet(sheet.id);
       throw error;
     }
-    const old = this.workbook.getWorksheet(name);
-    if (old) this.workbook.removeWorksheet(old.id);
+    const old = workbook.getWorksheet(name);
+    if (old) workbook.removeWorksheet(old.id);
     sheet.name = name;
+    // The add-in's own sheets are never read as a table: the read model keeps their name only.
+    this.mirror(sheetOf(name, []));
     await this.writeSettings(withGeneratedSheet(settings, name));
     return name;
   }
@@ -170,10 +181,14 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   }
 
   async writeReport(plan: SheetPlan): Promise<string> {
+    const { renderPlan } = await import(/* webpackChunkName: "exceljs" */ "./report");
     return this.addOwnSheet(plan.name, (sheet) => renderPlan(sheet, plan));
   }
 
+  /** The workbook as a file: the bytes as they came when nothing was written, else exceljs's. */
   async save(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    if (!this.changed || !this.book) return this.bytes;
+    return new Uint8Array(await this.book.xlsx.writeBuffer());
   }
 }
+

@@ -101,7 +101,7 @@ describe("the plan-progress command (bin)", () => {
     const bad = cli("check", "README.md");
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toBe("plan-progress: .xlsx として読み込めません（Excel ブックを指定してください）: README.md\n");
+    expect(bad.stderr).toBe("plan-progress: README.md: .xlsx ファイルではありません。Excel ブック（.xlsx）を指定してください。\n");
   });
 
   it("shows help in Japanese, and in English with --lang en", () => {

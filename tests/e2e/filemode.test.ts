@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { screenshot, type OfficeJs } from "../support/browser";
 import { openPane as openTaskpane, servedBrowser } from "../support/session";
+import { encryptedWorkbook } from "../support/hostile";
 
 const browser = servedBrowser();
 
@@ -60,7 +61,10 @@ describe("file mode in Chromium", () => {
       buffer: Buffer.from("これは Excel ブックではありません"),
     });
     const error = await page.getByTestId("error").innerText();
-    expect(error).toContain(".xlsx として読み込めません");
+    expect(error).toContain(".xlsx ファイルではありません");
+    // A password-protected workbook says so, in the reader's own words.
+    await page.getByTestId("file-input").setInputFiles({ name: "secret.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(encryptedWorkbook()) });
+    await expect.poll(() => page.getByTestId("error").innerText()).toContain("パスワードで保護（暗号化）されています");
     await page.context().close();
   });
 

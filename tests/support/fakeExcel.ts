@@ -103,11 +103,13 @@ export class FakeSheet {
   }
 
   /** Used range over values (valuesOnly), as [rowIndex, columnIndex, rowCount, columnCount]. */
-  usedRange(): Area | undefined {
+  /** The smallest area holding every value, within `within` when given (Range.getUsedRange). */
+  usedRange(within?: Area): Area | undefined {
     let minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
     for (const [key, cell] of this.cells) {
       if (cell.value === "" && !cell.error) continue;
       const [r, c] = key.split(",").map(Number) as [number, number];
+      if (within && (r < within[0] || r >= within[0] + within[2] || c < within[1] || c >= within[1] + within[3])) continue;
       minR = Math.min(minR, r); minC = Math.min(minC, c); maxR = Math.max(maxR, r); maxC = Math.max(maxC, c);
     }
     return maxR < 0 ? undefined : [minR, minC, maxR - minR + 1, maxC - minC + 1];
@@ -276,6 +278,14 @@ export class FakeRange extends Proxy {
 
   get conditionalFormats(): FakeConditionalFormats {
     return new FakeConditionalFormats(this.fake, this.sheetOf, this.resolved() ? [] : []);
+  }
+
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used part of this range, or a null object. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.fake, this.sheetOf, () => {
+      const resolved = this.resolved();
+      return resolved ? resolved.sheet.usedRange(resolved.area) : undefined;
+    });
   }
 
   select(): void {

@@ -59,7 +59,7 @@ describe("plan-progress", () => {
 
   it("import-text says so when the input is missing or holds no table", async () => {
     const dir = mkdtempSync(join(tmpdir(), "plan-progress-"));
-    expect((await cli("import-text", join(dir, "none.txt"), "-o", join(dir, "o.xlsx"))).err).toContain("ファイルを読み込めません");
+    expect((await cli("import-text", join(dir, "none.txt"), "-o", join(dir, "o.xlsx"))).err).toContain("ファイルが見つかりません");
     const empty = join(dir, "empty.txt");
     writeFileSync(empty, "見出しのない文書\n");
     expect((await cli("import-text", empty, "-o", join(dir, "o.xlsx"))).err).toContain("表の行が見つかりません");
@@ -126,7 +126,7 @@ describe("plan-progress check", () => {
     const dir = mkdtempSync(join(tmpdir(), "plan-progress-"));
     const text = join(dir, "memo.xlsx");
     writeFileSync(text, "not a workbook");
-    expect(await cli("check", text)).toMatchObject({ code: EXIT_USAGE, err: `.xlsx として読み込めません（Excel ブックを指定してください）: ${text}` });
+    expect(await cli("check", text)).toMatchObject({ code: EXIT_USAGE, err: `${text}: .xlsx ファイルではありません。Excel ブック（.xlsx）を指定してください。` });
     expect((await cli("check", join(dir, "none.xlsx"))).err).toBe(`ファイルが見つかりません: ${join(dir, "none.xlsx")}`);
     const both = await cli("check", sample, text, "--json");
     expect(both.code).toBe(EXIT_USAGE);

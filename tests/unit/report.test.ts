@@ -7,7 +7,7 @@ import { buildReportPlan, planHeader, ratingCounts, resultHeader, type SheetPlan
 import { bulletLines as reportText } from "../../src/core/text/lines";
 import { styleAreas } from "../../src/core/report/ranges";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
-import { XlsxWorkbookPort, sheetToGrid } from "../../src/xlsx/workbookPort";
+import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import type { RawCell } from "../../src/core/workbook/cells";
 import type { TableRow } from "../../src/core/workbook/table";
 import { readTable } from "../../src/core/workbook/table";
@@ -125,13 +125,12 @@ describe("text safety", () => {
   const meta = { title: "テスト", fiscalYear: 2020, evaluationDate: "令和3年3月末", legend: { S: "s", A: "a", B: "b" } };
 
   it("keeps 4-1, 1/2, 0012, =SUM(A1), +81 and - verbatim through the exceljs writer (file re-read)", async () => {
-    const port = new XlsxWorkbookPort(new ExcelJS.Workbook());
-    port.workbook.addWorksheet("表");
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet("表");
+    const port = await XlsxWorkbookPort.fromWorkbook(empty);
     const name = await port.writeReport(buildReportPlan(meta, trickyRows()));
-    const again = new ExcelJS.Workbook();
-    await again.xlsx.load((await port.save()) as unknown as ArrayBuffer);
-    const grid = sheetToGrid(again.getWorksheet(name)!);
-    const cells = grid.rows.flat();
+    const again = await XlsxWorkbookPort.load(await port.save());
+    const cells = (again.grids().find((g) => g.name === name)?.rows ?? []).flat();
     for (const text of TRICKY) {
       expect(cells.filter((c) => c === text).length, text).toBeGreaterThanOrEqual(4);
     }
@@ -258,13 +257,14 @@ describe("the Office writer, on the fake", () => {
 describe("the exceljs writer", () => {
   it("leaves the source table unchanged and replaces only its own report", async () => {
     const { port, rows, meta } = await sample();
-    const snapshot = () => JSON.stringify(sheetToGrid(port.workbook.getWorksheet("進捗管理表")!));
+    const workbook = await port.workbook();
+    const snapshot = () => JSON.stringify(workbook.getWorksheet("進捗管理表")!.getSheetValues());
     const before = snapshot();
     const plan = buildReportPlan(meta, rows);
     expect(await port.writeReport(plan)).toBe("進捗状況レポート");
     expect(await port.writeReport(plan)).toBe("進捗状況レポート");
     expect(snapshot()).toBe(before);
-    const sheet = port.workbook.getWorksheet("進捗状況レポート")!;
+    const sheet = workbook.getWorksheet("進捗状況レポート")!;
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: expect.stringMatching(/^\d+:\d+$/) });
     expect(sheet.headerFooter.oddFooter).toBe("&C- &P -");
     expect((sheet as unknown as { rowBreaks: unknown[] }).rowBreaks).toHaveLength(5);

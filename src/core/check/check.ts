@@ -106,18 +106,19 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
 
 function summarize(table: TableRead, findings: Finding[], ignored: number): CheckSummary {
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
-  const categories: CategorySummary[] = [];
+  const byName = new Map<string, CategorySummary>();
   for (const row of table.rows) {
-    let entry = categories.find((c) => c.name === row.category);
+    let entry = byName.get(row.category);
     if (!entry) {
       entry = { name: row.category, items: 0, error: 0, warning: 0, info: 0, notEvaluable: 0 };
-      categories.push(entry);
+      byName.set(row.category, entry);
     }
     if (row.kind === "item") entry.items += 1;
   }
+  const categories = [...byName.values()];
   for (const finding of findings) {
     if (!finding.category && finding.category !== "") continue;
-    const entry = categories.find((c) => c.name === finding.category);
+    const entry = byName.get(finding.category);
     if (!entry) continue;
     entry[finding.severity] += 1;
     if (finding.code === "NOT_EVALUABLE") entry.notEvaluable += 1;

@@ -27,17 +27,13 @@ export interface Metric extends MetricValue {
 
 /** A quantity's value part, with only the bounds it has. */
 export function metricValue(q: Quantity): MetricValue {
-  return {
-    value: q.value,
-    unit: q.unit,
-    unitKnown: q.unitKnown,
-    op: q.op,
-    ...(q.min === undefined ? {} : { min: q.min }),
-    ...(q.max === undefined ? {} : { max: q.max }),
-    ...(q.maxExclusive ? { maxExclusive: true } : {}),
-    cumulative: q.cumulative,
-    ...(q.notANumber ? { notANumber: true } : {}),
-  };
+  // Assigned one by one, not spread: this runs for every quantity of every cell.
+  const value: MetricValue = { value: q.value, unit: q.unit, unitKnown: q.unitKnown, op: q.op, cumulative: q.cumulative };
+  if (q.min !== undefined) value.min = q.min;
+  if (q.max !== undefined) value.max = q.max;
+  if (q.maxExclusive) value.maxExclusive = true;
+  if (q.notANumber) value.notANumber = true;
+  return value;
 }
 
 interface Group {
@@ -85,19 +81,31 @@ const NEVER_VALUES: readonly RegExp[] = [
 
 /** Hides what must never be read as a value, keeping every position: dates, ordinals, quotes, notes. */
 function mask(text: string, groups: Group[], headings: Group[]): string {
-  // UTF-16 units, so that positions match String indices.
-  const units = text.split("");
-  const blank = (start: number, end: number) => {
-    for (let i = start; i < end; i += 1) units[i] = "#";
-  };
-  for (const g of [...groups, ...headings]) blank(g.start, g.end);
+  const hidden: [number, number][] = [];
+  for (const g of groups) hidden.push([g.start, g.end]);
+  for (const g of headings) hidden.push([g.start, g.end]);
   for (const pattern of NEVER_VALUES) {
-    for (const m of text.matchAll(pattern)) {
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
       const start = m.index + (m[1] ?? "").length;
-      blank(start, start + (m[2] ?? "").length);
+      const length = (m[2] ?? "").length;
+      if (length > 0) hidden.push([start, start + length]);
+      if (m[0].length === 0) pattern.lastIndex += 1;
     }
   }
-  return units.join("");
+  if (hidden.length === 0) return text;
+  // Same length as the text (UTF-16 units), so that positions match.
+  hidden.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of hidden) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += text.slice(at, from) + "#".repeat(end - from);
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /** The text with dates, ordinals, item numbers and quotes hidden (same length): for reading bare quantities. */
@@ -173,15 +181,11 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
     const label = [headingText, own].filter(Boolean).join(" ");
     const noteYears = notes.map(periodOf).filter((y): y is number => y !== undefined);
     const fiscalYear = noteYears[0] ?? blockYear;
-    metrics.push({
-      ...(marker === undefined ? {} : { marker }),
-      label,
-      ...metricValue(q),
-      ...(fiscalYear === undefined ? {} : { fiscalYear }),
-      notes: [...blockNotes, ...notes],
-      text: segment.slice(from, end).trim(),
-      ...(sense ? { sense } : {}),
-    });
+    const metric: Metric = Object.assign(metricValue(q), { label, notes: [...blockNotes, ...notes], text: segment.slice(from, end).trim() });
+    if (marker !== undefined) metric.marker = marker;
+    if (fiscalYear !== undefined) metric.fiscalYear = fiscalYear;
+    if (sense) metric.sense = sense;
+    metrics.push(metric);
     labelStart = end;
   };
 

@@ -11,6 +11,11 @@ export interface Decimal {
 
 export const ZERO: Decimal = { mantissa: 0n, scale: 0 };
 
+/** 10^k as a BigInt, computed once for the small k every quantity uses. */
+const POW10: bigint[] = Array.from({ length: 64 }, (_, k) => 10n ** BigInt(k));
+export const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function decimalFromDigits(digits: string): Decimal {
   const [whole = "0", fraction = ""] = digits.split(".");
   return { mantissa: BigInt(`${whole}${fraction}` || "0"), scale: fraction.length };
@@ -22,7 +27,7 @@ export function decimalFromInt(n: number): Decimal {
 
 function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
   const scale = Math.max(a.scale, b.scale);
-  return [a.mantissa * 10n ** BigInt(scale - a.scale), b.mantissa * 10n ** BigInt(scale - b.scale), scale];
+  return [a.mantissa * pow10(scale - a.scale), b.mantissa * pow10(scale - b.scale), scale];
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {
@@ -37,7 +42,7 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
 /** × 10^k, k ≥ 0, exact. */
 export function shift(a: Decimal, k: number): Decimal {
   if (k <= a.scale) return { mantissa: a.mantissa, scale: a.scale - k };
-  return { mantissa: a.mantissa * 10n ** BigInt(k - a.scale), scale: 0 };
+  return { mantissa: a.mantissa * pow10(k - a.scale), scale: 0 };
 }
 
 export function negate(a: Decimal): Decimal {
@@ -69,5 +74,7 @@ export function toDecimalString(a: Decimal): string {
 }
 
 export function toNumber(a: Decimal): number {
+  // Both exact as doubles: their quotient is correctly rounded, the nearest double to what was written.
+  if (a.scale <= 22 && a.mantissa <= MAX_EXACT && a.mantissa >= -MAX_EXACT) return Number(a.mantissa) / 10 ** a.scale;
   return Number(toDecimalString(a));
 }

@@ -9,7 +9,7 @@ import { ZERO, add, decimalFromDigits, decimalFromInt, isZero, shift, type Decim
  */
 
 
-const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
+const ARABIC = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
 
 export interface NumberMatch {
   value: Decimal;
@@ -38,8 +38,8 @@ interface Cursor {
 }
 
 function readCoef(text: string, cur: Cursor): Decimal | undefined {
-  const rest = text.slice(cur.pos);
-  const arabic = ARABIC.exec(rest);
+  ARABIC.lastIndex = cur.pos;
+  const arabic = ARABIC.exec(text);
   if (arabic) {
     cur.pos += arabic[0].length;
     if (arabic[0].length > MAX_RUN) cur.tooLong = true;

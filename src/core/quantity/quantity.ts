@@ -1,4 +1,4 @@
-import { add, decimalFromInt, negate, shift, toNumber, trailingZeros, type Decimal } from "./decimal";
+import { add, decimalFromInt, negate, pow10, shift, toNumber, trailingZeros, type Decimal } from "./decimal";
 import { readNumber } from "./number";
 import { PER_WORDS, UNIT_WORDS_BY_FIRST } from "./units";
 
@@ -42,6 +42,9 @@ export interface Quantity {
   /** The number was written in kanji only (三千五百万). */
   kanjiOnly: boolean;
 }
+
+/** Where a number can start: an Arabic or kanji digit, or 十 百 千 (十二, 百万). */
+const NUMBER_START = /[0-9〇一二三四五六七八九十百千]/;
 
 /** Beyond this a written number is not a number the check can compare. */
 const MAX_DIGITS = 21;
@@ -140,6 +143,23 @@ function readUnit(text: string, pos: number, allowSpace = true): UnitRead {
   return read;
 }
 
+/** What every quantity read at one place shares, whatever its value. */
+type Base = Pick<Quantity, "unit" | "unitKnown" | "cumulative" | "start" | "kanjiOnly">;
+type Extra = Pick<Quantity, "min" | "max" | "maxExclusive" | "notANumber">;
+
+/**
+ * A quantity built with one shape (every field present, in one order): objects of one shape keep the
+ * reader fast; absent bounds are left out so that a quantity shows only what was written.
+ */
+function quantity(base: Base, value: number, op: Op, end: number, extra: Extra): Quantity {
+  const q: Quantity = { value, unit: base.unit, unitKnown: base.unitKnown, op, cumulative: base.cumulative, start: base.start, end, kanjiOnly: base.kanjiOnly };
+  if (extra.min !== undefined) q.min = extra.min;
+  if (extra.max !== undefined) q.max = extra.max;
+  if (extra.maxExclusive) q.maxExclusive = true;
+  if (extra.notANumber) q.notANumber = true;
+  return q;
+}
+
 function bounds(op: Op, value: number): Pick<Quantity, "min" | "max"> {
   switch (op) {
     case "ge":
@@ -155,8 +175,8 @@ function bounds(op: Op, value: number): Pick<Quantity, "min" | "max"> {
 
 /** Digits that cannot be compared: more than MAX_DIGITS, or a value a double cannot hold. */
 function unusable(decimal: Decimal): boolean {
-  const digits = (decimal.mantissa < 0n ? -decimal.mantissa : decimal.mantissa).toString().length;
-  return digits > MAX_DIGITS + decimal.scale || decimal.scale > MAX_DIGITS || !Number.isFinite(toNumber(decimal));
+  const magnitude = decimal.mantissa < 0n ? -decimal.mantissa : decimal.mantissa;
+  return decimal.scale > MAX_DIGITS || magnitude >= pow10(MAX_DIGITS + decimal.scale) || !Number.isFinite(toNumber(decimal));
 }
 
 /** The 台 of 80%台 (with 前半, 半ば, 後半): the decade of the value's last significant digit. */
@@ -207,18 +227,15 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
     decimal = shift(decimal, multiplier + unit.exponent);
     end = unit.unit ? unit.end : number.end;
   }
-  const base = { unit: unit.unit, unitKnown: unit.known, cumulative: prefix.cumulative, start: prefix.start, kanjiOnly: number.kanjiOnly };
   const withPer = (u: string) => (prefix.per && u && !u.includes("/") ? `${u}/${prefix.per}` : u);
-  base.unit = withPer(base.unit);
-  if (number.tooLong || unusable(decimal)) {
-    return { ...base, value: Number.NaN, op: "eq", notANumber: true, end };
-  }
+  const base: Base = { unit: withPer(unit.unit), unitKnown: unit.known, cumulative: prefix.cumulative, start: prefix.start, kanjiOnly: number.kanjiOnly };
+  if (number.tooLong || unusable(decimal)) return quantity(base, Number.NaN, "eq", end, { notANumber: true });
 
   // 80%台 (a decade) — only after a unit: "80台" alone counts vehicles.
   if (text[end] === "台" && unit.unit && unit.unit !== "台") {
     const decade = decadeRange(decimal, text, end + 1);
-    if (decade.approx !== undefined) return { ...base, value: decade.approx, op: "approx", min: decade.approx, max: decade.approx, end: decade.end };
-    return { ...base, value: decade.low, op: "range", min: decade.low, max: decade.high, maxExclusive: true, end: decade.end };
+    if (decade.approx !== undefined) return quantity(base, decade.approx, "approx", decade.end, { min: decade.approx, max: decade.approx });
+    return quantity(base, decade.low, "range", decade.end, { min: decade.low, max: decade.high, maxExclusive: true });
   }
 
   // A range: 10〜20人, 10人〜20人; with a hyphen only when a unit is written (100-200人), so that 2-2 stays a code.
@@ -232,17 +249,14 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
       if (sameUnit && (!hyphen || unit.unit || upperUnit.unit)) {
         const low = toNumber(decimal);
         const high = toNumber(shift(upper.value, unit.unit ? unit.exponent : upperUnit.exponent));
-        return {
-          ...base,
+        const ranged: Base = {
           unit: withPer(unit.unit || upperUnit.unit),
           unitKnown: unit.unit ? unit.known : upperUnit.known,
-          value: Math.min(low, high),
-          op: "range",
-          min: Math.min(low, high),
-          max: Math.max(low, high),
-          end: upperUnit.unit ? upperUnit.end : upper.end,
+          cumulative: base.cumulative,
+          start: base.start,
           kanjiOnly: number.kanjiOnly && upper.kanjiOnly,
         };
+        return quantity(ranged, Math.min(low, high), "range", upperUnit.unit ? upperUnit.end : upper.end, { min: Math.min(low, high), max: Math.max(low, high) });
       }
     }
   }
@@ -257,7 +271,7 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
     }
   }
   const value = toNumber(decimal);
-  const single: Quantity = { ...base, value, op, ...bounds(op, value), end };
+  const single = quantity(base, value, op, end, bounds(op, value));
   return op === "eq" || op === "approx" ? single : (boundedRange(text, single) ?? single);
 }
 
@@ -270,35 +284,25 @@ function boundedRange(text: string, first: Quantity): Quantity | undefined {
   const low = Math.min(first.value, second.value);
   const high = Math.max(first.value, second.value);
   const upperOp = first.value >= second.value ? first.op : second.op;
-  return {
-    ...first,
-    unit: first.unit || second.unit,
-    op: "range",
-    value: low,
-    min: low,
-    max: high,
-    ...(upperOp === "lt" ? { maxExclusive: true } : {}),
-    end: second.end,
-  };
+  return quantity({ ...first, unit: first.unit || second.unit }, low, "range", second.end, { min: low, max: high, ...(upperOp === "lt" ? { maxExclusive: true } : {}) });
 }
 
 /** Every quantity in the text, left to right. Kanji-only numerals count only with a unit or multiplier. */
 export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const prev = text[i - 1] ?? "";
-    // A number glued to Latin letters or digits on its left is part of a code (R5, H30, 2-2).
-    if (/[A-Za-z_]/.test(prev)) {
-      i += 1;
-      continue;
-    }
+  // Only where a number can start is a quantity looked for (the rest of a sentence is skipped at once).
+  const candidates = new RegExp(NUMBER_START.source, "g");
+  let match: RegExpExecArray | null;
+  while ((match = candidates.exec(text)) !== null) {
+    const i = match.index;
+    // A number glued to Latin letters on its left is part of a code (R5, H30).
+    if (/[A-Za-z_]/.test(text[i - 1] ?? "")) continue;
     const quantity = readQuantityAt(text, i);
     if (quantity && (!quantity.kanjiOnly || quantity.unit !== "" || /[十百千万億兆]/.test(text.slice(i, quantity.end)))) {
       found.push(quantity);
-      i = quantity.end;
-    } else {
-      i += quantity ? Math.max(1, quantity.end - i) : 1;
+      candidates.lastIndex = Math.max(i + 1, quantity.end);
+    } else if (quantity) {
+      candidates.lastIndex = Math.max(i + 1, quantity.end);
     }
   }
   return found;

@@ -33,8 +33,13 @@ export function describeProblem(problem: ReadProblem, locale: Locale): string {
         ? `シート「${problem.sheet}」に必要な列が見つかりません: ${missing}（見つかった見出し: ${found}）`
         : `Sheet "${problem.sheet}" lacks required columns: ${missing} (headers found: ${found})`;
     }
-    case "BLANK_ROW":
-      return ja ? `${problem.sheetRow}行目は表の途中の空行です` : `Row ${problem.sheetRow} is an empty row inside the table`;
+    case "BLANK_ROW": {
+      const last = problem.sheetRow + (problem.rows ?? 1) - 1;
+      if (last === problem.sheetRow) return ja ? `${problem.sheetRow}行目は表の途中の空行です` : `Row ${problem.sheetRow} is an empty row inside the table`;
+      return ja
+        ? `${problem.sheetRow}〜${last}行目（${problem.rows}行）は表の途中の空行です`
+        : `Rows ${problem.sheetRow}–${last} (${problem.rows} rows) are empty rows inside the table`;
+    }
     case "NUMBER_UNREADABLE": {
       const cell = `${columnLetter(problem.column)}${problem.sheetRow}`;
       return ja ? `${cell} の番号「${problem.text}」を読み取れません` : `Cannot read the number "${problem.text}" in ${cell}`;

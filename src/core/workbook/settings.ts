@@ -77,6 +77,7 @@ function parseJson(text: string, key: string, problems: string[]): unknown {
 export function settingsFromRows(rows: readonly (readonly RawCell[])[]): SettingsRead {
   const values = new Map<string, string>();
   for (const row of rows) {
+    if (!row) continue; // rows the sheet does not hold
     const key = rawText(row[0]).trim();
     if (key && key !== "key") values.set(key, rawText(row[1]).trim());
   }

@@ -46,7 +46,8 @@ export interface TableRow {
 
 export type ReadProblem =
   | { code: "COLUMNS_MISSING"; sheet: string; headerRow?: number; found: string[]; missing: Field[] }
-  | { code: "BLANK_ROW"; sheetRow: number }
+  /** A run of empty rows inside the table: the first row, and how many when more than one. */
+  | { code: "BLANK_ROW"; sheetRow: number; rows?: number }
   | { code: "NUMBER_UNREADABLE"; sheetRow: number; column: number; text: string }
   | { code: "SUB_WITHOUT_PARENT"; sheetRow: number };
 
@@ -80,6 +81,7 @@ const REPOST = /No\.?\s*(\d+)\s*の?\s*再掲/i;
 
 /** The item a text says this row reposts: 【No.15の再掲】, No.15の再掲, No. 15 再掲 → 15. */
 export function repostOf(text: string): number | undefined {
+  if (!text.includes("再掲")) return undefined;
   const match = REPOST.exec(foldText(text));
   return match ? Number(match[1]) : undefined;
 }
@@ -201,7 +203,8 @@ function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap, scale?: Ra
       while (next < grid.rows.length && isBlankRow(grid.rows[next])) next += 1;
       const following = grid.rows[next];
       if (!following || !hasData(following, map)) break;
-      for (let blank = r; blank < next; blank += 1) problems.push({ code: "BLANK_ROW", sheetRow: blank + 1 });
+      // One problem per run of empty rows (a run may be a million rows long: it is said once).
+      problems.push({ code: "BLANK_ROW", sheetRow: r + 1, ...(next - r > 1 ? { rows: next - r } : {}) });
       r = next;
       continue;
     }

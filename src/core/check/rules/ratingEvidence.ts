@@ -23,11 +23,21 @@ export interface JudgedItem {
  * contradiction is PARENT_CHILD_MISMATCH).
  */
 export function leafVerdicts(context: CheckContext, kind: VerdictKind): JudgedItem[] {
+  return judgedLeaves(context).filter((judged) => judged.verdict.kind === kind);
+}
+
+const judgedCache = new WeakMap<CheckContext, JudgedItem[]>();
+
+/** Every rated item without sub-items and its verdict, judged once per check for all the rating rules. */
+function judgedLeaves(context: CheckContext): JudgedItem[] {
+  const cached = judgedCache.get(context);
+  if (cached) return cached;
   const out: JudgedItem[] = [];
   for (const { row, evaluation, stated } of ratedItems(context)) {
     if (hasSubItems(context, row)) continue;
     const verdict = ratingVerdict(stated, evaluation.pairs, context.profile.scale);
-    if (verdict?.kind === kind) out.push({ row, evaluation, stated, verdict });
+    if (verdict) out.push({ row, evaluation, stated, verdict });
   }
+  judgedCache.set(context, out);
   return out;
 }

@@ -18,10 +18,14 @@ function sentences(text: string): string[] {
 }
 
 function split(text: string): string[] {
-  return foldText(text)
-    .split(/[。\n]|\s+・|^・/)
-    .map((s) => s.replace(/^[・\s]+|\s+$/g, "").replace(/\s+/g, ""))
-    .filter((s) => s.length >= MIN_LENGTH && !/^\(.*\)$/.test(s));
+  const out: string[] = [];
+  for (const part of foldText(text).split(/[。\n]|\s+・|^・/)) {
+    if (part.length < MIN_LENGTH) continue;
+    // White space removed, then the bullets that led the sentence.
+    const sentence = part.replace(/\s+/g, "").replace(/^・+/, "");
+    if (sentence.length >= MIN_LENGTH && !(sentence.startsWith("(") && sentence.endsWith(")"))) out.push(sentence);
+  }
+  return out;
 }
 
 export const textDuplicate: Rule = {

@@ -1,0 +1,445 @@
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { serialToDate, isDateFormat, type RawCell } from "../core/workbook/cells";
+import { READ_ERRORS } from "./zip";
+
+/**
+ * The parts of a SpreadsheetML package the reader needs, parsed with saxes (a streaming XML parser
+ * that expands no entity it was not told of, and so neither fetches nor multiplies anything): the
+ * relationships, the workbook's sheet list and date system, the shared strings, the cell styles that
+ * show dates, and each worksheet's cells. Element names are compared without their prefix (some
+ * writers put every element under `x:`).
+ */
+
+const localName = (name: string) => {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+/** An attribute by its local name (r:id, R:id and id are the same to the reader). */
+function attribute(tag: SaxesTagPlain, local: string): string | undefined {
+  const direct = tag.attributes[local];
+  if (direct !== undefined) return direct;
+  for (const [name, value] of Object.entries(tag.attributes)) if (localName(name) === local) return value;
+  return undefined;
+}
+
+interface XmlHandlers {
+  open(name: string, tag: SaxesTagPlain): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** Parses one part; a malformed part makes the file unreadable, said with the part's name. */
+function parse(part: string, xml: string, handlers: XmlHandlers): void {
+  const parser = new SaxesParser<{ xmlns?: false; position: boolean }>({ position: false });
+  parser.on("opentag", (tag) => handlers.open(localName(tag.name), tag));
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on("closetag", (tag) => close(localName(tag.name)));
+  }
+  if (handlers.text) {
+    parser.on("text", handlers.text);
+    parser.on("cdata", handlers.text);
+  }
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (error instanceof Error && error.name === "XlsxReadError") throw error;
+    throw READ_ERRORS.notWorkbook(`${part} の XML が壊れています / ${part} is not well-formed XML`, error);
+  }
+}
+
+/**
+ * A string as Excel stores it in SpreadsheetML: characters XML cannot hold (control characters) are
+ * written _xHHHH_, and an underscore that would read as such an escape as _x005F_ (ECMA-376 Part 1,
+ * 22.9.2.19 ST_Xstring). Excel shows the character; so does the reader.
+ */
+export function decodeXstring(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** UTF-8 text of a part (UTF-16 when it starts with its byte-order mark). */
+export function decodePart(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+export interface Relationship {
+  type: string;
+  /** The target's path inside the package, resolved against the source part's folder. */
+  path: string;
+  external: boolean;
+}
+
+/** Resolves a relationship target against the folder of the part that holds it. */
+export function resolvePath(sourcePart: string, target: string): string {
+  const base = target.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
+  for (const piece of target.replace(/^\/+/, "").split("/")) {
+    if (piece === "..") base.pop();
+    else if (piece !== "." && piece !== "") base.push(piece);
+  }
+  return base.join("/");
+}
+
+/** The .rels part of `sourcePart` ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"). */
+export function relsPathOf(sourcePart: string): string {
+  const slash = sourcePart.lastIndexOf("/");
+  return `${sourcePart.slice(0, slash + 1)}_rels/${sourcePart.slice(slash + 1)}.rels`;
+}
+
+export function parseRelationships(part: string, xml: string, sourcePart: string): Map<string, Relationship> {
+  const found = new Map<string, Relationship>();
+  parse(part, xml, {
+    open(name, tag) {
+      if (name !== "Relationship") return;
+      const id = attribute(tag, "Id");
+      const target = attribute(tag, "Target");
+      if (id === undefined || target === undefined) return;
+      const external = attribute(tag, "TargetMode") === "External";
+      found.set(id, { type: attribute(tag, "Type") ?? "", path: external ? target : resolvePath(sourcePart, target), external });
+    },
+  });
+  return found;
+}
+
+export interface WorkbookPart {
+  sheets: { name: string; relId: string; hidden: boolean }[];
+  date1904: boolean;
+}
+
+export function parseWorkbook(part: string, xml: string): WorkbookPart {
+  const result: WorkbookPart = { sheets: [], date1904: false };
+  parse(part, xml, {
+    open(name, tag) {
+      if (name === "workbookPr") {
+        const value = attribute(tag, "date1904");
+        result.date1904 = value === "1" || value === "true";
+      } else if (name === "sheet") {
+        const sheetName = attribute(tag, "name");
+        const relId = attribute(tag, "id");
+        if (sheetName === undefined || relId === undefined) return;
+        const state = attribute(tag, "state");
+        result.sheets.push({ name: sheetName, relId, hidden: state === "hidden" || state === "veryHidden" });
+      }
+    },
+  });
+  return result;
+}
+
+/**
+ * The shared strings: each <si>'s text, rich-text runs joined, phonetic guides (<rPh>, the furigana
+ * Japanese Excel stores beside a cell's text) left out, as Excel shows the cell.
+ */
+export function parseSharedStrings(part: string, xml: string): string[] {
+  const strings: string[] = [];
+  let inItem = false;
+  let phonetic = 0;
+  let inText = false;
+  let current = "";
+  parse(part, xml, {
+    open(name, tag) {
+      if (name === "si") {
+        inItem = true;
+        current = "";
+      } else if (name === "rPh" || name === "phoneticPr") {
+        if (!tag.isSelfClosing) phonetic += 1;
+      } else if (name === "t" && inItem && phonetic === 0 && !tag.isSelfClosing) {
+        inText = true;
+      }
+    },
+    close(name) {
+      if (name === "si") {
+        strings.push(decodeXstring(current));
+        inItem = false;
+      } else if (name === "rPh" || name === "phoneticPr") {
+        phonetic = Math.max(0, phonetic - 1);
+      } else if (name === "t") {
+        inText = false;
+      }
+    },
+    text(text) {
+      if (inText) current += text;
+    },
+  });
+  return strings;
+}
+
+/** Excel's built-in number formats that show a date (ECMA-376 18.8.30, with the Japanese era ones). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** For each cell style (the `s` of a cell), whether its number format shows a date. */
+export function parseDateStyles(part: string, xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  const styles: boolean[] = [];
+  let inCellXfs = false;
+  parse(part, xml, {
+    open(name, tag) {
+      if (name === "numFmt") {
+        const id = Number(attribute(tag, "numFmtId"));
+        const code = attribute(tag, "formatCode");
+        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+      } else if (name === "cellXfs") {
+        inCellXfs = !tag.isSelfClosing;
+      } else if (name === "xf" && inCellXfs) {
+        const id = Number(attribute(tag, "numFmtId") ?? 0);
+        const code = custom.get(id);
+        styles.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id));
+      }
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+  });
+  return styles;
+}
+
+/** Excel's grid: 1,048,576 rows and 16,384 columns (XFD). */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+/** "AB12" → [row 11, column 27] (0-based), or undefined when it is not a cell reference in Excel's grid. */
+export function parseCellRef(ref: string): [row: number, column: number] | undefined {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i += 1) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
+    else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
+    else break;
+    if (column > MAX_COLUMN) return undefined;
+  }
+  const row = Number(ref.slice(i));
+  if (i === 0 || !Number.isInteger(row) || row < 1 || row > MAX_ROW) return undefined;
+  return [row - 1, column - 1];
+}
+
+/** How many cells the reader keeps, in all the sheets, before it gives up (see docs/contracts/workbook.md). */
+export interface CellBudget {
+  left: number;
+  readonly limit: number;
+}
+
+export interface WorksheetPart {
+  /** rows[r][c]: only the cells the file holds (the arrays are sparse); a merged area's value in its top-left only. */
+  rows: RawCell[][];
+  /** Merged areas as [row, column, rows, columns], 0-based. */
+  merges: [number, number, number, number][];
+  /** The sheet holds an Excel Table (a <tablePart>). */
+  hasTable: boolean;
+  /** Rows and columns that hold a value. */
+  usedRows: number;
+  usedColumns: number;
+}
+
+export interface CellContext {
+  strings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  budget: CellBudget;
+}
+
+function cellValue(type: string | undefined, text: string, style: number, context: CellContext): RawCell {
+  switch (type) {
+    case "s":
+      return context.strings[Number(text)] ?? "";
+    case "str":
+    case "inlineStr":
+      return decodeXstring(text);
+    case "b":
+      return text.trim() === "1" || text.trim() === "true";
+    case "e":
+      return { error: text.trim() };
+    case "d": {
+      const date = /^\d{4}-\d{2}-\d{2}/.exec(text.trim())?.[0];
+      return date ? { date } : text;
+    }
+    default: {
+      const trimmed = text.trim();
+      if (trimmed === "") return null;
+      const number = Number(trimmed);
+      if (!Number.isFinite(number)) return trimmed;
+      if (context.dateStyles[style]) {
+        const date = serialToDate(number, context.date1904);
+        if (date) return { date };
+      }
+      return number;
+    }
+  }
+}
+
+function parseRange(ref: string): [number, number, number, number] | undefined {
+  const [from = "", to = from] = ref.split(":");
+  const a = parseCellRef(from);
+  const b = parseCellRef(to);
+  if (!a || !b) return undefined;
+  const [r0, r1] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
+  const [c0, c1] = a[1] <= b[1] ? [a[1], b[1]] : [b[1], a[1]];
+  return [r0, c0, r1 - r0 + 1, c1 - c0 + 1];
+}
+
+/**
+ * A worksheet's cells: only those the file holds, never the empty rectangle around them (a lone cell at
+ * XFD1048576 costs one cell). Formulas give their cached result; nothing is evaluated.
+ */
+export function parseWorksheet(part: string, xml: string, context: CellContext): WorksheetPart {
+  const rows: RawCell[][] = [];
+  const merges: [number, number, number, number][] = [];
+  let hasTable = false;
+  let row = -1;
+  let column = -1;
+  let cellType: string | undefined;
+  let cellStyle = 0;
+  let inCell = false;
+  let inValue = false;
+  let inInline = false;
+  let phonetic = 0;
+  let text = "";
+  let hasText = false;
+  parse(part, xml, {
+    open(name, tag) {
+      switch (name) {
+        case "row": {
+          const r = Number(attribute(tag, "r"));
+          row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r - 1 : row + 1;
+          column = -1;
+          break;
+        }
+        case "c": {
+          const ref = attribute(tag, "r");
+          const at = ref === undefined ? undefined : parseCellRef(ref);
+          if (at) [row, column] = at;
+          else column += 1;
+          if (row < 0) row = 0;
+          cellType = attribute(tag, "t");
+          cellStyle = Number(attribute(tag, "s") ?? 0) || 0;
+          inCell = !tag.isSelfClosing;
+          text = "";
+          hasText = false;
+          break;
+        }
+        case "v":
+          inValue = inCell && !tag.isSelfClosing;
+          break;
+        case "is":
+          inInline = inCell && !tag.isSelfClosing;
+          break;
+        case "rPh":
+          if (!tag.isSelfClosing) phonetic += 1;
+          break;
+        case "t":
+          if (inInline && phonetic === 0 && !tag.isSelfClosing) inValue = true;
+          break;
+        case "mergeCell": {
+          const area = parseRange(attribute(tag, "ref") ?? "");
+          if (area) merges.push(area);
+          break;
+        }
+        case "tablePart":
+          hasTable = true;
+          break;
+        default:
+          break;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case "v":
+        case "t":
+          if (inValue) inValue = false;
+          break;
+        case "rPh":
+          phonetic = Math.max(0, phonetic - 1);
+          break;
+        case "is":
+          inInline = false;
+          break;
+        case "c": {
+          if (inCell && hasText) {
+            const value = cellValue(inInlineType(cellType), text, cellStyle, context);
+            if (value !== null && value !== "") {
+              context.budget.left -= 1;
+              if (context.budget.left < 0) {
+                throw READ_ERRORS.tooLarge({
+                  ja: `値のあるセルが ${context.budget.limit.toLocaleString("en-US")} 個を超えています`,
+                  en: `more than ${context.budget.limit.toLocaleString("en-US")} cells hold a value`,
+                });
+              }
+              (rows[row] ??= [])[column] = value;
+            }
+          }
+          inCell = false;
+          break;
+        }
+        default:
+          break;
+      }
+    },
+    text(chunk) {
+      if (inValue) {
+        text += chunk;
+        hasText = true;
+      }
+    },
+  });
+  clearMergedCells(rows, merges);
+  let usedRows = 0;
+  const columns = new Set<number>();
+  for (const cells of rows) {
+    if (!cells) continue;
+    let any = false;
+    cells.forEach((value, c) => {
+      if (value === null || value === undefined) return;
+      any = true;
+      columns.add(c);
+    });
+    if (any) usedRows += 1;
+  }
+  return { rows, merges, hasTable, usedRows, usedColumns: columns.size };
+}
+
+/** More merged areas than any progress table has; beyond it a sheet is refused, not slowly walked. */
+const MAX_MERGES = 100_000;
+/** Cells visited while clearing merged areas: a bound on what overlapping or huge areas can cost. */
+const MAX_MERGE_WORK = 50_000_000;
+
+/** A cell with an inline string is read as text whatever its declared type. */
+function inInlineType(type: string | undefined): string | undefined {
+  return type === "inlineStr" ? "inlineStr" : type;
+}
+
+/**
+ * As in Excel, a merged area's value is its top-left cell's; other cells of the area are dropped
+ * (exceljs and some writers repeat the value there). Only the cells the file holds are visited.
+ */
+function clearMergedCells(rows: RawCell[][], merges: readonly [number, number, number, number][]): void {
+  if (merges.length === 0) return;
+  if (merges.length > MAX_MERGES) {
+    throw READ_ERRORS.tooLarge({ ja: `結合セルが ${MAX_MERGES.toLocaleString("en-US")} 箇所を超えています`, en: `more than ${MAX_MERGES.toLocaleString("en-US")} merged areas` });
+  }
+  const present: number[] = [];
+  rows.forEach((_, r) => present.push(r));
+  let work = 0;
+  for (const [r0, c0, height, width] of merges) {
+    let lo = 0;
+    let hi = present.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((present[mid] ?? 0) < r0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < present.length && (present[i] ?? 0) < r0 + height; i += 1) {
+      const r = present[i] ?? 0;
+      const cells = rows[r];
+      if (!cells) continue;
+      cells.forEach((_, c) => {
+        work += 1;
+        if (c >= c0 && c < c0 + width && (r !== r0 || c !== c0)) delete cells[c];
+      });
+      if (++work > MAX_MERGE_WORK) {
+        throw READ_ERRORS.tooLarge({ ja: "結合セルが多すぎて読み込めません", en: "too many merged cells to read" });
+      }
+    }
+  }
+}

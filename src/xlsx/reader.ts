@@ -1,0 +1,94 @@
+import type { SheetGrid } from "../core/workbook/cells";
+import {
+  decodePart,
+  parseDateStyles,
+  parseRelationships,
+  parseSharedStrings,
+  parseWorkbook,
+  parseWorksheet,
+  relsPathOf,
+  type CellBudget,
+} from "./parts";
+import { READ_ERRORS, ZIP_LIMITS, openZip, type ZipLimits } from "./zip";
+
+/**
+ * Reads an .xlsx for checking: the cells of every worksheet and nothing else, bounded in what it
+ * inflates (zip.ts) and in the cells it keeps. It is how file mode and the command line read; exceljs is
+ * loaded only to write (a report, the settings, a fixed rating), and only after this reader accepted the
+ * file. See docs/contracts/workbook.md ("Limits").
+ */
+
+export interface ReadLimits extends ZipLimits {
+  /** Cells holding a value, in all the sheets together. */
+  cells: number;
+}
+
+export const READ_LIMITS: ReadLimits = { ...ZIP_LIMITS, cells: 5_000_000 };
+
+export interface SheetRead extends SheetGrid {
+  hidden: boolean;
+  /** The sheet holds an Excel Table (its table is then preferred). */
+  hasTable: boolean;
+  usedRows: number;
+  usedColumns: number;
+  merges: [number, number, number, number][];
+}
+
+export interface XlsxRead {
+  sheets: SheetRead[];
+  date1904: boolean;
+}
+
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+const WORKSHEET = /\/worksheet$/;
+const SHARED_STRINGS = /\/sharedStrings$/;
+const STYLES = /\/styles$/;
+
+export function readXlsx(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): XlsxRead {
+  const zip = openZip(bytes, limits);
+  const text = (parts: Map<string, Uint8Array>, name: string) => {
+    const part = parts.get(name);
+    return part === undefined ? undefined : decodePart(part);
+  };
+
+  // The package's relationships name the workbook part (xl/workbook.xml in files Excel writes).
+  const root = text(zip.read(["_rels/.rels"]), "_rels/.rels");
+  const rootRels = root === undefined ? new Map() : parseRelationships("_rels/.rels", root, "");
+  const workbookPath = [...rootRels.values()].find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external)?.path ?? "xl/workbook.xml";
+  if (!zip.has(workbookPath)) throw READ_ERRORS.notWorkbook(`${workbookPath} がありません / no ${workbookPath} in the zip`);
+
+  const workbookRelsPath = relsPathOf(workbookPath);
+  const head = zip.read([workbookPath, workbookRelsPath]);
+  const workbook = parseWorkbook(workbookPath, text(head, workbookPath) ?? "");
+  const relsText = text(head, workbookRelsPath);
+  const rels = relsText === undefined ? new Map() : parseRelationships(workbookRelsPath, relsText, workbookPath);
+  const related = [...rels.values()].filter((r) => !r.external);
+  const stringsPath = related.find((r) => SHARED_STRINGS.test(r.type))?.path;
+  const stylesPath = related.find((r) => STYLES.test(r.type))?.path;
+  const sheetPaths = workbook.sheets.map((s) => {
+    const rel = rels.get(s.relId);
+    return rel && !rel.external && WORKSHEET.test(rel.type) ? rel.path : undefined;
+  });
+
+  // Every part needed, inflated together after one check of their sizes.
+  const wanted = [stringsPath, stylesPath, ...sheetPaths].filter((p): p is string => p !== undefined);
+  const parts = zip.read(wanted);
+  const stringsText = stringsPath === undefined ? undefined : text(parts, stringsPath);
+  const strings = stringsText === undefined || stringsPath === undefined ? [] : parseSharedStrings(stringsPath, stringsText);
+  const stylesText = stylesPath === undefined ? undefined : text(parts, stylesPath);
+  const dateStyles = stylesText === undefined || stylesPath === undefined ? [] : parseDateStyles(stylesPath, stylesText);
+  const budget: CellBudget = { left: limits.cells, limit: limits.cells };
+
+  const sheets = workbook.sheets.map((sheet, i): SheetRead => {
+    const path = sheetPaths[i];
+    const xml = path === undefined ? undefined : text(parts, path);
+    if (path === undefined || xml === undefined) {
+      // A chart sheet, or a sheet whose part is missing: no cells.
+      return { name: sheet.name, hidden: sheet.hidden, hasTable: false, rows: [], usedRows: 0, usedColumns: 0, merges: [] };
+    }
+    parts.delete(path);
+    const read = parseWorksheet(path, xml, { strings, dateStyles, date1904: workbook.date1904, budget });
+    return { name: sheet.name, hidden: sheet.hidden, ...read };
+  });
+  return { sheets, date1904: workbook.date1904 };
+}
