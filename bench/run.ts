@@ -1,11 +1,12 @@
 // npm run bench: every benchmark of the project, with its goal. Exits 1 when a goal is missed.
 import { checkBench } from "./check.bench";
+import { cli50kBench } from "./cli50k.bench";
 import { coreOk } from "./core.bench";
 import { functionsBench } from "./functions.bench";
 import { reportBench } from "./report.bench";
 
 async function main(): Promise<void> {
-  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench()];
+  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench(), await cli50kBench()];
   if (results.some((ok) => !ok)) {
     console.error("\nA goal was missed.");
     process.exitCode = 1;

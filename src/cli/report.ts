@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
 import type { CliIo } from "./io";
 import { readInputForOutput, writeCommandOutput } from "./files";
+import { nodeInflater } from "./inflate";
 
 /** plan-progress report FILE -o OUT: the workbook with the report sheet added; FILE is never written. */
 export async function report(args: string[], m: CliMessages, io: CliIo, locale: CliLocale): Promise<number> {
@@ -37,7 +38,7 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
   const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
   let port: Awaited<ReturnType<typeof XlsxWorkbookPort.load>>;
   try {
-    port = await XlsxWorkbookPort.load(bytes);
+    port = await XlsxWorkbookPort.load(bytes, { inflate: nodeInflater });
   } catch (error) {
     if (error instanceof WorkbookError) {
       io.err(`${input}: ${error.text[locale]}`);

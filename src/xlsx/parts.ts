@@ -1,48 +1,49 @@
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { serialToDate, isDateFormat, type RawCell } from "../core/workbook/cells";
+import { scanXml, type XmlTag } from "./xmlScan";
 import { READ_ERRORS } from "./zip";
 
 /**
- * The parts of a SpreadsheetML package the reader needs, parsed with saxes (a streaming XML parser
- * that expands no entity it was not told of, and so neither fetches nor multiplies anything): the
- * relationships, the workbook's sheet list and date system, the shared strings, the cell styles that
- * show dates, and each worksheet's cells. Element names are compared without their prefix (some
- * writers put every element under `x:`).
+ * The parts of a SpreadsheetML package the reader needs, tokenized by xmlScan.ts (strict: no DOCTYPE,
+ * no entity but the predefined ones, so nothing is fetched or multiplied): the relationships, the
+ * workbook's sheet list and date system, the shared strings, the cell styles that show dates, and each
+ * worksheet's cells. Element names are compared without their prefix (some writers put every element
+ * under `x:`).
  */
+
+type Tag = XmlTag;
 
 const localName = (name: string) => {
   const colon = name.indexOf(":");
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
-/** An attribute by its local name (r:id, R:id and id are the same to the reader). */
-function attribute(tag: SaxesTagPlain, local: string): string | undefined {
-  const direct = tag.attributes[local];
-  if (direct !== undefined) return direct;
+/** An unprefixed attribute (SpreadsheetML's own: r, t, s, ref, name …). */
+function attribute(tag: Tag, name: string): string | undefined {
+  return tag.attributes[name];
+}
+
+/** A prefixed attribute by its local name: r:id, whatever the prefix is bound to. */
+function prefixedAttribute(tag: Tag, local: string): string | undefined {
   for (const [name, value] of Object.entries(tag.attributes)) if (localName(name) === local) return value;
   return undefined;
 }
 
 interface XmlHandlers {
-  open(name: string, tag: SaxesTagPlain): void;
+  open(name: string, tag: Tag): void;
   close?(name: string): void;
   text?(text: string): void;
 }
 
 /** Parses one part; a malformed part makes the file unreadable, said with the part's name. */
 function parse(part: string, xml: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser<{ xmlns?: false; position: boolean }>({ position: false });
-  parser.on("opentag", (tag) => handlers.open(localName(tag.name), tag));
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on("closetag", (tag) => close(localName(tag.name)));
-  }
-  if (handlers.text) {
-    parser.on("text", handlers.text);
-    parser.on("cdata", handlers.text);
-  }
+  const close = handlers.close;
+  const text = handlers.text;
   try {
-    parser.write(xml).close();
+    scanXml(xml, {
+      open: (tag) => handlers.open(localName(tag.name), tag),
+      close: close ? (name) => close(localName(name)) : () => undefined,
+      text: text ?? (() => undefined),
+    });
   } catch (error) {
     if (error instanceof Error && error.name === "XlsxReadError") throw error;
     throw READ_ERRORS.notWorkbook(`${part} の XML が壊れています / ${part} is not well-formed XML`, error);
@@ -118,7 +119,7 @@ export function parseWorkbook(part: string, xml: string): WorkbookPart {
         result.date1904 = value === "1" || value === "true";
       } else if (name === "sheet") {
         const sheetName = attribute(tag, "name");
-        const relId = attribute(tag, "id");
+        const relId = prefixedAttribute(tag, "id");
         if (sheetName === undefined || relId === undefined) return;
         const state = attribute(tag, "state");
         result.sheets.push({ name: sheetName, relId, hidden: state === "hidden" || state === "veryHidden" });

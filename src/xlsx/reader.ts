@@ -9,7 +9,7 @@ import {
   relsPathOf,
   type CellBudget,
 } from "./parts";
-import { READ_ERRORS, ZIP_LIMITS, openZip, type ZipLimits } from "./zip";
+import { READ_ERRORS, ZIP_LIMITS, openZip, type Inflater, type ZipLimits } from "./zip";
 
 /**
  * Reads an .xlsx for checking: the cells of every worksheet and nothing else, bounded in what it
@@ -44,8 +44,15 @@ const WORKSHEET = /\/worksheet$/;
 const SHARED_STRINGS = /\/sharedStrings$/;
 const STYLES = /\/styles$/;
 
-export function readXlsx(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): XlsxRead {
-  const zip = openZip(bytes, limits);
+export interface ReadOptions {
+  limits?: ReadLimits;
+  /** How deflated parts are inflated (fflate unless the caller has something faster, as Node's zlib). */
+  inflate?: Inflater;
+}
+
+export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): XlsxRead {
+  const limits = options.limits ?? READ_LIMITS;
+  const zip = openZip(bytes, limits, options.inflate);
   const text = (parts: Map<string, Uint8Array>, name: string) => {
     const part = parts.get(name);
     return part === undefined ? undefined : decodePart(part);

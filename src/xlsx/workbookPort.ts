@@ -6,11 +6,12 @@ import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
 import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { readTable, type ReadOptions } from "../core/workbook/table";
-import { READ_LIMITS, readXlsx, type ReadLimits, type SheetRead, type XlsxRead } from "./reader";
+import { readXlsx, type ReadOptions as XlsxReadOptions, type SheetRead, type XlsxRead } from "./reader";
 import { READ_ERRORS } from "./zip";
 
 /** Raised when the bytes are not an .xlsx workbook: the reader's refusals (zip.ts), one class. */
 export { XlsxReadError as NotXlsxError } from "./zip";
+export type { Inflater } from "./zip";
 
 /** Loads a workbook into exceljs, to write it: only bytes the reader (reader.ts) accepted reach here. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
@@ -61,9 +62,9 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   ) {}
 
   /** Reads an .xlsx; refuses what is not one, is encrypted or too large, with an XlsxReadError. */
-  static async load(data: ArrayBuffer | Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<XlsxWorkbookPort> {
+  static async load(data: ArrayBuffer | Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxWorkbookPort> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    return new XlsxWorkbookPort(bytes, readXlsx(bytes, limits));
+    return new XlsxWorkbookPort(bytes, readXlsx(bytes, options));
   }
 
   /** A workbook built in memory (tests, generated samples), read as its file would be. */

@@ -1,11 +1,13 @@
-import { unzipSync, type UnzipFileInfo } from "fflate";
+import { inflateSync } from "fflate";
 import { WorkbookError } from "../core/port";
 
 /**
  * The zip container of an .xlsx, opened with care: what is in it is listed from the central directory
  * first, and a part is inflated only when its declared size and compression ratio are within bounds.
- * fflate inflates into a buffer of the declared size, so a part that lies about its size is cut there
- * (and then fails to parse) instead of growing without end.
+ * Inflation writes into a buffer of the declared size, so a part that lies about its size is cut there
+ * (and then fails to parse) instead of growing without end. The directory is read here (fflate lists
+ * entries but not where their data starts, which Node's native zlib needs); inflation is fflate's or
+ * zlib's.
  */
 
 /** Limits of what is inflated, with the reasons in docs/contracts/workbook.md ("Limits"). */
@@ -88,61 +90,127 @@ function holdsEncryptedPackage(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** One entry of the central directory: where its data is and what it says of itself. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  size: number;
+  originalSize: number;
+  localHeader: number;
+}
+
+/**
+ * Inflates raw deflate data into at most `size` bytes. fflate's by default (browsers); the command line
+ * passes Node's zlib, several times faster on large sheets. Either must stop at `size`.
+ */
+export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
+
+export const fflateInflater: Inflater = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/**
+ * The central directory (APPNOTE.TXT 4.3.12–4.3.16): read from the end of the file, each entry's name,
+ * method, sizes and the offset of its local header. ZIP64 (archives over 4 GB) is refused.
+ */
+function centralDirectory(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
+    if (u32(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw READ_ERRORS.notXlsx();
+  const count = u16(eocd + 10);
+  const offset = u32(eocd + 16);
+  if (count === 0xffff || offset === 0xffffffff) throw READ_ERRORS.notWorkbook("ZIP64");
+  const names = new TextDecoder("utf-8");
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let k = 0; k < count; k += 1) {
+    if (at + 46 > bytes.length || u32(at) !== CENTRAL) throw READ_ERRORS.notXlsx();
+    const nameLength = u16(at + 28);
+    const end = at + 46 + nameLength;
+    if (end > bytes.length) throw READ_ERRORS.notXlsx();
+    entries.push({
+      name: names.decode(bytes.subarray(at + 46, end)),
+      method: u16(at + 10),
+      flags: u16(at + 8),
+      size: u32(at + 20),
+      originalSize: u32(at + 24),
+      localHeader: u32(at + 42),
+    });
+    at = end + u16(at + 30) + u16(at + 32);
+  }
+  return entries;
+}
+
+/** The compressed bytes of an entry, found through its local header. */
+function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeader;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw READ_ERRORS.notWorkbook(`${entry.name} の位置が不正 / ${entry.name} is misplaced`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + entry.size > bytes.length) throw READ_ERRORS.notWorkbook(`${entry.name} が途中で切れています / ${entry.name} is cut short`);
+  return bytes.subarray(start, start + entry.size);
+}
+
 export interface ZipArchive {
   /** Entry names, as stored. */
   names(): string[];
   has(name: string): boolean;
-  /** Inflates the named parts at once (missing names are left out), after checking their sizes. */
+  /** Inflates the named parts (missing names are left out), after checking their sizes together. */
   read(names: readonly string[]): Map<string, Uint8Array>;
 }
 
 /** Opens the zip of an .xlsx: lists its entries without inflating anything. */
-export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipArchive {
+export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS, inflate: Inflater = fflateInflater): ZipArchive {
   if (isCompoundFile(bytes)) {
     if (holdsEncryptedPackage(bytes)) throw READ_ERRORS.encrypted();
     throw READ_ERRORS.notWorkbook("古い形式の .xls または Office の複合ファイル / an old .xls or another compound file");
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw READ_ERRORS.notXlsx();
-  const entries = new Map<string, UnzipFileInfo>();
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries.set(file.name, { ...file });
-        return false;
-      },
-    });
-  } catch (error) {
-    throw READ_ERRORS.notXlsx(error);
-  }
+  const entries = new Map(centralDirectory(bytes).map((entry) => [entry.name, entry]));
   return {
     names: () => [...entries.keys()],
     has: (name) => entries.has(name),
     read(names) {
-      const wanted = names.filter((name) => entries.has(name));
+      const wanted = names.filter((name) => entries.has(name)).map((name) => entries.get(name) as ZipEntry);
       let total = 0;
-      for (const name of wanted) {
-        const entry = entries.get(name) as UnzipFileInfo;
-        total += entry.originalSize;
-        if (entry.originalSize > limits.partBytes) {
-          throw READ_ERRORS.tooLarge({ ja: `${name} が展開後 ${MB(entry.originalSize)}、上限 ${MB(limits.partBytes)}`, en: `${name} is ${MB(entry.originalSize)} uncompressed, over ${MB(limits.partBytes)}` });
+      for (const entry of wanted) {
+        const { name, originalSize, size } = entry;
+        total += originalSize;
+        if (originalSize > limits.partBytes) {
+          throw READ_ERRORS.tooLarge({ ja: `${name} が展開後 ${MB(originalSize)}、上限 ${MB(limits.partBytes)}`, en: `${name} is ${MB(originalSize)} uncompressed, over ${MB(limits.partBytes)}` });
         }
-        if (entry.originalSize > limits.ratioFloorBytes && entry.originalSize > entry.size * limits.ratio) {
-          throw READ_ERRORS.tooLarge({
-            ja: `${name} の圧縮率が異常です（${Math.round(entry.originalSize / Math.max(1, entry.size))} 倍）`,
-            en: `${name} is compressed ${Math.round(entry.originalSize / Math.max(1, entry.size))} to one, as a zip bomb is`,
-          });
+        if (originalSize > limits.ratioFloorBytes && originalSize > size * limits.ratio) {
+          const ratio = Math.round(originalSize / Math.max(1, size));
+          throw READ_ERRORS.tooLarge({ ja: `${name} の圧縮率が異常です（${ratio} 倍）`, en: `${name} is compressed ${ratio} to one, as a zip bomb is` });
         }
+        if (entry.flags & 1) throw READ_ERRORS.notWorkbook(`${name} が暗号化されています / ${name} is encrypted`);
+        if (entry.method !== 0 && entry.method !== 8) throw READ_ERRORS.notWorkbook(`${name} の圧縮方式 ${entry.method} / compression method ${entry.method}`);
       }
       if (total > limits.totalBytes) {
         throw READ_ERRORS.tooLarge({ ja: `展開後の合計 ${MB(total)}、上限 ${MB(limits.totalBytes)}`, en: `${MB(total)} uncompressed in all, over ${MB(limits.totalBytes)}` });
       }
-      const set = new Set(wanted);
-      try {
-        const files = unzipSync(bytes, { filter: (file) => set.has(file.name) });
-        return new Map(Object.entries(files));
-      } catch (error) {
-        throw READ_ERRORS.notWorkbook("zip の展開に失敗 / the zip could not be inflated", error);
+      const parts = new Map<string, Uint8Array>();
+      for (const entry of wanted) {
+        const data = entryData(bytes, entry);
+        try {
+          // Never more than the declared size: a part that lies is cut there (and then fails to parse).
+          parts.set(entry.name, entry.method === 0 ? data.subarray(0, entry.originalSize) : inflate(data, entry.originalSize));
+        } catch (error) {
+          throw READ_ERRORS.notWorkbook(`${entry.name} を展開できません / ${entry.name} could not be inflated`, error);
+        }
       }
+      return parts;
     },
   };
 }

@@ -121,7 +121,7 @@ describe("a zip that lies or explodes", () => {
   });
 
   it("stops at the cell limit instead of filling memory", async () => {
-    const error = await XlsxWorkbookPort.load(workbookFile(sheetXml(soundTable(50))), { ...READ_LIMITS, cells: 100 }).catch((e: unknown) => e);
+    const error = await XlsxWorkbookPort.load(workbookFile(sheetXml(soundTable(50))), { limits: { ...READ_LIMITS, cells: 100 } }).catch((e: unknown) => e);
     expect((error as WorkbookError).code).toBe("TooLarge");
     expect((error as WorkbookError).text.ja).toContain("値のあるセルが 100 個を超えています");
   });

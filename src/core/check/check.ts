@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
 import type { PairEvaluation } from "../rating/types";
 import { RULES } from "./catalogue";
-import { SEVERITIES, type CheckContext, type Finding, type Severity } from "./types";
+import { SEVERITIES, type CheckContext, type Finding, type RuleFinding, type Severity } from "./types";
 
 export interface CategorySummary {
   name: string;
@@ -61,6 +61,27 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
+ * A rule's finding with its code, sheet and severity, every field present (undefined where absent): one
+ * object shape for all the findings of a check, which may number a hundred thousand.
+ */
+function complete(found: RuleFinding, code: string, sheet: string, severity: Severity): Finding {
+  return {
+    code,
+    severity,
+    item: found.item,
+    sheet,
+    row: found.row,
+    column: found.column,
+    message: found.message,
+    evidence: found.evidence,
+    suggested: found.suggested,
+    category: found.category,
+    title: found.title,
+    department: found.department,
+  };
+}
+
+/**
  * The consistency check of docs/contracts/rating.md over a table as read. Read-only: it returns findings and
  * never touches the workbook.
  */
@@ -89,7 +110,7 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
   const rules = columnsMissing ? RULES.filter((r) => r.code === "COLUMNS_MISSING") : RULES;
   const all: Finding[] = [];
   for (const rule of rules) {
-    for (const found of rule.check(context)) all.push({ ...found, code: rule.code, sheet: table.sheet, severity: found.severity ?? rule.severity });
+    for (const found of rule.check(context)) all.push(complete(found, rule.code, table.sheet, found.severity ?? rule.severity));
   }
   all.sort(compareFindings);
 

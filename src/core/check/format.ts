@@ -68,12 +68,12 @@ export function toEvidence(pair: PairEvaluation, item: string): Evidence {
   const en = `${label ? `${label}: ` : ""}target ${target.en} → result ${result}${pct ? ` (${pct}, ${pair.method})` : ""} ${status?.en}; ${dirEn} (${source?.en}${word ? ` ${word}` : ""})`;
   return {
     label,
-    ...(pair.target.marker === undefined ? {} : { marker: pair.target.marker }),
+    marker: pair.target.marker,
     target: target.ja,
     result,
     status: pair.status,
-    ...(pair.achievement === undefined ? {} : { achievement: pair.achievement }),
-    ...(pair.method ? { method: pair.method } : {}),
+    achievement: pair.achievement,
+    method: pair.method || undefined,
     direction: pair.direction,
     directionSource: pair.directionSource,
     item,

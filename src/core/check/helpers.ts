@@ -9,11 +9,15 @@ type Base = Omit<Finding, "code" | "sheet" | "severity" | "message">;
 
 /** Where a finding about a row points: the row, a field's column, and what the pane shows beside it. */
 export function at(context: CheckContext, row: TableRow, field?: Field): Base {
-  const base: Base = { row: row.sheetRow, category: row.category, title: row.title || parentTitle(context, row), department: row.department };
-  if (row.item) base.item = row.item;
-  const column = field === undefined ? undefined : context.column(field);
-  if (column !== undefined) base.column = column;
-  return base;
+  // Every field present (undefined where absent): one object shape for every finding's place.
+  return {
+    item: row.item || undefined,
+    row: row.sheetRow,
+    column: field === undefined ? undefined : context.column(field),
+    category: row.category,
+    title: row.title || parentTitle(context, row),
+    department: row.department,
+  };
 }
 
 function parentTitle(context: CheckContext, row: TableRow): string {

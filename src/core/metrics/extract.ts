@@ -68,15 +68,16 @@ function nestedGroups(text: string): Group[] {
  * (第3次), item numbers (No.12), quoted titles, page numbers (P12, 12ページ). Group 1 is what must stand
  * before the match (no lookbehind: older WebKit cannot parse it), group 2 what is hidden.
  */
-const NEVER_VALUES: readonly RegExp[] = [
-  /(^|[^A-Za-z])((?:令和|平成|昭和|[RHS])\s*(?:元|\d{1,2})(?:\s*[・、,]\s*\d{1,2})*\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)/g,
-  /(^|[^\d])((?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)/g,
-  /(^|[^\d.,])(\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)/g,
-  /()(第\s*[0-9一二三四五六七八九十百]+)/g,
-  /()(No\.?\s*\d+)/gi,
-  /()([「『][^」』]*[」』])/g,
-  /(^|[^A-Za-z])([Pp]\.?\s*\d+)/g,
-  /()(\d+\s*(?:ページ|頁))/g,
+const NEVER_VALUES: readonly (readonly [pattern: RegExp, needs: RegExp])[] = [
+  // Each with what a text must hold for it to match at all: most segments skip most patterns at once.
+  [/(^|[^A-Za-z])((?:令和|平成|昭和|[RHS])\s*(?:元|\d{1,2})(?:\s*[・、,]\s*\d{1,2})*\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)/g, /年/],
+  [/(^|[^\d])((?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)/g, /年/],
+  [/(^|[^\d.,])(\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)/g, /月/],
+  [/()(第\s*[0-9一二三四五六七八九十百]+)/g, /第/],
+  [/()(No\.?\s*\d+)/gi, /no/i],
+  [/()([「『][^」』]*[」』])/g, /[「『]/],
+  [/(^|[^A-Za-z])([Pp]\.?\s*\d+)/g, /p/i],
+  [/()(\d+\s*(?:ページ|頁))/g, /ページ|頁/],
 ];
 
 /** Hides what must never be read as a value, keeping every position: dates, ordinals, quotes, notes. */
@@ -84,7 +85,8 @@ function mask(text: string, groups: Group[], headings: Group[]): string {
   const hidden: [number, number][] = [];
   for (const g of groups) hidden.push([g.start, g.end]);
   for (const g of headings) hidden.push([g.start, g.end]);
-  for (const pattern of NEVER_VALUES) {
+  for (const [pattern, needs] of NEVER_VALUES) {
+    if (!needs.test(text)) continue;
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text)) !== null) {
@@ -114,6 +116,7 @@ export function maskNonValues(text: string): string {
 }
 
 function headingsOf(text: string): Group[] {
+  if (!text.includes("【")) return [];
   return [...text.matchAll(/【[^】]*】/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
@@ -246,6 +249,7 @@ const LABEL_SPACE_VALUE = /\S\s+[-△▲約延累]?\s*[0-9一二三四五六七�
 
 /** A line that says what it holds: 目標：受診率60%, 【実績】1,057グラム, 数値目標: 3件. */
 const LABEL_WORDS = "(?:数値目標|目標値|目標|成果指標|指標|実績値|実績|成果)";
+const LABEL_WORD = /目標|指標|実績|成果/;
 const LABELLED_LINE = new RegExp(
   `^\\s*((?:令和|平成|R|H)\\s*(?:元|\\d{1,2})\\s*年度?)?\\s*(?:[【\\[]\\s*${LABEL_WORDS}\\s*[】\\]]\\s*:?|\\(?${LABEL_WORDS}\\)?\\s*:)\\s*(.+)$`,
 );
@@ -275,7 +279,8 @@ interface Block {
 function blocksOf(text: string): Block[] {
   const lines = text.split("\n");
   const labelled: Block[] = [];
-  for (const line of lines) {
+  // A labelled line holds one of the label words: a text without any is not searched line by line.
+  for (const line of LABEL_WORD.test(text) ? lines : []) {
     const match = LABELLED_LINE.exec(line);
     const body = match?.[2]?.trim();
     // The period before 目標 (令和2年度目標:) is the block's leading note: the year of its values.

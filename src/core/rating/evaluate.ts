@@ -27,7 +27,7 @@ export function evaluatePair(
     pairedBy: pair.pairedBy,
     direction: inferred.direction,
     directionSource: inferred.source,
-    ...(inferred.word ? { directionWord: inferred.word } : {}),
+    directionWord: inferred.word || undefined,
     withinTolerance: false,
   };
   if (target.fiscalYear !== undefined) {
@@ -78,7 +78,7 @@ function finish(
   return {
     ...base,
     status,
-    ...(achievement === undefined ? {} : { achievement }),
+    achievement,
     method,
     reference,
     withinTolerance,
@@ -124,8 +124,43 @@ export interface EvaluableRow {
 }
 
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string, Map<string, TextEvaluation>>();
+/** By plan text: the evaluation of the results text last seen with it, and of any others. */
+interface MemoEntry {
+  key: string;
+  evaluation: TextEvaluation;
+  others?: Map<string, TextEvaluation>;
+}
+const memo = new Map<string, MemoEntry>();
 let memoContext = "";
+
+function remembered(entry: MemoEntry | undefined, key: string): TextEvaluation | undefined {
+  if (!entry) return undefined;
+  return entry.key === key ? entry.evaluation : entry.others?.get(key);
+}
+
+function remember(plan: string, key: string, evaluation: TextEvaluation): void {
+  const entry = memo.get(plan);
+  if (entry) {
+    (entry.others ??= new Map()).set(key, evaluation);
+    return;
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(plan, { key, evaluation });
+}
+
+/** An item's evaluation: its texts' evaluation with its label (one object shape for all). */
+function itemEvaluation(item: string, evaluation: TextEvaluation, pairs: PairEvaluation[] = evaluation.pairs): ItemEvaluation {
+  return {
+    item,
+    subItems: [],
+    targets: evaluation.targets,
+    results: evaluation.results,
+    pairs,
+    unpairedTargets: evaluation.unpairedTargets,
+    unpairedResults: evaluation.unpairedResults,
+    expected: evaluation.expected,
+  };
+}
 
 export interface RowEvaluations {
   /** Each row on its own texts (a parent without its sub-items). */
@@ -150,24 +185,19 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
   for (const row of rows) {
     if (!row.item || own.has(row.item)) continue;
     // Keyed by the cell strings themselves (their hashes are cached), the item only when overrides apply.
-    const byPlan = memo.get(row.plan) ?? new Map<string, TextEvaluation>();
-    if (!memo.has(row.plan)) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(row.plan, byPlan);
-    }
     const key = overrides ? `${row.item}\u0001${row.result}` : row.result;
-    let evaluation = byPlan.get(key);
+    let evaluation = remembered(memo.get(row.plan), key);
     if (!evaluation) {
       evaluation = evaluateTexts(row.plan, row.result, context, row.item);
-      byPlan.set(key, evaluation);
+      remember(row.plan, key, evaluation);
     }
-    own.set(row.item, { item: row.item, subItems: [], ...evaluation });
+    own.set(row.item, itemEvaluation(row.item, evaluation));
   }
   // Only parents get evaluations of their own making; every other item shares its row's.
   const parents = new Set(rows.filter((r) => r.parent).map((r) => r.parent as string));
   const items = new Map<string, ItemEvaluation>();
   for (const [item, evaluation] of own) {
-    items.set(item, parents.has(item) ? { ...evaluation, pairs: [...evaluation.pairs], subItems: [] } : evaluation);
+    items.set(item, parents.has(item) ? itemEvaluation(item, evaluation, [...evaluation.pairs]) : evaluation);
   }
   for (const row of rows) {
     if (!row.parent) continue;
