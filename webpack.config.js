@@ -8,11 +8,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const FunctionsJapaneseMetadataPlugin = require("./scripts/webpack/functions-ja-plugin");
+const { publicUrl } = require("./scripts/webpack/public-url");
 
 const urlDev = "https://localhost:3000/";
-// Where the add-in is published. Set ADDIN_PUBLIC_URL when deploying; every localhost URL of the
-// manifest is rewritten to it by the production build.
-const urlProd = process.env.ADDIN_PUBLIC_URL || "https://plan-progress.example.jp/";
 // PORT overrides the port of package.json (config.dev_server_port) for file mode.
 const port = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
 
@@ -45,6 +43,9 @@ const isBareModule = (request) => !request.startsWith(".") && !path.isAbsolute(r
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  // Where the add-in is published (ADDIN_PUBLIC_URL, or --env publicUrl=… as the test build gives it):
+  // required by a production build; every localhost URL of the manifest is rewritten to it.
+  const urlProd = dev ? urlDev : publicUrl((env && env.publicUrl) || process.env.ADDIN_PUBLIC_URL);
   const useHttps = Boolean(env && env.https);
 
   const tsRule = {

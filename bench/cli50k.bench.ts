@@ -31,7 +31,7 @@ function timed(args: string[]): Run {
 export async function cli50kBench(): Promise<boolean> {
   const cli = resolve(__dirname, "../dist/cli/plan-progress.js");
   if (!existsSync(cli)) {
-    console.log("\ncheck, 50,000 rows: skipped (run npm run build first: the benchmark times the built command)");
+    console.log("\ncheck, 50,000 rows: skipped (run npm run build:test first: the benchmark times the built command)");
     return false;
   }
   const dir = mkdtempSync(join(tmpdir(), "plan-progress-bench-"));

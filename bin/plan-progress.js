@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 "use strict";
-// The plan-progress command line. The code is built by `npm run build` into dist/cli.
+// The plan-progress command line. The code is built by `npm run build` (or build:test) into dist/cli.
 const fs = require("fs");
 const path = require("path");
 
 const built = path.join(__dirname, "..", "dist", "cli", "plan-progress.js");
 if (!fs.existsSync(built)) {
   process.stderr.write(
-    "plan-progress: まだビルドされていません。先に npm run build を実行してください。 / Not built yet: run npm run build first.\n",
+    "plan-progress: まだビルドされていません。先に npm run build:test を実行してください。 / Not built yet: run npm run build:test first.\n",
   );
   process.exit(2);
 }

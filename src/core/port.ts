@@ -1,5 +1,5 @@
 import type { SheetPlan } from "./report/plan";
-import type { PlanSettings, SettingsRead } from "./workbook/settings";
+import { DEFAULT_SETTINGS, type PlanSettings, type SettingsRead } from "./workbook/settings";
 import type { ReadOptions, TableRead } from "./workbook/table";
 
 /**
@@ -48,6 +48,22 @@ export interface FileWorkbookPort extends WorkbookPort {
 export interface WorkbookRead {
   table: TableRead;
   settings?: SettingsRead;
+  /**
+   * The workbook changed while it was read in several requests (rows inserted or deleted between
+   * them): some rows may have been read twice or not at all. The pane says so and asks for a new check.
+   */
+  changedWhileReading?: boolean;
+}
+
+/**
+ * Changes the settings as they are in the workbook now, not as the last check saw them: what another
+ * change wrote meanwhile (an ignore from a second window, a co-author's profile) is kept.
+ */
+export async function updateSettings(port: WorkbookPort, change: (current: PlanSettings) => PlanSettings): Promise<PlanSettings> {
+  const current = (await port.readSettings())?.settings ?? DEFAULT_SETTINGS;
+  const next = change(current);
+  await port.writeSettings(next);
+  return next;
 }
 
 /** A sheet the add-in writes: a title line, a header row, text cells, optional links to cells of the table. */

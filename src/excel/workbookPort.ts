@@ -69,10 +69,14 @@ function probe(sheet: Excel.Worksheet): Probe {
   sheet.load("name");
   const range = sheet.getRangeByIndexes(0, 0, HEADER_SEARCH_ROWS, PROBE_COLUMNS);
   range.load("values,valueTypes,numberFormat");
-  // The used part of the first columns only: a stray value at XFD1048576 does not widen what is read.
+  return { sheet, range, used: usedPart(sheet) };
+}
+
+/** The used part of the first columns only: a stray value at XFD1048576 does not widen what is read. */
+function usedPart(sheet: Excel.Worksheet): Excel.Range {
   const used = sheet.getRangeByIndexes(0, 0, EXCEL_ROWS, PROBE_COLUMNS).getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  return { sheet, range, used };
+  return used;
 }
 
 interface Extent {
@@ -170,6 +174,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
 
       const grids: SheetGrid[] = [];
+      let changed = false;
       const probed = chosen ? probes.get(chosen) : undefined;
       if (chosen && probed) {
         if (probed.extent.rows > MAX_TABLE_ROWS) throw tableTooLong(chosen, probed.extent.rows);
@@ -183,6 +188,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
             const count = Math.min(perChunk, probed.extent.rows - start);
             const range = sheet.getRangeByIndexes(start, 0, count, columns);
             range.load("values,valueTypes,numberFormat");
+            // With the last chunk, the extent again: rows inserted or deleted since the first request
+            // (a user editing while the check runs) change it, and the rows read may overlap or miss some.
+            const again = start + count >= probed.extent.rows ? usedPart(sheet) : undefined;
             try {
               await context.sync();
             } catch (error) {
@@ -193,13 +201,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
             }
             rows.push(...rowsOf(range));
             start += count;
+            if (again) changed = extentOf({ sheet, range, used: again }).rows !== probed.extent.rows;
           }
         }
         grids.push({ name: chosen, rows });
       }
       const scale = settings?.settings.profile.scale;
       const table = readTable(grids, { ...options, ...(mapping ? { mapping } : {}), ...(chosen ? { sheet: chosen } : {}), ...(scale ? { scale } : {}) });
-      return { table, ...(settings ? { settings } : {}) };
+      return { table, ...(settings ? { settings } : {}), ...(changed ? { changedWhileReading: true } : {}) };
     });
   }
 

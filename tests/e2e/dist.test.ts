@@ -17,9 +17,10 @@ interface Size {
 }
 
 describe("the production build (dist/)", () => {
-  it("rewrites every localhost URL of the manifest to the production location", () => {
+  it("rewrites every localhost URL of the manifest to the production location (the test build's https://plan-progress.test/addin/)", () => {
     const xml = readFileSync(join(DIST, "manifest.xml"), "utf8");
     expect(xml).not.toMatch(/localhost/);
+    expect(xml).toContain("https://plan-progress.test/addin/taskpane.html");
     const manifest = parseXml(xml);
     const urls = findAll(manifest, "Url").map((u) => u.attributes.DefaultValue ?? "");
     expect(urls.length).toBeGreaterThan(2);

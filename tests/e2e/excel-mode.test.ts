@@ -90,4 +90,54 @@ describe("the pane in a stubbed Excel", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("keeps one check at a time when the ribbon asks twice, and says in Japanese why each action failed", async () => {
+    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 460, height: 1000 } });
+    await routeOfficeJs(context, "empty");
+    await context.addInitScript(await fakeExcelScript());
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${browser.server().url}/taskpane.html`);
+    await page.getByTestId("host-mode").waitFor();
+    type Win = { __fake: FakeState & { failAtSync?: number }; __actions: Record<string, (e: { completed(): void }) => Promise<void>> };
+
+    // Two clicks of 「整合性チェック」 at once: the second finds the pane busy and does not start a check.
+    await page.evaluate(() => {
+      const w = window as unknown as Win;
+      void w.__actions.runCheck?.({ completed: () => undefined });
+      void w.__actions.runCheck?.({ completed: () => undefined });
+    });
+    await page.getByTestId("check-summary").waitFor();
+    expect(await page.evaluate(() => (window as unknown as Win).__fake.syncCount)).toBe(2);
+
+    // Each action whose request fails says so in Japanese, and the pane stays usable.
+    const syncs = () => page.evaluate(() => (window as unknown as Win).__fake.syncCount);
+    let before = 0;
+    const failNext = async () => {
+      before = await syncs();
+      await page.evaluate(() => ((window as unknown as Win).__fake.failAtSync = (window as unknown as Win).__fake.syncCount + 1));
+    };
+    // The failed request happened, and this action's own message says so.
+    const expectFailure = async () => {
+      await expect.poll(syncs).toBeGreaterThan(before);
+      expect(await page.getByTestId("pane-error").innerText()).toContain("Excel での処理に失敗しました");
+    };
+    for (const name of ["「チェック結果」シートに出力", "セルに印を付ける", "印を消す"]) {
+      await failNext();
+      await page.getByRole("button", { name }).click();
+      await expectFailure();
+    }
+    await failNext();
+    await page.getByRole("button", { name: "評価を B に変更" }).click();
+    await page.getByRole("button", { name: "変更する" }).click();
+    await expectFailure();
+    await failNext();
+    await page.getByRole("button", { name: "無視…" }).first().click();
+    await page.getByRole("textbox").fill("説明済み");
+    await page.getByRole("button", { name: "無視する" }).click();
+    await expectFailure();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

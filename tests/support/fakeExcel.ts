@@ -42,6 +42,10 @@
  *   visible").
  * - Merged cells: only the top-left cell holds the value; the others read as empty —
  *   excel.range#merge ("the value of the top-left cell is kept").
+ * - A batch is not a snapshot: between two syncs the user (or a co-author) keeps editing, and a row
+ *   inserted then shifts what the next request reads — "Excel JavaScript API coauthoring" and the
+ *   run/sync model (each sync is a separate request). Tests change the sheet between syncs through
+ *   `beforeSync`, and insert rows with `insertRow`.
  * Syncs, format operations and payloads are counted for the tests.
  */
 
@@ -77,6 +81,16 @@ export class FakeSheet {
 
   key(r: number, c: number): string {
     return `${r},${c}`;
+  }
+
+  /** Inserts an empty row before 0-based row `at`, shifting the cells below down (Range.insert "Down"). */
+  insertRow(at: number): void {
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      moved.set(this.key(r >= at ? r + 1 : r, c), cell);
+    }
+    this.cells = moved;
   }
 
   get(r: number, c: number): Cell | undefined {
@@ -807,8 +821,12 @@ export class FakeExcel {
     return { values, formats };
   }
 
+  /** Called before each sync with its number: the user editing while a batch runs. */
+  beforeSync?: (sync: number) => void;
+
   private async sync(): Promise<void> {
     this.syncCount += 1;
+    this.beforeSync?.(this.syncCount);
     const ops = this.pending;
     this.pending = [];
     this.responseBytes = 0;

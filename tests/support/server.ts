@@ -22,7 +22,7 @@ export interface StaticServer {
 /** Serves dist/ on a free loopback port, as the dev server or any web host would. */
 export async function serveDist(): Promise<StaticServer> {
   if (!existsSync(join(DIST, "taskpane.html"))) {
-    throw new Error("dist/taskpane.html is missing: run `npm run build` first");
+    throw new Error("dist/taskpane.html is missing: run `npm run build:test` first");
   }
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");

@@ -32,6 +32,10 @@ export async function openPane(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // Anything the page's Content-Security-Policy refused is an error of the page too.
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   await page.goto(`${served.server().url}/taskpane.html`);
   await page.getByTestId("host-mode").waitFor();
   return { page, errors };

@@ -360,3 +360,41 @@ describe("Excel as it behaves: failures, protection, cell editing, dates, merged
     }
   });
 });
+
+describe("a workbook that changes while the add-in works", () => {
+  it("says the read may be off when rows were inserted between its requests (rows read twice), and not otherwise", async () => {
+    const fake = new FakeExcel(["表"]);
+    put(fake, "表", generated(3000, (n) => `${"長い計画の文章".repeat(60)} (件数 ${n}件)`));
+    const calm = await new ExcelWorkbookPort(fake.run).read();
+    expect(calm.changedWhileReading).toBeUndefined();
+    const syncsPerRead = fake.syncCount;
+    expect(syncsPerRead).toBeGreaterThan(2); // several requests: a user can edit between them
+    const start = fake.syncCount;
+    fake.beforeSync = (sync) => {
+      // The user inserts a row near the top after the first request of the read.
+      if (sync === start + 2) fake.sheet("表")?.insertRow(5);
+    };
+    const torn = await new ExcelWorkbookPort(fake.run).read();
+    expect(torn.changedWhileReading).toBe(true);
+    const { runCheck } = await import("../../src/core/check/run");
+    fake.beforeSync = undefined;
+    expect((await runCheck(new ExcelWorkbookPort(fake.run))).changedWhileReading).toBeUndefined();
+  });
+
+  it("keeps an ignore written meanwhile when the pane saves another change to the settings", async () => {
+    const { updateSettings } = await import("../../src/core/port");
+    const { fake } = await sampleInFake();
+    const pane = new ExcelWorkbookPort(fake.run);
+    const seen = (await pane.read()).settings?.settings ?? DEFAULT_SETTINGS;
+    // Meanwhile, a second window ignores a finding.
+    const other = new ExcelWorkbookPort(fake.run);
+    await updateSettings(other, (s) => ({ ...s, ignored: [...s.ignored, { code: "RATING_OVERSTATED", item: "12", reason: "説明済み" }] }));
+    // The pane, which read the settings before, now saves a profile and ignores another finding.
+    await updateSettings(pane, (s) => ({ ...s, profile: { ...s.profile, toleranceFloor: 0.9 } }));
+    await updateSettings(pane, (s) => ({ ...s, ignored: [...s.ignored, { code: "RESULT_MISSING", item: "23", reason: "集計中" }] }));
+    const after = (await pane.readSettings())?.settings;
+    expect(seen.ignored).toEqual([]);
+    expect(after?.ignored.map((i) => `${i.code} ${i.item}`)).toEqual(["RATING_OVERSTATED 12", "RESULT_MISSING 23"]);
+    expect(after?.profile.toleranceFloor).toBe(0.9);
+  });
+});

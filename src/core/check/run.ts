@@ -12,11 +12,13 @@ export interface CheckRun {
   /** The plan's title, fiscal year and evaluation date: saved, or as the workbook shows them. */
   meta: WorkbookMeta;
   result: CheckResult;
+  /** The workbook changed while it was read (see WorkbookRead): the result may be off. */
+  changedWhileReading?: boolean;
 }
 
 /** One read through the port (table and settings together), then the check. Writes nothing. */
 export async function runCheck(port: WorkbookPort, options: Omit<ReadOptions, "tableSheet"> = {}): Promise<CheckRun> {
-  const { table, settings } = await port.read(options);
+  const { table, settings, changedWhileReading } = await port.read(options);
   const effective = settings?.settings ?? DEFAULT_SETTINGS;
   return {
     table,
@@ -24,5 +26,6 @@ export async function runCheck(port: WorkbookPort, options: Omit<ReadOptions, "t
     settingsProblems: settings?.problems ?? [],
     meta: workbookMeta(table, effective),
     result: checkTable(table, { settings: effective }),
+    ...(changedWhileReading ? { changedWhileReading } : {}),
   };
 }

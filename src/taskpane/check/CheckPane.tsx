@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { findingsSheet } from "../../core/check/export";
 import type { CheckRun } from "../../core/check/run";
 import type { Finding } from "../../core/check/types";
-import type { WorkbookPort } from "../../core/port";
+import { updateSettings, type WorkbookPort } from "../../core/port";
 import { columnLetter } from "../../core/workbook/cells";
 import type { PlanSettings } from "../../core/workbook/settings";
 import { describeError } from "../errors";
@@ -39,7 +39,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
   const styles = useStyles();
   const locale = useLocale();
   const explain = useCallback((error: unknown) => describeError(error, m, locale), [m, locale]);
-  const { run, busy, message, check, act } = useCheck(port, explain, onChecked);
+  const { run, busy, message, check, act } = useCheck(port, explain, onChecked, m.changedWhileReading);
   const [dialog, setDialog] = useState<FindingDialog>();
   const [changed, setChanged] = useState(false);
 
@@ -54,11 +54,14 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
   );
   const { current, goTo, onKeyDown } = useFindingWalk(flat, go);
 
-  /** Writes the settings, then checks again with them. */
-  const saveSettings = (settings: PlanSettings, notice?: string) =>
+  /**
+   * Changes the settings as the workbook holds them now (not as the last check read them, so that an
+   * ignore written meanwhile is kept), then checks again with them.
+   */
+  const saveSettings = (change: (current: PlanSettings) => PlanSettings, notice?: string) =>
     act(
       async () => {
-        await port.writeSettings(settings);
+        await updateSettings(port, change);
         setChanged(true);
         return notice;
       },
@@ -66,8 +69,11 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
     );
 
   const ignore = (finding: Finding, reason: string) => {
-    if (!run) return;
-    void saveSettings({ ...run.settings, ignored: [...run.settings.ignored, { code: finding.code, item: finding.item ?? "", reason }] });
+    const entry = { code: finding.code, item: finding.item ?? "", reason };
+    void saveSettings((current) => ({
+      ...current,
+      ignored: [...current.ignored.filter((i) => i.code !== entry.code || i.item !== entry.item), entry],
+    }));
   };
   const fix = (finding: Finding) => {
     const { row, column, suggested } = finding;
@@ -137,7 +143,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
       </div>
       {busy && <ProgressBar aria-label={m.checking} thickness="large" />}
       {message && (
-        <MessageBar intent={message.intent} data-testid={message.intent === "error" ? "pane-error" : "notice"}>
+        <MessageBar intent={message.intent} data-testid={message.intent === "error" ? "pane-error" : message.intent === "warning" ? "pane-warning" : "notice"}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -159,7 +165,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
               </Button>
             )}
             {summary.ignored > 0 && (
-              <Button onClick={() => void saveSettings({ ...run.settings, ignored: [] })} disabled={busy}>
+              <Button onClick={() => void saveSettings((current) => ({ ...current, ignored: [] }))} disabled={busy}>
                 {m.resetIgnored}（{m.ignoredCount} {summary.ignored}）
               </Button>
             )}
@@ -200,7 +206,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
                   key={JSON.stringify(run.meta.meta)}
                   meta={run.meta.meta}
                   busy={busy}
-                  onSave={(meta) => void saveSettings({ ...run.settings, meta }, m.planSaved)}
+                  onSave={(meta) => void saveSettings((current) => ({ ...current, meta }), m.planSaved)}
                 />
               </AccordionPanel>
             </AccordionItem>
@@ -211,7 +217,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
                   key={JSON.stringify(run.settings.profile)}
                   profile={run.settings.profile}
                   busy={busy}
-                  onSave={(profile) => void saveSettings({ ...run.settings, profile }, m.settingsSaved)}
+                  onSave={(profile) => void saveSettings((current) => ({ ...current, profile }), m.settingsSaved)}
                 />
               </AccordionPanel>
             </AccordionItem>
@@ -223,10 +229,12 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
                   table={run.table}
                   mapping={run.settings.mapping ?? {}}
                   busy={busy}
-                  onSave={(mapping) => {
-                    const { mapping: _old, ...rest } = run.settings;
-                    void saveSettings(Object.keys(mapping).length > 0 ? { ...rest, mapping } : rest, m.columnsSaved);
-                  }}
+                  onSave={(mapping) =>
+                    void saveSettings((current) => {
+                      const { mapping: _old, ...rest } = current;
+                      return Object.keys(mapping).length > 0 ? { ...rest, mapping } : rest;
+                    }, m.columnsSaved)
+                  }
                 />
               </AccordionPanel>
             </AccordionItem>

@@ -11,7 +11,13 @@ export interface PaneMessage {
  * The check and every action on the workbook: one at a time (busy), each failure shown as a message
  * rather than an unhandled rejection, and a fresh check after an action that changed what it reads.
  */
-export function useCheck(port: WorkbookPort, describeError: (error: unknown) => string, onChecked?: (run: CheckRun) => void) {
+export function useCheck(
+  port: WorkbookPort,
+  describeError: (error: unknown) => string,
+  onChecked?: (run: CheckRun) => void,
+  /** Said when the workbook changed while it was read (the result may be off). */
+  changedWhileReading = "",
+) {
   const [run, setRun] = useState<CheckRun>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<PaneMessage>();
@@ -27,13 +33,14 @@ export function useCheck(port: WorkbookPort, describeError: (error: unknown) => 
       const result = await runCheck(port);
       setRun(result);
       onChecked?.(result);
+      if (result.changedWhileReading) setMessage({ intent: "warning", text: changedWhileReading });
     } catch (error) {
       setMessage({ intent: "error", text: describeError(error) });
     } finally {
       running.current = false;
       setBusy(false);
     }
-  }, [port, onChecked, describeError]);
+  }, [port, onChecked, describeError, changedWhileReading]);
 
   /** Runs an action; its result (a notice) or its failure becomes the pane's message. */
   const act = useCallback(
@@ -41,6 +48,7 @@ export function useCheck(port: WorkbookPort, describeError: (error: unknown) => 
       if (running.current) return;
       running.current = true;
       setBusy(true);
+      setMessage(undefined); // a new action: the last one's message no longer applies
       let notice: string | undefined;
       try {
         notice = await action();
