@@ -1,4 +1,5 @@
-import { Badge, FluentProvider, MessageBar, MessageBarBody, Text, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Badge, FluentProvider, MessageBar, MessageBarBody, Text, Title3, ToggleButton, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
 import type { HostKind } from "../excel/host";
 import { MessagesProvider, useMessages } from "./i18n";
 import type { Locale } from "./messages";
@@ -15,14 +16,52 @@ const useStyles = makeStyles({
   header: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  titleRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  languages: { display: "flex", gap: tokens.spacingHorizontalXXS },
   mode: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  main: { flexGrow: 1, padding: tokens.spacingHorizontalL },
+  main: { flexGrow: 1, padding: tokens.spacingHorizontalM },
 });
+
+/** Where the language a person chose is remembered (this browser, this origin). */
+export const LOCALE_KEY = "plan-progress.locale";
+
+export function savedLocale(): Locale | undefined {
+  try {
+    const saved = globalThis.localStorage?.getItem(LOCALE_KEY);
+    return saved === "ja" || saved === "en" ? saved : undefined;
+  } catch {
+    return undefined; // storage may be blocked
+  }
+}
+
+/** 日本語 / English: a visible switch, remembered for the next time the pane opens. */
+function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (locale: Locale) => void }) {
+  const m = useMessages();
+  const styles = useStyles();
+  const choose = (next: Locale) => {
+    try {
+      globalThis.localStorage?.setItem(LOCALE_KEY, next);
+    } catch {
+      // not remembered, still switched
+    }
+    onChange(next);
+  };
+  return (
+    <div role="group" aria-label={m.languageLabel} className={styles.languages} data-testid="language-switch">
+      <ToggleButton size="small" appearance="subtle" checked={locale === "ja"} lang="ja" onClick={() => choose("ja")}>
+        日本語
+      </ToggleButton>
+      <ToggleButton size="small" appearance="subtle" checked={locale === "en"} lang="en" onClick={() => choose("en")}>
+        English
+      </ToggleButton>
+    </div>
+  );
+}
 
 export interface AppProps {
   host: HostKind;
@@ -31,13 +70,16 @@ export interface AppProps {
   officeSlow?: boolean;
 }
 
-function Shell({ host, officeSlow }: { host: HostKind; officeSlow: boolean }) {
+function Shell({ host, officeSlow, locale, onLocale }: { host: HostKind; officeSlow: boolean; locale: Locale; onLocale: (locale: Locale) => void }) {
   const m = useMessages();
   const styles = useStyles();
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <Title2 as="h1">{m.appTitle}</Title2>
+        <div className={styles.titleRow}>
+          <Title3 as="h1">{m.appTitle}</Title3>
+          <LanguageSwitch locale={locale} onChange={onLocale} />
+        </div>
         <Text size={200}>{m.appSubtitle}</Text>
         <div className={styles.mode} data-testid="host-mode" data-host={host}>
           <Badge appearance="tint" color={host === "excel" ? "success" : "brand"} shape="rounded">
@@ -56,11 +98,17 @@ function Shell({ host, officeSlow }: { host: HostKind; officeSlow: boolean }) {
   );
 }
 
-export function App({ host, locale, officeSlow = false }: AppProps) {
+export function App({ host, locale: detected, officeSlow = false }: AppProps) {
+  // The language chosen with the switch wins over the one Office or the browser gives.
+  const [locale, setLocale] = useState<Locale>(() => savedLocale() ?? detected);
+  const change = (next: Locale) => {
+    document.documentElement.lang = next;
+    setLocale(next);
+  };
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={webLightTheme} lang={locale}>
       <MessagesProvider locale={locale}>
-        <Shell host={host} officeSlow={officeSlow} />
+        <Shell host={host} officeSlow={officeSlow} locale={locale} onLocale={change} />
       </MessagesProvider>
     </FluentProvider>
   );

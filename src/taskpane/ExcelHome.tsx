@@ -1,20 +1,20 @@
-import { Card, CardHeader, Text } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { ExcelWorkbookPort } from "../excel/workbookPort";
 import { useMessages } from "./i18n";
 import { CheckPane } from "./check/CheckPane";
-import { ReportButton } from "./ReportButton";
 
-/** Inside Excel: the check runs on the open workbook through the Office.js port. */
+const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+
+/** Inside Excel: the check runs on the open workbook through the Office.js port; a finding selects its cell. */
 export function ExcelHome() {
   const m = useMessages();
+  const styles = useStyles();
   const port = useMemo(() => new ExcelWorkbookPort(), []);
   return (
-    <Card data-testid="empty-state">
-      <CardHeader header={<Text weight="semibold">{m.emptyTitle}</Text>} />
-      <Text>{m.emptyBodyExcel}</Text>
+    <div className={styles.stack} data-testid="empty-state">
+      <Text size={200}>{m.emptyBodyExcel}</Text>
       <CheckPane port={port} />
-      <ReportButton port={port} />
-    </Card>
+    </div>
   );
 }

@@ -2,15 +2,23 @@ import {
   Button,
   Card,
   CardHeader,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   MessageBar,
   MessageBarBody,
   Spinner,
+  Tab,
+  TabList,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import { summarizeTable } from "../core/workbook/table";
 import type { WorkbookSummary } from "../xlsx/summary";
 import { describeError } from "./errors";
@@ -18,7 +26,6 @@ import { useLocale, useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
 import { CheckPane } from "./check/CheckPane";
 import { RowsView } from "./check/RowsView";
-import { ReportButton } from "./ReportButton";
 import type { Locale, Messages } from "./messages";
 
 const SAMPLE_URL = "samples/kodaira-r2.xlsx";
@@ -41,7 +48,34 @@ const useStyles = makeStyles({
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
+  fileBar: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  fileName: { margin: 0, fontSize: tokens.fontSizeBase400, overflowWrap: "anywhere" },
+  // Wide: the findings on the left, the table's rows beside them, each scrolling on its own.
+  split: { display: "grid", gridTemplateColumns: "minmax(340px, 520px) minmax(0, 1fr)", gap: tokens.spacingHorizontalL, alignItems: "start" },
+  side: { position: "sticky", top: tokens.spacingVerticalS, height: "calc(100vh - 24px)", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  narrowRows: { height: "60vh" },
+  sideHeading: { margin: 0, fontSize: tokens.fontSizeBase400 },
 });
+
+/** Whether the pane is wide enough to show the rows beside the findings (a browser, not Excel's pane). */
+function useWide(minWidth = 760): boolean {
+  const query = `(min-width: ${minWidth}px)`;
+  const [wide, setWide] = useState(() => globalThis.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const list = globalThis.matchMedia?.(query);
+    if (!list) return;
+    const change = () => setWide(list.matches);
+    list.addEventListener("change", change);
+    return () => list.removeEventListener("change", change);
+  }, [query]);
+  return wide;
+}
 
 /** Reads the workbook with the bounded reader, which is loaded only now: Excel never downloads it. */
 async function summarize(data: ArrayBuffer): Promise<WorkbookSummary> {
@@ -142,8 +176,25 @@ export function FileHome() {
 
 function Loaded({ fileName, summary, onClose }: { fileName: string; summary: WorkbookSummary; onClose: () => void }) {
   const m = useMessages();
+  const styles = useStyles();
+  const wide = useWide();
   const [table, setTable] = useState(summary.table);
   const [highlight, setHighlight] = useState<number>();
+  const [tab, setTab] = useState<"findings" | "rows">("findings");
+  // Changes made through the port (a fixed rating, an ignore, a sheet) and not yet downloaded.
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+
+  // Leaving the page (reload, closing the tab) asks first while changes are not saved.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   async function download(suffix: string) {
     const bytes = await summary.port.save();
@@ -153,19 +204,99 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
     link.download = `${fileName.replace(/\.xlsx$/i, "")}（${suffix}）.xlsx`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setDirty(false);
   }
 
-  return (
-    <Card data-testid="loaded">
-      <CardHeader
-        header={<Text weight="semibold">{m.loadedTitle}</Text>}
-        description={<Text data-testid="file-name">{fileName}</Text>}
-        action={<Button onClick={onClose}>{m.closeFile}</Button>}
-      />
+  const close = () => (dirty ? setAsking(true) : onClose());
+  const rows = <RowsView table={table} highlight={highlight} />;
+  const pane = (
+    <div className={styles.stack}>
       <TableSummary table={table} summary={summarizeTable(table)} />
-      <CheckPane port={summary.port} onChecked={(run) => setTable(run.table)} onNavigate={(f) => setHighlight(f.row)} onSave={() => void download(m.checkedSuffix)} />
-      <ReportButton port={summary.port} onWritten={() => download(m.reportSuffix)} />
-      <RowsView table={table} highlight={highlight} />
-    </Card>
+      <CheckPane
+        port={summary.port}
+        autoFocus
+        onChecked={(run) => setTable(run.table)}
+        onNavigate={(f) => setHighlight(f.row)}
+        onChanged={() => setDirty(true)}
+        onSheetWritten={(kind) => download(kind === "report" ? m.reportSuffix : m.exportSuffix)}
+      />
+    </div>
+  );
+  return (
+    <div className={styles.stack} data-testid="loaded">
+      <div className={styles.fileBar}>
+        <div>
+          <Text size={200}>{m.loadedTitle}</Text>
+          <h2 className={styles.fileName} data-testid="file-name">
+            {fileName}
+          </h2>
+        </div>
+        <div className={styles.actions}>
+          {dirty && (
+            <Button appearance="primary" onClick={() => void download(m.checkedSuffix)} data-testid="save-workbook">
+              {m.saveWorkbook}
+            </Button>
+          )}
+          <Button onClick={close} data-testid="close-file">
+            {m.closeFile}
+          </Button>
+        </div>
+      </div>
+      {wide ? (
+        <div className={styles.split} aria-label={m.workspaceLabel} role="region">
+          {pane}
+          <aside className={styles.side} aria-labelledby="rows-heading">
+            <h2 id="rows-heading" className={styles.sideHeading}>
+              {m.rowsHeading}
+            </h2>
+            {rows}
+          </aside>
+        </div>
+      ) : (
+        <div className={styles.stack}>
+          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as "findings" | "rows")} size="small" data-testid="view-tabs">
+            <Tab value="findings">{m.findingsTab}</Tab>
+            <Tab value="rows">{m.rowsTab}</Tab>
+          </TabList>
+          {/* Both stay mounted: switching keeps the walk and the row view's place. */}
+          <div hidden={tab !== "findings"}>{pane}</div>
+          <div hidden={tab !== "rows"} className={styles.narrowRows}>
+            {rows}
+          </div>
+        </div>
+      )}
+      <Dialog open={asking} onOpenChange={(_, data) => setAsking(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{m.unsavedTitle}</DialogTitle>
+            <DialogContent>{m.unsavedBody}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                data-testid="save-and-close"
+                onClick={() => {
+                  void download(m.checkedSuffix).then(() => {
+                    setAsking(false);
+                    onClose();
+                  });
+                }}
+              >
+                {m.saveAndClose}
+              </Button>
+              <Button
+                data-testid="close-without-saving"
+                onClick={() => {
+                  setAsking(false);
+                  onClose();
+                }}
+              >
+                {m.closeWithoutSaving}
+              </Button>
+              <Button onClick={() => setAsking(false)}>{m.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
   );
 }

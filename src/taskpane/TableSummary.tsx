@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   MessageBar,
   MessageBarBody,
   Table,
@@ -19,6 +23,8 @@ import { Figures } from "./Figures";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   problems: { margin: 0, paddingLeft: "1.2em" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  name: { overflowWrap: "anywhere" },
 });
 
 /** What was read from a workbook: where the table is, how many rows, items, sub-items, 分野, problems. */
@@ -27,13 +33,16 @@ export function TableSummary({ table, summary }: { table: TableRead; summary: Su
   const locale = useLocale();
   const styles = useStyles();
   return (
-    <section className={styles.stack} data-testid="table-summary" aria-label={m.tableHeading}>
-      <Text weight="semibold">{m.tableHeading}</Text>
+    <section className={styles.stack} data-testid="table-summary" aria-labelledby="table-heading">
+      <h2 id="table-heading" className={styles.heading}>
+        {m.tableHeading}
+      </h2>
       <Text size={200} data-testid="table-location">
         {m.tableSheet}: {table.sheet}
         {table.headerRow === undefined ? "" : ` ／ ${m.tableHeaderRow}: ${table.headerRow}`}
       </Text>
       <Figures
+        compact
         testIdPrefix="count"
         items={[
           ["rows", m.tableRows, summary.rows],
@@ -42,22 +51,31 @@ export function TableSummary({ table, summary }: { table: TableRead; summary: Su
         ]}
       />
       {summary.categories.length > 0 && (
-        <Table size="extra-small" aria-label={m.categoriesHeading} data-testid="categories">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{m.categoriesHeading}</TableHeaderCell>
-              <TableHeaderCell style={{ width: "4em", textAlign: "right" }}>{m.tableItems}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {summary.categories.map((c) => (
-              <TableRow key={c.name}>
-                <TableCell>{c.name || "—"}</TableCell>
-                <TableCell style={{ textAlign: "right" }}>{c.items}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <Accordion collapsible>
+          <AccordionItem value="categories">
+            <AccordionHeader as="h3" size="small">
+              {m.categoriesHeading}
+            </AccordionHeader>
+            <AccordionPanel>
+              <Table size="extra-small" aria-label={m.categoriesHeading} data-testid="categories">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{m.byCategory}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: "4em", textAlign: "right" }}>{m.tableItems}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {summary.categories.map((c) => (
+                    <TableRow key={c.name}>
+                      <TableCell className={styles.name}>{c.name || "—"}</TableCell>
+                      <TableCell style={{ textAlign: "right" }}>{c.items}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
       )}
       {table.problems.length > 0 ? (
         <MessageBar intent="warning" data-testid="read-problems">

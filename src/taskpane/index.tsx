@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App, savedLocale } from "./App";
 // Associates the ribbon's commands when the page loads, before Office.onReady (as Microsoft's samples do).
 import "../excel/commands";
 import { detectHost, openedByOffice } from "../excel/host";
@@ -14,7 +14,8 @@ async function boot(): Promise<void> {
       waiting.textContent = openedByOffice() ? BOOT_WAITING.excel : BOOT_WAITING.file;
     }
   });
-  const locale = pickLocale(host.language);
+  // The language chosen in the pane before wins; else Office's, or the browser's.
+  const locale = savedLocale() ?? pickLocale(host.language);
   document.documentElement.lang = locale;
   createRoot(container).render(<App host={host.kind} locale={locale} officeSlow={host.officeSlow === true} />);
 }

@@ -29,6 +29,7 @@ describe("file mode in Chromium", () => {
     expect(await page.getByTestId("count-rows").innerText()).toMatch(/^59\s+行数$/);
     expect(await page.getByTestId("count-items").innerText()).toMatch(/^43\s+項目$/);
     expect(await page.getByTestId("count-sub-items").innerText()).toMatch(/^16\s+枝番$/);
+    await page.getByRole("button", { name: "分野ごとの項目数" }).click();
     const categories = await page.getByTestId("categories").innerText();
     for (const name of ["地域協力の推進", "情報の共有と双方向のコミュニケーション", "PDCAサイクルの構築", "財政基盤の強化", "執行体制の再構築"]) {
       expect(categories).toContain(name);

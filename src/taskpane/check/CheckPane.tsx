@@ -1,14 +1,17 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { RULES_BY_CODE } from "../../core/check/catalogue";
 import { findingsSheet } from "../../core/check/export";
 import type { CheckRun } from "../../core/check/run";
 import type { Finding } from "../../core/check/types";
-import { updateSettings, type WorkbookPort } from "../../core/port";
+import { WorkbookError, updateSettings, type WorkbookPort } from "../../core/port";
+import { workbookReportPlan } from "../../core/report/plan";
 import { columnLetter } from "../../core/workbook/cells";
-import type { PlanSettings } from "../../core/workbook/settings";
+import { describeProblem } from "../../core/workbook/problemText";
+import { DEFAULT_SETTINGS, type PlanSettings } from "../../core/workbook/settings";
 import { describeError } from "../errors";
 import { useLocale, useMessages } from "../i18n";
-import { fill } from "../messages";
+import { MESSAGES, fill } from "../messages";
 import { FindingDialogs, type FindingDialog } from "./FindingDialogs";
 import { FindingsList, groupFindings } from "./FindingsList";
 import { ColumnMapping } from "./ColumnMapping";
@@ -20,7 +23,22 @@ import { useFindingWalk } from "./useFindingWalk";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  toolbar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  // The primary actions stay in view however long the findings are.
+  toolbar: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    alignItems: "center",
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  ignored: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ignoredItem: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", justifyContent: "space-between", flexWrap: "wrap" },
 });
 
 export interface CheckPaneProps {
@@ -29,19 +47,31 @@ export interface CheckPaneProps {
   onChecked?: (run: CheckRun) => void;
   /** Called when a finding is walked to (file mode highlights its row). */
   onNavigate?: (finding: Finding) => void;
-  /** File mode: save the changed workbook (after a quick fix, ignore or export). */
-  onSave?: () => void;
+  /** Called after anything was written to the workbook (file mode then has changes to save). */
+  onChanged?: () => void;
+  /** File mode: the workbook with a sheet just written is handed to the user (a download). */
+  onSheetWritten?: (kind: "findings" | "report", sheet: string) => Promise<void>;
+  /** Moves the focus to the check button when the pane appears (after a file is opened). */
+  autoFocus?: boolean;
 }
 
-/** The one-click check: summary, findings to walk through, ignore, quick fix, export, marks, profile. */
-export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProps) {
+/**
+ * The one-click check: a toolbar that stays in view (check, previous, next, report), the result in a few
+ * lines, the findings to walk through, then what is edited less often (ignored findings, the plan, the
+ * profile, the columns).
+ */
+export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritten, autoFocus = false }: CheckPaneProps) {
   const m = useMessages();
   const styles = useStyles();
   const locale = useLocale();
   const explain = useCallback((error: unknown) => describeError(error, m, locale), [m, locale]);
   const { run, busy, message, check, act } = useCheck(port, explain, onChecked, m.changedWhileReading);
   const [dialog, setDialog] = useState<FindingDialog>();
-  const [changed, setChanged] = useState(false);
+  const checkButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) checkButton.current?.focus();
+  }, [autoFocus]);
 
   const groups = useMemo(() => groupFindings(run?.result.findings ?? []), [run]);
   const flat = useMemo(() => groups.flatMap(([, findings]) => findings), [groups]);
@@ -52,7 +82,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
     },
     [port, onNavigate],
   );
-  const { current, goTo, onKeyDown } = useFindingWalk(flat, go);
+  const { current, goTo, onKeyDown, focusRequest } = useFindingWalk(flat, go);
 
   /**
    * Changes the settings as the workbook holds them now (not as the last check read them, so that an
@@ -62,7 +92,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
     act(
       async () => {
         await updateSettings(port, change);
-        setChanged(true);
+        onChanged?.();
         return notice;
       },
       { recheck: true },
@@ -75,6 +105,8 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
       ignored: [...current.ignored.filter((i) => i.code !== entry.code || i.item !== entry.item), entry],
     }));
   };
+  const restore = (code: string, item: string) =>
+    void saveSettings((current) => ({ ...current, ignored: current.ignored.filter((i) => i.code !== code || i.item !== item) }), m.restored);
   const fix = (finding: Finding) => {
     const { row, column, suggested } = finding;
     if (row === undefined || column === undefined || !suggested || !run) return;
@@ -89,7 +121,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
     void act(
       async () => {
         await port.writeCell(finding.sheet, column, row, suggested, guard);
-        setChanged(true);
+        onChanged?.();
         return undefined;
       },
       { recheck: true },
@@ -99,9 +131,35 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
     act(async () => {
       if (!run) return undefined;
       const name = await port.writeSheet(findingsSheet(run.result, run.table.sheet));
-      setChanged(true);
+      onChanged?.();
+      if (onSheetWritten) {
+        await onSheetWritten("findings", name);
+        return fill(m.exportedDownloaded, { sheet: name });
+      }
       return fill(m.exported, { sheet: name });
     });
+  const makeReport = () =>
+    act(
+      async () => {
+        const { table, settings } = await port.read();
+        // A workbook without a progress table gets no (empty) report: the reading problem says why.
+        const missing = table.problems.find((p) => p.code === "COLUMNS_MISSING");
+        if (missing) {
+          throw new WorkbookError("NoTable", {
+            ja: fill(MESSAGES.ja.reportRefused, { problem: describeProblem(missing, "ja") }),
+            en: fill(MESSAGES.en.reportRefused, { problem: describeProblem(missing, "en") }),
+          });
+        }
+        const sheet = await port.writeReport(workbookReportPlan(table, settings?.settings ?? DEFAULT_SETTINGS));
+        onChanged?.();
+        if (onSheetWritten) {
+          await onSheetWritten("report", sheet);
+          return fill(m.reportDownloaded, { sheet });
+        }
+        return fill(m.reportDone, { sheet });
+      },
+      { testId: "report-message" },
+    );
   const markCells = () =>
     act(async () => {
       if (!run || !port.markCells) return undefined;
@@ -116,15 +174,20 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
       await port.clearMarks?.();
       return undefined;
     });
+  const closeDialog = () => {
+    setDialog(undefined);
+    // Back to the finding the dialog was about.
+    setTimeout(() => document.getElementById(`finding-${current}`)?.focus(), 0);
+  };
 
   const summary = run?.result.summary;
   const columnsMissing = run?.table.problems.some((p) => p.code === "COLUMNS_MISSING") ?? false;
   const currentFinding = flat[current];
+  const ignored = run?.settings.ignored ?? [];
   return (
     <section className={styles.stack} aria-label={m.check}>
-      <Text size={200}>{m.checkHint}</Text>
-      <div className={styles.toolbar}>
-        <Button appearance="primary" onClick={() => void check()} disabled={busy} data-testid="run-check">
+      <div className={styles.toolbar} role="toolbar" aria-label={m.toolbarLabel} data-testid="toolbar">
+        <Button appearance="primary" ref={checkButton} onClick={() => void check()} disabled={busy} data-testid="run-check">
           {m.check}
         </Button>
         {flat.length > 0 && (
@@ -140,42 +203,38 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
             </Text>
           </>
         )}
+        <Button onClick={() => void makeReport()} disabled={busy} data-testid="make-report" title={m.makeReportHint}>
+          {m.makeReport}
+        </Button>
       </div>
+      {!run && <Text size={200}>{m.checkHint}</Text>}
       {busy && <ProgressBar aria-label={m.checking} thickness="large" />}
       {message && (
-        <MessageBar intent={message.intent} data-testid={message.intent === "error" ? "pane-error" : message.intent === "warning" ? "pane-warning" : "notice"}>
+        <MessageBar
+          intent={message.intent}
+          data-testid={message.testId ?? (message.intent === "error" ? "pane-error" : message.intent === "warning" ? "pane-warning" : "notice")}
+        >
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
       {run && summary && (
         <>
           <CheckSummaryView summary={summary} />
-          <div className={styles.toolbar}>
-            <Button onClick={() => void exportFindings()} disabled={busy || flat.length === 0}>
+          <div className={styles.row} role="group" aria-label={m.actionsHeading}>
+            <Button size="small" onClick={() => void exportFindings()} disabled={busy || flat.length === 0}>
               {m.exportFindings}
             </Button>
             {port.markCells && (
-              <Button onClick={() => void markCells()} disabled={busy || flat.length === 0}>
+              <Button size="small" onClick={() => void markCells()} disabled={busy || flat.length === 0}>
                 {m.markCells}
               </Button>
             )}
             {port.clearMarks && (
-              <Button onClick={() => void clearMarks()} disabled={busy}>
+              <Button size="small" onClick={() => void clearMarks()} disabled={busy}>
                 {m.clearMarks}
               </Button>
             )}
-            {summary.ignored > 0 && (
-              <Button onClick={() => void saveSettings((current) => ({ ...current, ignored: [] }))} disabled={busy}>
-                {m.resetIgnored}（{m.ignoredCount} {summary.ignored}）
-              </Button>
-            )}
-            {onSave && changed && (
-              <Button onClick={onSave} data-testid="save-workbook">
-                {m.saveWorkbook}
-              </Button>
-            )}
           </div>
-          <Text weight="semibold">{m.findingsHeading}</Text>
           {flat.length === 0 ? (
             <Text>{m.noFindings}</Text>
           ) : (
@@ -185,6 +244,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
               groups={groups}
               flat={flat}
               current={current}
+              focusRequest={focusRequest}
               onSelect={goTo}
               onKeyDown={onKeyDown}
               onIgnore={(finding) => setDialog({ kind: "ignore", finding })}
@@ -199,8 +259,38 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
             />
           )}
           <Accordion collapsible multiple defaultOpenItems={columnsMissing ? ["columns"] : []}>
+            <AccordionItem value="ignored" data-testid="ignored-section">
+              <AccordionHeader as="h2" size="small">
+                {fill(m.ignoredHeading, { n: ignored.length })}
+              </AccordionHeader>
+              <AccordionPanel>
+                {ignored.length === 0 ? (
+                  <Text size={200}>{m.noIgnored}</Text>
+                ) : (
+                  <ul className={styles.ignored} data-testid="ignored-list">
+                    {ignored.map((entry) => (
+                      <li key={`${entry.code} ${entry.item}`} className={styles.ignoredItem}>
+                        <Text size={200}>
+                          <strong>No.{entry.item}</strong> {RULES_BY_CODE.get(entry.code)?.title[locale] ?? entry.code} — {entry.reason}
+                        </Text>
+                        <Button size="small" disabled={busy} aria-label={fill(m.restoreLabel, { item: entry.item, code: entry.code })} onClick={() => restore(entry.code, entry.item)}>
+                          {m.restore}
+                        </Button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {ignored.length > 1 && (
+                  <Button size="small" onClick={() => void saveSettings((current) => ({ ...current, ignored: [] }))} disabled={busy}>
+                    {m.resetIgnored}
+                  </Button>
+                )}
+              </AccordionPanel>
+            </AccordionItem>
             <AccordionItem value="plan">
-              <AccordionHeader>{m.planHeading}</AccordionHeader>
+              <AccordionHeader as="h2" size="small">
+                {m.planHeading}
+              </AccordionHeader>
               <AccordionPanel>
                 <PlanForm
                   key={JSON.stringify(run.meta.meta)}
@@ -211,7 +301,9 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
               </AccordionPanel>
             </AccordionItem>
             <AccordionItem value="profile">
-              <AccordionHeader>{m.settingsHeading}</AccordionHeader>
+              <AccordionHeader as="h2" size="small">
+                {m.settingsHeading}
+              </AccordionHeader>
               <AccordionPanel>
                 <ProfileForm
                   key={JSON.stringify(run.settings.profile)}
@@ -222,7 +314,9 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
               </AccordionPanel>
             </AccordionItem>
             <AccordionItem value="columns">
-              <AccordionHeader>{m.columnsHeading}</AccordionHeader>
+              <AccordionHeader as="h2" size="small">
+                {m.columnsHeading}
+              </AccordionHeader>
               <AccordionPanel>
                 <ColumnMapping
                   key={JSON.stringify(run.settings.mapping ?? {})}
@@ -241,7 +335,7 @@ export function CheckPane({ port, onChecked, onNavigate, onSave }: CheckPaneProp
           </Accordion>
         </>
       )}
-      <FindingDialogs dialog={dialog} onClose={() => setDialog(undefined)} onIgnore={ignore} onFix={fix} />
+      <FindingDialogs dialog={dialog} onClose={closeDialog} onIgnore={ignore} onFix={fix} />
       {currentFinding && <span hidden data-testid="current-finding" data-item={currentFinding.item ?? ""} data-code={currentFinding.code} />}
     </section>
   );

@@ -46,12 +46,15 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
   const styles = useStyles();
   const severity = { error: m.severityError, warning: m.severityWarning, info: m.severityInfo }[finding.severity];
   const cell = finding.row === undefined ? "" : `${finding.column === undefined ? "" : columnLetter(finding.column)}${finding.row}`;
+  // Only the current card's buttons are in the tab order: Tab does not visit every 無視… of the list.
+  const tab = current ? 0 : -1;
   return (
-    <div
+    <li
       id={id}
-      role="option"
-      aria-selected={current}
-      tabIndex={current ? 0 : -1}
+      tabIndex={tab}
+      aria-current={current ? "true" : undefined}
+      aria-labelledby={`${id}-head`}
+      aria-describedby={`${id}-message`}
       className={mergeClasses(styles.card, current && styles.current)}
       onClick={onSelect}
       onKeyDown={onKeyDown}
@@ -59,7 +62,7 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
       data-code={finding.code}
       data-item={finding.item ?? ""}
     >
-      <div className={styles.head}>
+      <div className={styles.head} id={`${id}-head`}>
         <Badge appearance="filled" color={SEVERITY_COLOR[finding.severity]} shape="rounded">
           {SEVERITY_MARK[finding.severity]} {severity}
         </Badge>
@@ -76,7 +79,7 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
           {m.department}: {finding.department}
         </Text>
       )}
-      <Text>{finding.message[locale]}</Text>
+      <Text id={`${id}-message`}>{finding.message[locale]}</Text>
       {finding.evidence && finding.evidence.length > 0 && (
         <ul className={styles.evidence} aria-label={m.evidence}>
           {finding.evidence.map((e, i) => (
@@ -89,18 +92,20 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
           {m.suggested}: <strong>{finding.suggested}</strong>
         </Text>
       )}
-      <div className={styles.actions}>
-        {onFix && (
-          <Button size="small" appearance="primary" onClick={(e) => (e.stopPropagation(), onFix())}>
-            {fill(m.fixTo, { rating: finding.suggested ?? "" })}
-          </Button>
-        )}
-        {onIgnore && (
-          <Button size="small" onClick={(e) => (e.stopPropagation(), onIgnore())}>
-            {m.ignore}
-          </Button>
-        )}
-      </div>
-    </div>
+      {(onFix || onIgnore) && (
+        <div className={styles.actions}>
+          {onFix && (
+            <Button size="small" appearance="primary" tabIndex={tab} onClick={(e) => (e.stopPropagation(), onFix())}>
+              {fill(m.fixTo, { rating: finding.suggested ?? "" })}
+            </Button>
+          )}
+          {onIgnore && (
+            <Button size="small" tabIndex={tab} onClick={(e) => (e.stopPropagation(), onIgnore())}>
+              {m.ignore}
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
   );
 }

@@ -1,14 +1,19 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Figures } from "../Figures";
 import type { CheckSummary } from "../../core/check/check";
 import { useMessages } from "../i18n";
 
 const useStyles = makeStyles({
-  num: { textAlign: "right", width: "3em" },
-  wide: { textAlign: "right", width: "5em" },
-  table: { marginTop: tokens.spacingVerticalS },
+  categories: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  category: { display: "flex", flexDirection: "column", paddingBottom: tokens.spacingVerticalXXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
 });
 
+/**
+ * The result in a few lines: counts by severity (評価不能 apart), and by 分野 behind one click. Each 分野
+ * says its counts in words, so that a narrow pane does not break its name every four characters and a
+ * screen reader hears the numbers with what they count.
+ */
 export function CheckSummaryView({ summary }: { summary: CheckSummary }) {
   const m = useMessages();
   const styles = useStyles();
@@ -19,30 +24,32 @@ export function CheckSummaryView({ summary }: { summary: CheckSummary }) {
     ["not-evaluable", m.notEvaluable, summary.notEvaluable],
   ] as const;
   return (
-    <section aria-label={m.findingsHeading} data-testid="check-summary">
-      <Figures items={counts} testIdPrefix="summary" />
-      <Table size="extra-small" aria-label={m.byCategory} data-testid="summary-categories" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{m.byCategory}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>✖</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>▲</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>ℹ</TableHeaderCell>
-            <TableHeaderCell className={styles.wide}>{m.notEvaluable}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {summary.categories.map((c) => (
-            <TableRow key={c.name}>
-              <TableCell>{c.name || "—"}</TableCell>
-              <TableCell className={styles.num} aria-label={m.severityError}>{c.error}</TableCell>
-              <TableCell className={styles.num} aria-label={m.severityWarning}>{c.warning}</TableCell>
-              <TableCell className={styles.num} aria-label={m.severityInfo}>{c.info - c.notEvaluable}</TableCell>
-              <TableCell className={styles.wide} aria-label={m.notEvaluable}>{c.notEvaluable}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+    <section aria-labelledby="summary-heading" data-testid="check-summary">
+      <h2 id="summary-heading" className={styles.heading}>
+        {m.summaryHeading}
+      </h2>
+      <div aria-live="polite">
+        <Figures items={counts} testIdPrefix="summary" compact />
+      </div>
+      <Accordion collapsible>
+        <AccordionItem value="categories">
+          <AccordionHeader as="h3" size="small">
+            {m.byCategory}
+          </AccordionHeader>
+          <AccordionPanel>
+            <ul className={styles.categories} data-testid="summary-categories" aria-label={m.byCategory}>
+              {summary.categories.map((c) => (
+                <li key={c.name} className={styles.category}>
+                  <Text weight="semibold">{c.name || "—"}</Text>
+                  <Text size={200}>
+                    {m.severityError} {c.error}・{m.severityWarning} {c.warning}・{m.severityInfo} {c.info - c.notEvaluable}・{m.notEvaluable} {c.notEvaluable}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </section>
   );
 }

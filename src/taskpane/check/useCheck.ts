@@ -5,6 +5,8 @@ import type { WorkbookPort } from "../../core/port";
 export interface PaneMessage {
   intent: "success" | "error" | "warning";
   text: string;
+  /** For the tests: which action the message is about, when it is not the generic one. */
+  testId?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export function useCheck(
 
   /** Runs an action; its result (a notice) or its failure becomes the pane's message. */
   const act = useCallback(
-    async (action: () => Promise<string | undefined>, { recheck = false } = {}) => {
+    async (action: () => Promise<string | undefined>, { recheck = false, testId }: { recheck?: boolean; testId?: string } = {}) => {
       if (running.current) return;
       running.current = true;
       setBusy(true);
@@ -53,7 +55,7 @@ export function useCheck(
       try {
         notice = await action();
       } catch (error) {
-        setMessage({ intent: "error", text: describeError(error) });
+        setMessage({ intent: "error", text: describeError(error), ...(testId ? { testId } : {}) });
         return;
       } finally {
         running.current = false;
@@ -61,7 +63,7 @@ export function useCheck(
       }
       if (recheck) await check();
       // A failed re-check keeps its error; otherwise the action's notice shows.
-      setMessage((current) => (current?.intent === "error" ? current : notice ? { intent: "success", text: notice } : current));
+      setMessage((current) => (current?.intent === "error" ? current : notice ? { intent: "success", text: notice, ...(testId ? { testId } : {}) } : current));
     },
     [check, describeError],
   );
