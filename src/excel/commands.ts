@@ -4,6 +4,8 @@
  * when this module loads (office.js is loaded before the page's scripts), not after Office.onReady: a
  * click that comes early still finds it. A request made before the pane listens is kept for it.
  */
+import { whenOfficeLoaded } from "./host";
+
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let pending = false;
@@ -34,4 +36,6 @@ export function registerRibbonCommands(): void {
   Office.actions.associate("runCheck", runCheck);
 }
 
+// At once when office.js already ran, else the moment it has (it loads without blocking the page).
 registerRibbonCommands();
+void whenOfficeLoaded().then(registerRibbonCommands);

@@ -36,17 +36,36 @@ export function openedByOffice(): boolean {
   return /excel/i.test(params().get("_host_Info") ?? "");
 }
 
+/**
+ * Resolves once office.js has run (or failed to load): taskpane.html loads it without blocking the page
+ * (`<script id="office-js" async>`), so the page's own scripts may run first.
+ */
+export function whenOfficeLoaded(): Promise<boolean> {
+  if (typeof Office !== "undefined") return Promise.resolve(true);
+  const tag = globalThis.document?.getElementById("office-js");
+  if (!tag) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    tag.addEventListener("load", () => resolve(typeof Office !== "undefined"), { once: true });
+    tag.addEventListener("error", () => resolve(false), { once: true });
+    // Events cannot interleave with this code: if office.js ran before the listeners, Office is here.
+    if (typeof Office !== "undefined") resolve(true);
+  });
+}
+
+const timeout = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+
 export async function detectHost(onWaiting?: () => void): Promise<HostInfo> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
-    return { kind: "file", language: browserLanguage() };
-  }
   const inOffice = openedByOffice();
   const slow = setTimeout(() => onWaiting?.(), inOffice ? SLOW_OFFICE_MS : FILE_MODE_WAIT_MS / 2);
-  const ready = Office.onReady();
-  const info = inOffice ? await ready : await Promise.race([ready, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), FILE_MODE_WAIT_MS))]);
+  // Outside Office the wait is short: a blocked or slow CDN must not keep the pane from file mode.
+  const ready = whenOfficeLoaded().then((loaded) => (loaded && typeof Office.onReady === "function" ? Office.onReady() : null));
+  const info = inOffice ? await ready : await Promise.race([ready, timeout(FILE_MODE_WAIT_MS, undefined)]);
   clearTimeout(slow);
-  if (info?.host === Office.HostType.Excel) {
+  // office.js did not answer in time (a slow or blocked network): file mode, and the pane says why.
+  if (info === undefined) return { kind: "file", language: browserLanguage(), officeSlow: true };
+  if (info === null) return { kind: "file", language: browserLanguage() };
+  if (info.host === Office.HostType.Excel) {
     return { kind: "excel", language: params().get("lang") ?? Office.context.displayLanguage ?? "ja-JP" };
   }
-  return { kind: "file", language: browserLanguage(), ...(info === undefined ? { officeSlow: true } : {}) };
+  return { kind: "file", language: browserLanguage() };
 }

@@ -1,3 +1,5 @@
+import { whenOfficeLoaded } from "../excel/host";
+
 /*
  * Entry of the functions chunk that taskpane.html loads in the shared runtime.
  * Excel (and the custom-functions runtime) define CustomFunctions; a plain browser in file mode
@@ -11,4 +13,5 @@ export function registerFunctions(): Promise<unknown> | undefined {
   return import(/* webpackMode: "eager" */ "./functions");
 }
 
-void registerFunctions();
+// office.js (which defines CustomFunctions in Excel) loads without blocking the page: wait for it.
+void whenOfficeLoaded().then(() => registerFunctions());

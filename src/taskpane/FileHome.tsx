@@ -208,7 +208,13 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
   }
 
   const close = () => (dirty ? setAsking(true) : onClose());
-  const rows = <RowsView table={table} highlight={highlight} />;
+  const rows = <RowsView table={table} highlight={highlight} shown={wide || tab === "rows"} />;
+  const tabs = useRef<HTMLDivElement>(null);
+  const showTab = (value: "findings" | "rows") => {
+    setTab(value);
+    // The chosen view starts at the top of the window, under its tabs.
+    requestAnimationFrame(() => tabs.current?.scrollIntoView({ block: "start" }));
+  };
   const pane = (
     <div className={styles.stack}>
       <TableSummary table={table} summary={summarizeTable(table)} />
@@ -254,7 +260,7 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         </div>
       ) : (
         <div className={styles.stack}>
-          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as "findings" | "rows")} size="small" data-testid="view-tabs">
+          <TabList ref={tabs} selectedValue={tab} onTabSelect={(_, data) => showTab(data.value as "findings" | "rows")} size="small" data-testid="view-tabs">
             <Tab value="findings">{m.findingsTab}</Tab>
             <Tab value="rows">{m.rowsTab}</Tab>
           </TabList>

@@ -37,16 +37,19 @@ export async function launch(): Promise<Session> {
   };
 }
 
-export type OfficeJs = "local-copy" | "unreachable" | "empty";
+export type OfficeJs = "local-copy" | "unreachable" | "empty" | "hang";
 
 /**
  * Answers the page's request for office.js from Microsoft's CDN without the network:
  * "local-copy" serves the npm package's files, "unreachable" fails the request as an offline
- * machine would, "empty" serves an empty script (for pages whose host is stubbed).
+ * machine would, "empty" serves an empty script (for pages whose host is stubbed), "hang" never answers
+ * (a slow or blocking proxy).
  */
 export async function routeOfficeJs(context: BrowserContext, mode: OfficeJs): Promise<void> {
   await context.route(`${OFFICE_CDN}**`, async (route) => {
     if (mode === "unreachable") return route.abort("internetdisconnected");
+    // A proxy that never answers: the request stays open for as long as the page lives.
+    if (mode === "hang") return new Promise<void>(() => undefined);
     if (mode === "empty") return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
     const file = join(OFFICE_JS, "dist", new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""));
     if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });

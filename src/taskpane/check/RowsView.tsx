@@ -30,19 +30,19 @@ function titleOf(row: Row, rows: readonly Row[], m: Messages): string {
  * File mode's view of the table, in its own scrolling box: the row of the current finding is brought
  * into view inside the box only (the page and the findings list stay where they are) and highlighted.
  */
-export function RowsView({ table, highlight }: { table: TableRead; highlight?: number }) {
+export function RowsView({ table, highlight, shown = true }: { table: TableRead; highlight?: number; /** Hidden behind a tab: scrolled when shown. */ shown?: boolean }) {
   const m = useMessages();
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const container = box.current;
-    if (highlight === undefined || !container) return;
+    if (highlight === undefined || !container || !shown) return;
     const row = container.querySelector<HTMLElement>(`[data-row="${highlight}"]`);
     if (!row) return;
     // Scroll the box, never the window: scrollIntoView would move every scrolling ancestor.
     const top = row.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
     container.scrollTop = Math.max(0, top - container.clientHeight / 2 + row.offsetHeight / 2);
-  }, [highlight]);
+  }, [highlight, shown]);
   return (
     <div ref={box} className={styles.box} data-testid="rows-view">
       <Table size="extra-small" aria-label={m.rowsHeading}>
