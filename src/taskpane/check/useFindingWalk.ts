@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Finding } from "../../core/check/types";
 
 /**
@@ -16,8 +16,10 @@ export function useFindingWalk(findings: readonly Finding[], onGo: (finding: Fin
   if (walked !== findings) {
     setWalked(findings);
     setCurrent(0);
-    latest.current = 0;
   }
+  useEffect(() => {
+    latest.current = 0;
+  }, [findings]);
 
   const goTo = useCallback(
     (index: number, focus = true) => {
