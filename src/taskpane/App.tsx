@@ -54,10 +54,10 @@ function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (local
   return (
     <div role="group" aria-label={m.languageLabel} className={styles.languages} data-testid="language-switch">
       <ToggleButton size="small" appearance="subtle" checked={locale === "ja"} lang="ja" onClick={() => choose("ja")}>
-        日本語
+        {m.languageJa}
       </ToggleButton>
       <ToggleButton size="small" appearance="subtle" checked={locale === "en"} lang="en" onClick={() => choose("en")}>
-        English
+        {m.languageEn}
       </ToggleButton>
     </div>
   );

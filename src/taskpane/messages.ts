@@ -2,6 +2,10 @@
 const ja = {
   appTitle: "計画進捗チェッカー",
   languageLabel: "表示言語",
+  categoryCounts: "エラー {error}・警告 {warning}・情報 {info}・評価不能 {ne}",
+  // Each language by its own name, in both tables.
+  languageJa: "日本語",
+  languageEn: "English",
   summaryHeading: "点検結果",
   toolbarLabel: "主な操作",
   ignoredHeading: "無視した指摘（{n}）",
@@ -126,6 +130,9 @@ export type Messages = Readonly<Record<MessageKey, string>>;
 const en: Messages = {
   appTitle: "Plan Progress Checker",
   languageLabel: "Language",
+  categoryCounts: "errors {error}, warnings {warning}, info {info}, not evaluable {ne}",
+  languageJa: "日本語",
+  languageEn: "English",
   summaryHeading: "Result",
   toolbarLabel: "Main actions",
   ignoredHeading: "Ignored findings ({n})",

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, typ
 import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { readTable, type ReadOptions } from "../core/workbook/table";
 import { readXlsx, type ReadOptions as XlsxReadOptions, type SheetRead, type XlsxRead } from "./reader";
+import { addBarChart, type BarChartSpec } from "./chart";
 import { READ_ERRORS } from "./zip";
 
 /** Raised when the bytes are not an .xlsx workbook: the reader's refusals (zip.ts), one class. */
@@ -55,6 +56,8 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   selected?: { sheet: string; column: number; sheetRow: number };
   private book?: ExcelJS.Workbook;
   private changed = false;
+  /** The report's chart, added to the file when it is saved (exceljs writes no charts). */
+  private chart?: BarChartSpec;
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -183,13 +186,54 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
 
   async writeReport(plan: SheetPlan): Promise<string> {
     const { renderPlan } = await import(/* webpackChunkName: "exceljs" */ "./report");
-    return this.addOwnSheet(plan.name, (sheet) => renderPlan(sheet, plan));
+    const name = await this.addOwnSheet(plan.name, (sheet) => renderPlan(sheet, plan));
+    // Opened, the file shows the report, and printing it prints the report (its print area is set).
+    const workbook = await this.workbook();
+    const index = workbook.worksheets.findIndex((s) => s.name === name);
+    workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, index), visibility: "visible" }];
+    for (const sheet of workbook.worksheets) {
+      // tabSelected is written by exceljs but missing from its types.
+      sheet.views = (sheet.views?.length ? sheet.views : [{}]).map((view) => ({ ...view, tabSelected: sheet.name === name }) as unknown as ExcelJS.WorksheetView);
+    }
+    this.chart = summaryChart(name, plan);
+    return name;
   }
 
-  /** The workbook as a file: the bytes as they came when nothing was written, else exceljs's. */
+  /** The workbook as a file: the bytes as they came when nothing was written, else exceljs's (with the report's chart). */
   async save(): Promise<Uint8Array> {
     if (!this.changed || !this.book) return this.bytes;
-    return new Uint8Array(await this.book.xlsx.writeBuffer());
+    const bytes = new Uint8Array(await this.book.xlsx.writeBuffer());
+    return this.chart && this.book.getWorksheet(this.chart.sheet) ? addBarChart(bytes, this.chart) : bytes;
   }
 }
 
+
+/** Greys of the chart's bars, best symbol first: dark, then white, then light (greyscale-safe). */
+function barFills(count: number): string[] {
+  if (count <= 2) return ["#595959", "#D9D9D9"].slice(0, count);
+  return Array.from({ length: count }, (_, i) => (i === 0 ? "#595959" : i === count - 1 ? "#D9D9D9" : i === 1 ? "#FFFFFF" : "#A6A6A6"));
+}
+
+/** The summary's chart: one bar per 分野, stacked by rating symbol, beside the legend (as in Excel). */
+function summaryChart(sheet: string, plan: SheetPlan): BarChartSpec {
+  const { top, bottom, left, right } = plan.summary;
+  const at = (row: number, column: number) => plan.cells.find((c) => c.row === row && c.column === column)?.value;
+  const rows = Array.from({ length: bottom - top }, (_, i) => top + 1 + i);
+  const columns = Array.from({ length: right - left }, (_, i) => left + 1 + i);
+  const fills = barFills(columns.length);
+  return {
+    sheet,
+    // The summary's own heading, the line above it.
+    title: String(at(top - 1, 0) ?? ""),
+    from: [4, 1],
+    to: [plan.columns.length, Math.max(2, top - 1)],
+    categories: { column: left, rows: [top + 1, bottom], texts: rows.map((r) => String(at(r, left) ?? "")) },
+    series: columns.map((column, i) => ({
+      name: String(at(top, column) ?? ""),
+      nameRow: top,
+      column,
+      values: rows.map((r) => Number(at(r, column) ?? 0)),
+      fill: fills[i] ?? "#A6A6A6",
+    })),
+  };
+}

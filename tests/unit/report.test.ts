@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { buildReportPlan, planHeader, ratingCounts, resultHeader, type SheetPlan } from "../../src/core/report/plan";
+import { buildReportPlan, pageCapacity, planHeader, ratingCounts, resultHeader, type SheetPlan } from "../../src/core/report/plan";
 import { bulletLines as reportText } from "../../src/core/text/lines";
 import { styleAreas } from "../../src/core/report/ranges";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
@@ -35,8 +35,8 @@ describe("the report's sheet plan", () => {
     expect(values).toContain("※No. 29「スクラップアンドビルドの徹底」はNo. 15の再掲");
     expect(values).toContain("※No. 41「観光まちづくりの推進」はNo. 7の再掲");
     expect(at("※No. 41「観光まちづくりの推進」はNo. 7の再掲")).toBeLessThan(at("評価の集計"));
-    const categories = plan.cells.filter((c) => c.style === "category").map((c) => c.value);
-    expect(categories).toEqual(["地域協力の推進", "情報の共有と双方向のコミュニケーション", "PDCAサイクルの構築", "財政基盤の強化", "執行体制の再構築"]);
+    const categories = plan.cells.filter((c) => c.style === "category").map((c) => String(c.value));
+    expect(categories.filter((c) => !c.endsWith("（続き）"))).toEqual(["地域協力の推進", "情報の共有と双方向のコミュニケーション", "PDCAサイクルの構築", "財政基盤の強化", "執行体制の再構築"]);
   });
 
   it("derives the header texts from the fiscal year and the evaluation date", async () => {
@@ -49,12 +49,31 @@ describe("the report's sheet plan", () => {
     expect(plan.merges).toContainEqual({ top: header, left: 0, bottom: header, right: 1 });
   });
 
-  it("merges each 分野 over its rows and starts each section on a new page", async () => {
+  it("starts each 分野 on a new page, cuts pages from the row heights, and labels a continued page 「（続き）」", async () => {
     const { rows, meta } = await sample();
     const plan = buildReportPlan(meta, rows);
-    const sections = plan.merges.filter((m) => m.left === 0 && m.right === 0);
-    expect(sections.map((m) => m.bottom - m.top + 1)).toEqual([15, 4, 11, 17, 12]);
-    expect(plan.pageBreaks).toEqual([plan.print.titleRows[0], ...sections.slice(1).map((m) => m.top)]);
+    const header = plan.print.titleRows[0];
+    const capacity = pageCapacity(plan.print.paper, plan.print.scale, plan.rowHeights[header] ?? 0);
+    const labels = new Map(plan.cells.filter((c) => c.style === "category").map((c) => [c.row, String(c.value)]));
+    // Each page of the table begins with a 分野 label: its name on its first page, 「（続き）」 after.
+    expect(plan.pageBreaks[0]).toBe(header);
+    const starts = plan.pageBreaks.slice(1);
+    expect(starts).toEqual([...labels.keys()].slice(1));
+    expect([...labels.values()].filter((l) => !l.endsWith("（続き）"))).toHaveLength(5);
+    expect([...labels.values()].filter((l) => l.endsWith("（続き）")).length).toBeGreaterThan(0);
+    // No page holds more than it can: the renderer would cut it elsewhere.
+    const ends = [...starts, plan.rowHeights.length];
+    [header + 1, ...starts].forEach((start, i) => {
+      const height = plan.rowHeights.slice(start, ends[i]).reduce((sum, h) => sum + h, 0);
+      expect(height, `page from row ${start}`).toBeLessThanOrEqual(capacity);
+    });
+    // The 分野 cell is merged over each page's rows.
+    const chunks = plan.merges.filter((m) => m.left === 0 && m.right === 0 && m.top > header);
+    for (const chunk of chunks) expect(labels.has(chunk.top)).toBe(true);
+    // A page that starts inside an item's sub-items repeats the item.
+    const continued = plan.cells.filter((c) => c.style === "item" && String(c.value).includes("（続き）"));
+    expect(continued.map((c) => c.value)).toContain("2 協働事業の推進（続き）\n- 5");
+    for (const cell of continued) expect(starts).toContain(cell.row);
     expect(plan.print).toMatchObject({ paper: "A4", orientation: "landscape", footer: "- {page} -" });
     expect(plan.print.scale).toBeGreaterThan(40);
   });
@@ -64,7 +83,7 @@ describe("the report's sheet plan", () => {
     const plan = buildReportPlan(meta, rows);
     const items = plan.cells.filter((c) => c.style === "item").map((c) => c.value);
     expect(items).toContain("12 行政評価の実施");
-    expect(items.filter((v) => v === "- 1")).toHaveLength(4);
+    expect(items.filter((v) => String(v).endsWith("- 1"))).toHaveLength(4);
     expect(plan.cells.find((c) => c.value === "【No.15の再掲】")).toBeDefined();
     expect(reportText("・a ・b ・c")).toBe("・a\n・b\n・c");
     expect(reportText('<ul style="x"> a b </ul>')).toBe("・a\n・b");
@@ -154,7 +173,8 @@ describe("the Office writer, on the fake", () => {
 
   it("builds the sheet under a temporary name, renames it when complete, and never touches the calculation mode", async () => {
     const fake = new FakeExcel(["進捗管理表"]);
-    const name = await new ExcelWorkbookPort(fake.run).writeReport(await samplePlan());
+    const plan = await samplePlan();
+    const name = await new ExcelWorkbookPort(fake.run).writeReport(plan);
     expect(name).toBe("進捗状況レポート");
     expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表", "進捗状況レポート", "計画進捗チェッカー設定"]);
     // Calculation is suspended per sync (suspendApiCalculationUntilNextSync), never switched to manual.
@@ -163,7 +183,7 @@ describe("the Office writer, on the fake", () => {
     expect(fake.screenUpdatingSuspensions).toBe(1);
     expect(fake.active).toBe("進捗状況レポート");
     expect(fake.pageLayout.get("printArea")).toMatch(/^A1:G\d+$/);
-    expect(fake.pageBreaks).toHaveLength(5);
+    expect(fake.pageBreaks).toHaveLength(plan.pageBreaks.length);
     expect(fake.pageLayout.get("printTitleRows")).toMatch(/^\$\d+:\$\d+$/);
     expect(fake.pageLayout.get("footer.centerFooter")).toBe("- &P -");
     expect(fake.charts).toHaveLength(1);
@@ -267,7 +287,7 @@ describe("the exceljs writer", () => {
     const sheet = workbook.getWorksheet("進捗状況レポート")!;
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: expect.stringMatching(/^\d+:\d+$/) });
     expect(sheet.headerFooter.oddFooter).toBe("&C- &P -");
-    expect((sheet as unknown as { rowBreaks: unknown[] }).rowBreaks).toHaveLength(5);
+    expect((sheet as unknown as { rowBreaks: unknown[] }).rowBreaks).toHaveLength(plan.pageBreaks.length);
   });
 
   it("writes through plan-progress report and never touches the input", async () => {
@@ -284,5 +304,37 @@ describe("the exceljs writer", () => {
     await written.xlsx.readFile(out);
     expect(written.worksheets.map((s) => s.name)).toContain("進捗状況レポート");
     expect(await run(["report", SAMPLE, "-o", SAMPLE], io)).toBe(2);
+  });
+
+  it("opens on the report, prints the report, and draws its summary as a native chart (the text chart kept beside it)", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const { port, rows, meta } = await sample();
+    const plan = buildReportPlan(meta, rows);
+    const name = await port.writeReport(plan);
+    const bytes = await port.save();
+    const parts = unzipSync(bytes);
+    const text = (part: string) => strFromU8(parts[part] ?? new Uint8Array());
+    // The report is the active sheet, and only it is selected.
+    const workbookXml = text("xl/workbook.xml");
+    const sheetNames = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheetNames[Number(/activeTab="(\d+)"/.exec(workbookXml)?.[1])]).toBe(name);
+    // A chart part, its drawing, the sheet's link to it, and the content types.
+    const chart = text("xl/charts/chart1.xml");
+    expect(chart).toContain('<c:grouping val="stacked"/>');
+    expect(chart).toContain("'進捗状況レポート'!$B$");
+    expect((chart.match(/<c:ser>/g) ?? []).length).toBe(3);
+    expect(text("xl/drawings/_rels/drawing1.xml.rels")).toContain("../charts/chart1.xml");
+    expect(text("[Content_Types].xml")).toContain('PartName="/xl/charts/chart1.xml"');
+    const reportPart = Object.keys(parts).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && text(p).includes("<drawing "));
+    expect(reportPart).toBeDefined();
+    expect(text(reportPart ?? "")).toMatch(/<pageSetup[^>]*\/>[\s\S]*<drawing r:id="rId\d+"\/>/);
+    // The file still reads, in our reader and in exceljs; the print area is the report's.
+    const again = await XlsxWorkbookPort.load(bytes);
+    expect(again.sheets().map((s) => s.name)).toContain(name);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(excel.getWorksheet(name)?.pageSetup.printArea).toMatch(/^A1:G\d+$/);
+    // The text chart stays: the summary's last column holds the marks.
+    expect(plan.cells.some((c) => c.style === "chart" && String(c.value).includes("○"))).toBe(true);
   });
 });

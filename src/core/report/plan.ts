@@ -77,19 +77,39 @@ const PADDING = 5;
 const linesOf = (text: string, column: number, style: StyleName): number => wrappedLines(text, WIDTHS[column] ?? 10, STYLES[style].size);
 
 const MARGINS = { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6, header: 0.3, footer: 0.3 };
-/** Landscape paper widths in inches. */
+/** Landscape paper widths and heights in inches. */
 const PAPER_WIDTH = { A4: 11.69, A3: 16.54 } as const;
+const PAPER_HEIGHT = { A4: 8.27, A3: 11.69 } as const;
 
 /**
- * The scale at which the columns fill one page width. A width unit is about 7 pixels of the default
- * font in Excel and up to 8.5 in other programs (its substitute fonts are wider), plus 5 pixels of
- * padding per column, at 96 pixels an inch: the wider measure keeps every column on the page.
+ * Pixels of one column-width unit in the widest renderer the report must fit: a unit is the width of a
+ * digit of the workbook's default font — 7 pixels in Excel (Calibri or 游ゴシック at 11 pt), about 9.3 in
+ * LibreOffice on a machine without Microsoft fonts, where DejaVu Sans stands in (its digits are 0.636
+ * em). With a little margin, every column stays on the page wherever the report is printed.
+ */
+export const WIDEST_UNIT_PIXELS = 9.5;
+
+/**
+ * The scale at which the columns fit one page width in the widest renderer (plus 5 pixels of padding
+ * per column, at 96 pixels an inch). Excel then leaves some room on the right; no renderer loses a column.
  */
 export function fitScale(paper: "A4" | "A3", widths: readonly number[], marginInches: number): number {
-  const sheetInches = widths.reduce((sum, w) => sum + w * 8.5 + 5, 0) / 96;
+  const sheetInches = widths.reduce((sum, w) => sum + w * WIDEST_UNIT_PIXELS + 5, 0) / 96;
   const printable = PAPER_WIDTH[paper] - marginInches;
   return Math.max(10, Math.min(100, Math.floor((printable / sheetInches) * 100)));
 }
+
+/**
+ * Points of sheet that one printed page holds below the repeated header row, at a scale: row heights
+ * are points in every renderer, so page breaks computed from them fall where the renderer puts them.
+ */
+export function pageCapacity(paper: "A4" | "A3", scale: number, headerHeight: number): number {
+  const printable = (PAPER_HEIGHT[paper] - MARGINS.top - MARGINS.bottom) * 72;
+  return Math.floor(printable / (scale / 100)) - headerHeight - 2;
+}
+
+/** Lines of a cell, with one more for a long one: renderers break Japanese lines by rules of their own. */
+const safeLines = (lines: number): number => (lines >= 3 ? lines + 1 : lines);
 
 export interface ReportOptions {
   paper?: "A4" | "A3";
@@ -221,41 +241,65 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
   }
   const summary = { top: summaryTop, left: 1, bottom: r - 2, right: 1 + symbols.length };
 
-  // 5. One section per 分野, each on a new page; the header row is repeated on every page.
+  // 5. One section per 分野, each on a new page; the header row is repeated on every page. Pages are
+  // cut here, from the row heights, so that a page that continues a 分野 (or an item's sub-items)
+  // says so: 「（続き）」.
   pageBreaks.push(r);
   const headerRow = r;
   const header = ["項目", "", "主な推進担当課", "評価", "実施内容", planHeader(meta), resultHeader(meta)];
   header.forEach((text, column) => text && put(column, text, "header"));
   merges.push({ top: r, left: 0, bottom: r, right: 1 });
-  rowHeights[r] = 2 * LINE_HEIGHT + PADDING;
+  const headerHeight = 2 * LINE_HEIGHT + PADDING;
+  rowHeights[r] = headerHeight;
   r += 1;
   const tableTop = r;
+  const paper = options.paper ?? "A4";
+  const printScale = fitScale(paper, WIDTHS, MARGINS.left + MARGINS.right);
+  const capacity = pageCapacity(paper, printScale, headerHeight);
   const repostOf = (row: TableRow) => (row.repostOf === undefined ? undefined : `【No.${row.repostOf}の再掲】`);
-  let sectionStart = r;
+  let chunkStart = r;
+  let used = 0;
+  const closeChunk = () => {
+    if (r - 1 > chunkStart) merges.push({ top: chunkStart, left: 0, bottom: r - 1, right: 0 });
+  };
   rows.forEach((row, i) => {
-    const first = i === 0 || rows[i - 1]?.category !== row.category;
-    if (first && i > 0) {
-      if (r - 1 > sectionStart) merges.push({ top: sectionStart, left: 0, bottom: r - 1, right: 0 });
-      pageBreaks.push(r);
-      sectionStart = r;
-    }
-    if (first) put(0, row.category, "category");
-    const label = row.kind === "sub" ? `- ${row.sub}` : `${row.no ?? ""} ${row.title}`.trim();
+    const newSection = i === 0 || rows[i - 1]?.category !== row.category;
     const marker = repostOf(row);
     const texts = [row.actions, row.plan, row.result].map((t) => bulletLines(t || marker || ""));
+    const parent = row.kind === "sub" ? rows.find((p) => p.kind === "item" && p.item === row.parent) : undefined;
+    const labelOf = (continued: boolean) =>
+      row.kind === "sub"
+        ? `${continued && parent ? `${parent.no ?? ""} ${parent.title}（続き）\n` : ""}- ${row.sub}`
+        : `${row.no ?? ""} ${row.title}`.trim();
+    const heightOf = (label: string) => {
+      const lines = Math.max(linesOf(label, 1, "item"), linesOf(row.department, 2, "department"), ...texts.map((text, k) => linesOf(text, 4 + k, "text")));
+      return Math.min(409, safeLines(lines) * LINE_HEIGHT + PADDING);
+    };
+    let label = labelOf(false);
+    let height = heightOf(label);
+    const continued = !newSection && used + height > capacity;
+    if (newSection || continued) {
+      if (i > 0) {
+        closeChunk();
+        pageBreaks.push(r);
+      }
+      chunkStart = r;
+      used = 0;
+      put(0, continued ? `${row.category}（続き）` : row.category, "category");
+      if (continued) {
+        label = labelOf(true);
+        height = heightOf(label);
+      }
+    }
     put(1, label, "item");
     put(2, row.department, "department");
     put(3, row.kind === "sub" ? (row.rating === "-" ? "-" : row.rating) : row.rating, "rating");
     texts.forEach((text, k) => put(4 + k, text, "text"));
-    const lines = Math.max(
-      linesOf(label, 1, "item"),
-      linesOf(row.department, 2, "department"),
-      ...texts.map((text, k) => linesOf(text, 4 + k, "text")),
-    );
-    rowHeights[r] = Math.min(409, lines * LINE_HEIGHT + PADDING);
+    rowHeights[r] = height;
+    used += height;
     r += 1;
   });
-  if (r - 1 > sectionStart) merges.push({ top: sectionStart, left: 0, bottom: r - 1, right: 0 });
+  closeChunk();
 
   return {
     name: REPORT_SHEET,
@@ -265,9 +309,9 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
     rowHeights: Array.from({ length: r }, (_, i) => rowHeights[i] ?? LINE_HEIGHT + PADDING),
     pageBreaks,
     print: {
-      paper: options.paper ?? "A4",
+      paper,
       orientation: "landscape",
-      scale: fitScale(options.paper ?? "A4", WIDTHS, MARGINS.left + MARGINS.right),
+      scale: printScale,
       titleRows: [headerRow, headerRow],
       footer: "- {page} -",
       margins: MARGINS,

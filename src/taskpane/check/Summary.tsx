@@ -2,6 +2,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeSt
 import { Figures } from "../Figures";
 import type { CheckSummary } from "../../core/check/check";
 import { useMessages } from "../i18n";
+import { fill } from "../messages";
 
 const useStyles = makeStyles({
   categories: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -42,7 +43,7 @@ export function CheckSummaryView({ summary }: { summary: CheckSummary }) {
                 <li key={c.name} className={styles.category}>
                   <Text weight="semibold">{c.name || "—"}</Text>
                   <Text size={200}>
-                    {m.severityError} {c.error}・{m.severityWarning} {c.warning}・{m.severityInfo} {c.info - c.notEvaluable}・{m.notEvaluable} {c.notEvaluable}
+                    {fill(m.categoryCounts, { error: c.error, warning: c.warning, info: c.info - c.notEvaluable, ne: c.notEvaluable })}
                   </Text>
                 </li>
               ))}
