@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { lineHeight, wrappedLines } from "../../src/core/text/width";
 import { buildReportPlan, pageCapacity, planHeader, ratingCounts, resultHeader, type SheetPlan } from "../../src/core/report/plan";
 import { bulletLines as reportText } from "../../src/core/text/lines";
 import { styleAreas } from "../../src/core/report/ranges";
@@ -114,6 +115,28 @@ describe("the report's sheet plan", () => {
     expect(texts(plan, header)).toEqual(["分野", "◎", "○", "△", "×", "計"]);
     expect(texts(plan, header + 1)).toEqual(["a", 1, 0, 0, 1, 2]);
     expect(plan.ratingFills).toEqual([{ symbol: "◎", fill: "#BDD7EE" }, { symbol: "△", fill: "#E4E4E4" }, { symbol: "×", fill: "#E4E4E4" }]);
+  });
+
+  it("fits every column on A4 landscape even where a column unit is DejaVu Sans's 9.3-pixel digit", async () => {
+    const { rows, meta } = await sample();
+    const plan = buildReportPlan(meta, rows);
+    const dejaVuInches = plan.columns.reduce((sum, c) => sum + c.width * 9.3 + 5, 0) / 96;
+    const printable = 11.69 - plan.print.margins.left - plan.print.margins.right;
+    expect(dejaVuInches * (plan.print.scale / 100)).toBeLessThanOrEqual(printable);
+    // And in Excel (7 pixels) the table still uses most of the width.
+    const excelInches = plan.columns.reduce((sum, c) => sum + c.width * 7 + 5, 0) / 96;
+    expect(excelInches * (plan.print.scale / 100)).toBeGreaterThan(printable * 0.6);
+  });
+
+  it("gives a tall cell one line more than the width model counts (Japanese line breaking differs by renderer)", async () => {
+    const long = "・".concat("あ".repeat(200));
+    const plan = buildReportPlan({ title: "t", legend: { S: "", A: "", B: "" } }, [
+      { ...(await sample()).rows[0]!, plan: long, result: "", actions: "" },
+    ]);
+    const row = plan.cells.find((c) => c.value === long)?.row ?? -1;
+    const lines = wrappedLines(long, plan.columns[5]?.width ?? 0, 9);
+    expect(lines).toBeGreaterThanOrEqual(3);
+    expect(plan.rowHeights[row]).toBe((lines + 1) * lineHeight(9) + 5);
   });
 
   it("sets row heights from the wrapped text", async () => {
