@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { importReportText } from "../src/core/import/reportText";
 import { PRESET_SCALES } from "../src/core/rating/scale";
 import { DEFAULT_SETTINGS, settingsToRows } from "../src/core/workbook/settings";
+import { tableRow, type RowInput, type TableRow } from "../src/core/workbook/table";
 import { buildProgressWorkbook, buildLayoutWorkbook } from "../src/xlsx/progressWorkbook";
 
 const seeds = resolve(__dirname, "../seeds");
@@ -43,8 +44,70 @@ async function arao(): Promise<void> {
   console.log(`seeds/arao-2009.xlsx: ${rows.length} targets`);
 }
 
+/**
+ * seeds/kodaira-r3.xlsx: a second year made from the first, with the changes listed in seeds/README.md
+ * (「2年目のサンプル」) — each one a case the comparison must find.
+ */
+async function kodairaSecondYear(): Promise<void> {
+  const report = importReportText(readFileSync(resolve(seeds, "000_42fcd9900b63a6e5.txt"), "utf8"));
+  const byItem = (item: string) => {
+    const row = report.rows.find((r) => r.item === item);
+    if (!row) throw new Error(`no item ${item}`);
+    return row;
+  };
+  const edit = (item: string, change: Partial<RowInput>) => {
+    const row = byItem(item);
+    return tableRow({ ...row, ratingWritten: row.ratingWritten, ...change });
+  };
+  const changed = new Map<string, TableRow>([
+    // 1. Item 12: A → B, its indicator still short of the target.
+    ["12", edit("12", { ratingWritten: "B", result: byItem("12").result.replace("44.0%(109指標のうち48指標)", "52.3%(109指標のうち57指標)") })],
+    // 2. Item 8: A → S while the results are last year's, word for word.
+    ["8", edit("8", { ratingWritten: "S" })],
+    // 3. Item 37: B → A, with new results.
+    ["37", edit("37", { ratingWritten: "A", result: "・事業企画委員会を全館で開催した。 (公民館:事業企画委員会の設置数11館、実施回数全館合計41回)" })],
+    // 4. Item 9: the target raised from 1件以上 to 3件以上.
+    ["9", edit("9", { plan: byItem("9").plan.replace("策定件数 1件以上", "策定件数 3件以上") })],
+    // 5. Item 13: its title extended (the same No.).
+    ["13", edit("13", { title: "市政に関する世論調査の実施と活用" })],
+  ]);
+  const rows: TableRow[] = [];
+  for (const row of report.rows) {
+    // 6. Item 42 ended; 7. item 43 is now No. 42.
+    if (row.item === "42") continue;
+    if (row.no === 43) {
+      rows.push(tableRow({ ...row, no: 42, noWritten: "42", ratingWritten: row.ratingWritten }));
+      continue;
+    }
+    rows.push(changed.get(row.item) ?? row);
+  }
+  // 8. A new item at the end of its 分野.
+  rows.push(
+    tableRow({
+      sheetRow: 0,
+      category: "執行体制の再構築",
+      no: 43,
+      title: "オープンデータの推進",
+      department: "情報政策課",
+      ratingWritten: "A",
+      actions: "・オープンデータの公開",
+      plan: "・市が保有するデータを公開する。 (公開データセット数 30件以上)",
+      result: "・公開データを拡充した。 (公開データセット数 34件)",
+      notes: "",
+      noWritten: "43",
+      subWritten: "",
+      errors: [],
+    }),
+  );
+  const renumbered = rows.map((row, i) => ({ ...row, sheetRow: i + 2 }));
+  const meta = { ...report.meta, fiscalYear: 2021, evaluationDate: "令和4年3月末" };
+  await buildProgressWorkbook(meta, renumbered).xlsx.writeFile(resolve(seeds, "kodaira-r3.xlsx"));
+  console.log(`seeds/kodaira-r3.xlsx: ${renumbered.length} rows, the second year`);
+}
+
 async function main(): Promise<void> {
   await kodaira();
+  await kodairaSecondYear();
   await arao();
 }
 

@@ -8,6 +8,10 @@ const ja = {
                    評価と数値の整合性を点検します（終了コード 0: エラーなし / 1: エラーあり / 2: 実行できず）
   report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--force]
                    公表用の進捗状況レポートのシートを加えたブックを書き出します
+  diff LAST.xlsx THIS.xlsx [--json]
+                   前年度のブックと比べ、項目の増減・番号の変更・評価の上下・目標値の変更を表示します
+  rollover THIS.xlsx -o NEXT.xlsx [--force]
+                   次年度の進捗管理表を作ります（評価と実績を空にし、年度を進めます）
   metrics TEXT [--json]
                    セルの文から読み取れる目標値・実績値を表示します
   import-text REPORT.txt -o OUT.xlsx [--force]
@@ -46,6 +50,24 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
 終了コード: 0 エラーなし、1 エラーあり、2 実行できない（ファイルが読めない・.xlsx でない）。`,
   checkMissingFile: "点検する .xlsx ファイルを指定してください（例: plan-progress check 進捗管理表.xlsx）",
   notFound: (file: string) => `ファイルが見つかりません: ${file}`,
+  diffUsage: `使い方: plan-progress diff LAST.xlsx THIS.xlsx [--json] [--lang ja|en]
+
+前年度（LAST）と今年度（THIS）の進捗管理表を比べます。項目は番号だけでなく項目名の近さでも対応づけます。
+1 行に 1 件: 重要度 項目 行 コード メッセージ。最後に重要度別と分野別の評価の動きを表示します。
+終了コード: 0 エラーなし、1 エラーあり（実績が変わらないのに評価が上がった項目など）、2 実行できない。`,
+  diffMissingFiles: "比べる 2 つのブックを指定してください（例: plan-progress diff 令和2年度.xlsx 令和3年度.xlsx）",
+  rolloverUsage: `使い方: plan-progress rollover THIS.xlsx -o NEXT.xlsx [--force] [--lang ja|en]
+
+今年度の進捗管理表から次年度の表を作ります。項目・担当課・実施内容・当初予定を写し、評価と取組実績を空にして、
+評価する年度と実績の時点を 1 年進めます。評価プロファイルと、次年度にも当てはまる「無視」の設定を引き継ぎます。
+THIS は変更しません（NEXT に同じファイルは指定できません）。NEXT が既にあるときは --force で置き換えます。`,
+  rolloverMissingArgs: "今年度のブックと出力先を指定してください（例: plan-progress rollover 令和2年度.xlsx -o 令和3年度.xlsx）",
+  rolledOver: (file: string, year: string, items: number, subs: number, dropped: number) =>
+    `${file} に${year ? `${year}の` : "次年度の"}表を書き出しました（項目 ${items}、枝番 ${subs}。評価と取組実績は空です${dropped ? `。今年度の評価・実績についての「無視」${dropped}件は引き継いでいません` : ""}）`,
+  diffHeading: (years: string) => `前年度との比較${years ? `（${years}）` : ""}`,
+  diffSummary: (e: number, w: number, i: number) => `集計: エラー ${e}件、警告 ${w}件、情報 ${i}件`,
+  diffCategory: (name: string, items: number, up: number, down: number, same: number, added: number) =>
+    `  ${name}: 項目 ${items}、上がった ${up}、下がった ${down}、変わらない ${same}、新しい項目 ${added}`,
   isDirectory: (file: string) => `フォルダーです。.xlsx ファイルを指定してください: ${file}`,
   checkFailed: (file: string, detail: string) => `点検できませんでした（内部エラー: ${detail}）: ${file}`,
   reading: (file: string) => `${file} を読み込み中…`,
@@ -87,6 +109,10 @@ Commands:
                    checks ratings against the numbers (exit 0: no errors / 1: errors / 2: could not run)
   report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--force]
                    writes the workbook with the formatted progress report sheet added
+  diff LAST.xlsx THIS.xlsx [--json]
+                   compares with last year's workbook: items added, removed or renumbered, ratings up or down, targets changed
+  rollover THIS.xlsx -o NEXT.xlsx [--force]
+                   makes next year's workbook (ratings and results cleared, the year moved on)
   metrics TEXT [--json]
                    shows the target or achieved values read in a cell's text
   import-text REPORT.txt -o OUT.xlsx [--force]
@@ -125,6 +151,26 @@ by category. --json prints {"file","items","findings","summary"} (an array for s
 Exit: 0 no errors, 1 errors found, 2 could not run (file unreadable or not .xlsx).`,
   checkMissingFile: "Give the .xlsx file to check (e.g. plan-progress check progress.xlsx)",
   notFound: (file: string) => `File not found: ${file}`,
+  diffUsage: `Usage: plan-progress diff LAST.xlsx THIS.xlsx [--json] [--lang ja|en]
+
+Compares last year's (LAST) and this year's (THIS) progress workbooks. Items are matched by title
+likeness as well as by No. One line per finding: severity item row code message; then totals and the
+movement of ratings per category. Exit: 0 no errors, 1 errors (a rating up while the results did not
+move …), 2 could not run.`,
+  diffMissingFiles: "Give the two workbooks to compare (e.g. plan-progress diff 2020.xlsx 2021.xlsx)",
+  rolloverUsage: `Usage: plan-progress rollover THIS.xlsx -o NEXT.xlsx [--force] [--lang ja|en]
+
+Makes next year's progress workbook from this year's: items, departments, actions and plans copied,
+ratings and results cleared, the evaluated year and the date of the results moved on a year. The rating
+profile and the ignored findings that still apply carry over. THIS is never changed (NEXT may not be
+THIS); an existing NEXT is replaced only with --force.`,
+  rolloverMissingArgs: "Give this year's workbook and the output (e.g. plan-progress rollover 2020.xlsx -o 2021.xlsx)",
+  rolledOver: (file: string, year: string, items: number, subs: number, dropped: number) =>
+    `Wrote ${year ? `the ${year} ` : "next year's "}table to ${file} (${items} items, ${subs} sub-items; ratings and results are empty${dropped ? `; ${dropped} ignored findings about this year's ratings or results were not carried over` : ""})`,
+  diffHeading: (years: string) => `Compared with last year${years ? ` (${years})` : ""}`,
+  diffSummary: (e: number, w: number, i: number) => `Total: ${e} errors, ${w} warnings, ${i} info`,
+  diffCategory: (name: string, items: number, up: number, down: number, same: number, added: number) =>
+    `  ${name}: ${items} items, ${up} up, ${down} down, ${same} unchanged, ${added} new`,
   isDirectory: (file: string) => `A folder, not a file: give an .xlsx file: ${file}`,
   checkFailed: (file: string, detail: string) => `Could not check (internal error: ${detail}): ${file}`,
   reading: (file: string) => `Reading ${file}…`,

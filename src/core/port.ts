@@ -1,4 +1,5 @@
 import type { SheetPlan } from "./report/plan";
+import type { EntryGuard, GuardRange } from "./workbook/guard";
 import { DEFAULT_SETTINGS, type PlanSettings, type SettingsRead } from "./workbook/settings";
 import type { ReadOptions, TableRead } from "./workbook/table";
 
@@ -35,6 +36,15 @@ export interface WorkbookPort {
   markCells?(sheet: string, marks: CellMark[]): Promise<void>;
   /** Removes every mark the add-in made, and nothing else. */
   clearMarks?(): Promise<void>;
+  /**
+   * Sets entry guards (data validation: the rating drop-down, the input messages); a range that has a
+   * rule of the user's is skipped and returned. Recorded in the settings, removable with clearGuards.
+   */
+  guardEntry?(guard: EntryGuard): Promise<{ skipped: GuardRange[] }>;
+  /** Removes the entry guards the add-in set, and nothing else. */
+  clearGuards?(): Promise<void>;
+  /** Opens a new workbook from .xlsx bytes (Excel: next year's table); absent in file mode. */
+  openWorkbook?(bytes: Uint8Array): Promise<void>;
   /** Where the host has a command that asks for a check (Excel's ribbon button): listens to it. */
   onCheckRequested?(listener: () => void): () => void;
 }

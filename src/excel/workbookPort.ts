@@ -4,6 +4,7 @@ import { columnWidthPoints } from "../core/text/width";
 import { columnLetter, isDateFormat, rawText, serialToDate, type RawCell, type SheetGrid } from "../core/workbook/cells";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
 import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
+import { GUARD_TITLE, type EntryGuard, type GuardRange } from "../core/workbook/guard";
 import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { HEADER_SEARCH_ROWS, chooseTableSheet, hasTableHeader, readTable, type ReadOptions } from "../core/workbook/table";
 import { onRibbonCheck } from "./commands";
@@ -117,7 +118,11 @@ const isPayloadTooLarge = (error: unknown): boolean => {
 export class ExcelWorkbookPort implements WorkbookPort {
   private readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-  constructor(run: ExcelRun = officeRun) {
+  constructor(
+    run: ExcelRun = officeRun,
+    /** Excel.createWorkbook (ExcelApi 1.8), or the tests' stand-in. */
+    private readonly createWorkbook: (base64: string) => Promise<void> = (base64) => Excel.createWorkbook(base64),
+  ) {
     // Every batch waits while the user edits a cell (instead of failing), and every failure reaches the
     // pane as a WorkbookError it can explain.
     this.run = async (batch) => {
@@ -356,6 +361,75 @@ export class ExcelWorkbookPort implements WorkbookPort {
       await context.sync();
     });
     if (current?.marks?.length) await this.writeSettings({ ...current, marks: [] });
+  }
+
+  /**
+   * Entry guards: the rating drop-down and the input messages, as data validation. A column that
+   * already has a rule is a rule of the user's (the add-in's own were removed first): it is skipped and
+   * said. The settings record the ranges set, so that clearGuards removes exactly those.
+   */
+  async guardEntry(guard: EntryGuard): Promise<{ skipped: GuardRange[] }> {
+    await this.clearGuards();
+    const current = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
+    const set: GuardRange[] = [];
+    const skipped: GuardRange[] = [];
+    await this.run(async (context) => {
+      const targets = guard.ranges.map((g) => {
+        const range = context.workbook.worksheets.getItem(g.sheet).getRange(`${columnLetter(g.column)}${g.first}:${columnLetter(g.column)}${g.last}`);
+        range.dataValidation.load("type");
+        return { g, range };
+      });
+      await context.sync();
+      for (const { g, range } of targets) {
+        if (range.dataValidation.type !== "None") {
+          skipped.push(g);
+          continue;
+        }
+        const rating = g.kind === "rating";
+        range.dataValidation.rule = rating
+          ? { list: { inCellDropDown: true, source: guard.symbols.join(",") } }
+          : { textLength: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+        range.dataValidation.prompt = { showPrompt: true, title: GUARD_TITLE, message: rating ? guard.ratingPrompt : guard.textPrompt };
+        range.dataValidation.errorAlert = { showAlert: rating, style: "Stop", title: GUARD_TITLE, message: rating ? guard.ratingError : guard.textPrompt };
+        set.push(g);
+      }
+      await context.sync();
+    });
+    await this.writeSettings({ ...current, guards: set });
+    return { skipped };
+  }
+
+  /** Removes the entry guards the settings record, where they are still the add-in's (by their title). */
+  async clearGuards(): Promise<void> {
+    const current = (await this.readSettings())?.settings;
+    const guards = current?.guards ?? [];
+    if (!current || guards.length === 0) return;
+    await this.run(async (context) => {
+      const sheets = guards.map((g) => ({ g, sheet: context.workbook.worksheets.getItemOrNullObject(g.sheet) }));
+      await context.sync();
+      const ranges = sheets
+        .filter(({ sheet }) => !sheet.isNullObject)
+        .map(({ g, sheet }) => {
+          const range = sheet.getRange(`${columnLetter(g.column)}${g.first}:${columnLetter(g.column)}${g.last}`);
+          range.dataValidation.load("prompt");
+          return range;
+        });
+      await context.sync();
+      for (const range of ranges) if (range.dataValidation.prompt?.title === GUARD_TITLE) range.dataValidation.clear();
+      await context.sync();
+    });
+    await this.writeSettings({ ...current, guards: [] });
+  }
+
+  /** Opens next year's table as a new workbook in Excel (ExcelApi 1.8's createWorkbook). */
+  async openWorkbook(bytes: Uint8Array): Promise<void> {
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    try {
+      await this.createWorkbook(btoa(binary));
+    } catch (error) {
+      throw toWorkbookError(error);
+    }
   }
 
   /** Writes the report sheet (src/excel/report.ts); returns its name. */

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { PlanMeta } from "../core/workbook/model";
 import type { TableRow } from "../core/workbook/table";
 import { wrappedLines } from "../core/text/width";
-import { DEFAULT_SETTINGS, settingsToRows, type SettingsRow } from "../core/workbook/settings";
+import { DEFAULT_SETTINGS, settingsToRows, type PlanSettings, type SettingsRow } from "../core/workbook/settings";
 import { checkRatingCell } from "../core/check/cellCheck";
 import { writeSettingsSheet } from "./workbookPort";
 import { fiscalYearLabel } from "../core/fiscalYear";
@@ -46,7 +46,7 @@ function consistencyFormula(sheetRow: number): string {
  * sheet. Text cells are formatted "@" so that "4-1" or "=x" stay text. Row heights are set from
  * the wrapped text: spreadsheet programs do not grow rows of a freshly written file by themselves.
  */
-export function buildProgressWorkbook(meta: PlanMeta, rows: readonly TableRow[]): ExcelJS.Workbook {
+export function buildProgressWorkbook(meta: PlanMeta, rows: readonly TableRow[], settings: PlanSettings = { ...DEFAULT_SETTINGS, meta }): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   // Fixed dates: the same input gives the same workbook.
   workbook.created = new Date(Date.UTC(2000, 0, 1));
@@ -89,15 +89,15 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: readonly TableRow[])
     formula.alignment = { vertical: "top", wrapText: true };
   });
 
-  writeSettingsSheet(workbook, settingsToRows({ ...DEFAULT_SETTINGS, meta }));
+  writeSettingsSheet(workbook, settingsToRows({ ...settings, meta }));
   return workbook;
 }
 
 export { SETTINGS_SHEET } from "../core/workbook/settings";
 
 /** The progress workbook as .xlsx bytes. */
-export async function progressWorkbookBytes(meta: PlanMeta, rows: readonly TableRow[]): Promise<Uint8Array> {
-  return new Uint8Array(await buildProgressWorkbook(meta, rows).xlsx.writeBuffer());
+export async function progressWorkbookBytes(meta: PlanMeta, rows: readonly TableRow[], settings?: PlanSettings): Promise<Uint8Array> {
+  return new Uint8Array(await buildProgressWorkbook(meta, rows, settings).xlsx.writeBuffer());
 }
 
 /** A table in a layout of its own: title lines, a header row, rows of values; text cells formatted "@". */

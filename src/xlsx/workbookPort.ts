@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { rawText, type RawCell, type SheetGrid } from "../core/workbook/cells";
+import { GUARD_TITLE, type EntryGuard, type GuardRange } from "../core/workbook/guard";
 import { WorkbookError, checkGuards, type CellGuard, type FileWorkbookPort, type SimpleSheet, type WorkbookRead } from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
 import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
@@ -182,6 +183,51 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
         });
       });
     });
+  }
+
+  /** Entry guards as exceljs data validation, per cell; a cell with a rule of the user's skips its range. */
+  async guardEntry(guard: EntryGuard): Promise<{ skipped: GuardRange[] }> {
+    await this.clearGuards();
+    const workbook = await this.workbook();
+    const current = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
+    const set: GuardRange[] = [];
+    const skipped: GuardRange[] = [];
+    for (const g of guard.ranges) {
+      const sheet = workbook.getWorksheet(g.sheet);
+      if (!sheet) continue;
+      const cells = Array.from({ length: g.last - g.first + 1 }, (_, i) => sheet.getCell(g.first + i, g.column + 1));
+      if (cells.some((cell) => cell.dataValidation && cell.dataValidation.promptTitle !== GUARD_TITLE)) {
+        skipped.push(g);
+        continue;
+      }
+      const rating = g.kind === "rating";
+      const common = { allowBlank: true, showInputMessage: true, promptTitle: GUARD_TITLE, prompt: rating ? guard.ratingPrompt : guard.textPrompt };
+      for (const cell of cells) {
+        cell.dataValidation = rating
+          ? { ...common, type: "list", formulae: [`"${guard.symbols.join(",")}"`], showErrorMessage: true, errorStyle: "stop", errorTitle: GUARD_TITLE, error: guard.ratingError }
+          : { ...common, type: "textLength", operator: "greaterThanOrEqual", formulae: [0] };
+      }
+      set.push(g);
+    }
+    this.changed = true;
+    await this.writeSettings({ ...current, guards: set });
+    return { skipped };
+  }
+
+  /** Removes the guards the settings record, where they are still the add-in's. */
+  async clearGuards(): Promise<void> {
+    const current = (await this.readSettings())?.settings;
+    if (!current?.guards?.length) return;
+    const workbook = await this.workbook();
+    for (const g of current.guards) {
+      const sheet = workbook.getWorksheet(g.sheet);
+      for (let row = g.first; sheet && row <= g.last; row += 1) {
+        const cell = sheet.getCell(row, g.column + 1);
+        // exceljs keeps a sheet's rules in one model by address; its remove() leaves an empty rule behind.
+        if (cell.dataValidation?.promptTitle === GUARD_TITLE) delete (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model[cell.address];
+      }
+    }
+    await this.writeSettings({ ...current, guards: [] });
   }
 
   async writeReport(plan: SheetPlan): Promise<string> {

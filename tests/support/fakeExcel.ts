@@ -42,6 +42,9 @@
  *   visible").
  * - Merged cells: only the top-left cell holds the value; the others read as empty —
  *   excel.range#merge ("the value of the top-left cell is kept").
+ * - Data validation: a range's `type` is "None" without a rule, the rule's type when every cell has the
+ *   same, "Inconsistent" when they differ; setting a rule replaces the cells' rules; clear() removes them —
+ *   excel.datavalidation (type, rule, prompt, clear). Stored per cell, as Excel does.
  * - A batch is not a snapshot: between two syncs the user (or a co-author) keeps editing, and a row
  *   inserted then shifts what the next request reads — "Excel JavaScript API coauthoring" and the
  *   run/sync model (each sync is a separate request). Tests change the sheet between syncs through
@@ -74,6 +77,8 @@ type Area = [row: number, column: number, rows: number, columns: number];
 
 export class FakeSheet {
   cells = new Map<string, Cell>();
+  /** Data validation by cell key. */
+  validations = new Map<string, FakeValidation>();
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
   merges: Area[] = [];
@@ -275,6 +280,14 @@ export class FakeRange extends Proxy {
     });
   }
 
+  /** Range.dataValidation (ExcelApi 1.8), per cell. */
+  get dataValidation(): FakeDataValidation {
+    // One object per range, as in Office.js: what was loaded on it is read from it.
+    this.validation ??= new FakeDataValidation(this.fake, () => this.resolved());
+    return this.validation;
+  }
+  private validation?: FakeDataValidation;
+
   /** Formatting: counted (the report's writer must not format cell by cell) and recorded per range. */
   get format(): CountedFormat {
     return this.fake.countedFormat(() => this.writable());
@@ -367,6 +380,84 @@ export class FakeRange extends Proxy {
       case "address": this.loaded.set(name, `${sheet.name}!${r0},${c0}:${rows}x${cols}`); break;
       default:
         throw new FakeExcelError("NotImplemented", `Range.${name}`);
+    }
+  }
+}
+
+/** A cell's data validation, as the fake stores it. */
+export interface FakeValidation {
+  type: string;
+  rule: unknown;
+  prompt?: { showPrompt: boolean; title: string; message: string };
+  errorAlert?: unknown;
+}
+
+const RULE_TYPES: Readonly<Record<string, string>> = { list: "List", textLength: "TextLength", wholeNumber: "WholeNumber", decimal: "Decimal", date: "Date", time: "Time", custom: "Custom" };
+
+class FakeDataValidation extends Proxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly target: () => { sheet: FakeSheet; area: Area } | undefined,
+  ) {
+    super(fake);
+  }
+  private cells(): { sheet: FakeSheet; keys: string[] } {
+    const resolved = this.target();
+    if (!resolved) throw new FakeExcelError("ItemNotFound", "the range does not exist");
+    const { sheet, area } = resolved;
+    const keys: string[] = [];
+    for (let r = 0; r < area[2]; r += 1) for (let c = 0; c < area[3]; c += 1) keys.push(sheet.key(area[0] + r, area[1] + c));
+    return { sheet, keys };
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get prompt(): FakeValidation["prompt"] | null {
+    return this.read("prompt");
+  }
+  set rule(rule: Record<string, unknown>) {
+    this.fake.queue(() => {
+      const { sheet, keys } = this.cells();
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
+      const type = RULE_TYPES[Object.keys(rule)[0] ?? ""] ?? "Custom";
+      for (const key of keys) sheet.validations.set(key, { type, rule });
+    });
+  }
+  set prompt(prompt: NonNullable<FakeValidation["prompt"]>) {
+    this.fake.queue(() => {
+      const { sheet, keys } = this.cells();
+      for (const key of keys) {
+        const current = sheet.validations.get(key);
+        if (current) current.prompt = prompt;
+      }
+    });
+  }
+  set errorAlert(alert: unknown) {
+    this.fake.queue(() => {
+      const { sheet, keys } = this.cells();
+      for (const key of keys) {
+        const current = sheet.validations.get(key);
+        if (current) current.errorAlert = alert;
+      }
+    });
+  }
+  clear(): void {
+    this.fake.queue(() => {
+      const { sheet, keys } = this.cells();
+      for (const key of keys) sheet.validations.delete(key);
+    });
+  }
+  protected override snapshot(name: string): void {
+    const { sheet, keys } = this.cells();
+    const all = keys.map((key) => sheet.validations.get(key));
+    if (name === "type") {
+      const types = new Set(all.map((v) => v?.type ?? "None"));
+      this.loaded.set(name, types.size === 1 ? [...types][0] : "Inconsistent");
+    } else if (name === "prompt") {
+      const prompts = new Set(all.map((v) => JSON.stringify(v?.prompt ?? null)));
+      this.loaded.set(name, prompts.size === 1 ? (all[0]?.prompt ?? null) : null);
+    } else {
+      throw new FakeExcelError("NotImplemented", `DataValidation.${name}`);
     }
   }
 }
@@ -499,6 +590,10 @@ export class FakeWorksheet extends Proxy {
     });
   }
 
+  knowNullAtSync(): void {
+    this.fake.queue(() => this.loaded.set("isNullObject", this.resolve() === undefined));
+  }
+
   protected override snapshot(name: string): void {
     const sheet = this.resolve();
     this.loaded.set("isNullObject", sheet === undefined);
@@ -520,8 +615,11 @@ class FakeWorksheetCollection extends Proxy {
     });
   }
 
+  /** Its isNullObject is known after the next sync, loaded or not ("*OrNullObject methods and properties"). */
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.fake, () => this.fake.sheet(name));
+    const sheet = new FakeWorksheet(this.fake, () => this.fake.sheet(name));
+    sheet.knowNullAtSync();
+    return sheet;
   }
 
   getFirst(visibleOnly?: boolean): FakeWorksheet {

@@ -208,4 +208,20 @@ describe("the fake Excel", () => {
       [["@", "yyyy/m/d"], ["General", "@"]],
     ]);
   });
+
+  it("tells a range's validation type: None, the rule's, or Inconsistent; a null object's isNullObject after a sync", async () => {
+    const fake = new FakeExcel(["表"]);
+    const types = await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("表");
+      sheet.getRange("A1:A2").dataValidation.rule = { list: { inCellDropDown: true, source: "S,A,B" } };
+      const same = sheet.getRange("A1:A2");
+      const mixed = sheet.getRange("A1:A3");
+      const none = sheet.getRange("B1:B2");
+      for (const range of [same, mixed, none]) range.dataValidation.load("type");
+      const missing = context.workbook.worksheets.getItemOrNullObject("ない");
+      await context.sync();
+      return [same.dataValidation.type, mixed.dataValidation.type, none.dataValidation.type, missing.isNullObject];
+    });
+    expect(types).toEqual(["List", "Inconsistent", "None", true]);
+  });
 });

@@ -17,7 +17,7 @@ const adapter = readdirSync(resolve(__dirname, "../../src/excel"))
 /** The Excel API set of a member name, the highest among its declarations in the Excel namespace. */
 function apiSets(member: string): number[] {
   const found: number[] = [];
-  const pattern = new RegExp(`\\n\\s+(?:readonly )?${member}[(?:<]`, "g");
+  const pattern = new RegExp(`\\n\\s+(?:readonly |function )?${member}[(?:<]`, "g");
   for (const match of types.matchAll(pattern)) {
     const before = types.slice(Math.max(0, match.index - 1200), match.index);
     const set = [...before.matchAll(/\[Api set: ExcelApi (1\.\d+)\]/g)].at(-1)?.[1];
@@ -30,7 +30,7 @@ describe("requirement sets", () => {
   const used = [
     "getRanges", "getUsedRangeOrNullObject", "getItemOrNullObject", "conditionalFormats", "horizontalPageBreaks", "setPrintTitleRows",
     "setPrintArea", "suspendApiCalculationUntilNextSync", "suspendScreenUpdatingUntilNextSync", "customOrNullObject", "textOrientation",
-    "columnWidth", "autofitRows", "pageLayout", "protection", "valueTypes", "numberFormat", "charts", "getRangeByIndexes",
+    "columnWidth", "autofitRows", "pageLayout", "protection", "valueTypes", "numberFormat", "charts", "getRangeByIndexes", "dataValidation", "createWorkbook",
   ];
 
   it("uses only members the manifest's ExcelApi 1.9 covers", () => {

@@ -1,6 +1,7 @@
 import { columnLetter } from "../workbook/cells";
 import type { SimpleSheet } from "../port";
 import type { CheckResult } from "./check";
+import type { Finding } from "./types";
 import { RULES_BY_CODE } from "./catalogue";
 
 export const FINDINGS_SHEET = "チェック結果";
@@ -8,10 +9,11 @@ export const FINDINGS_SHEET = "チェック結果";
 const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" } as const;
 
 /** The findings as a sheet: one row each, the cell address a link to the table's cell. */
-export function findingsSheet(result: CheckResult, sheet: string): SimpleSheet {
+export function findingsSheet(result: CheckResult, sheet: string, options: { name?: string; title?: string; findings?: readonly Finding[] } = {}): SimpleSheet {
+  const findings = options.findings ?? result.findings;
   return {
-    name: FINDINGS_SHEET,
-    title: "チェック結果（計画進捗チェッカーが作成）",
+    name: options.name ?? FINDINGS_SHEET,
+    title: options.title ?? "チェック結果（計画進捗チェッカーが作成）",
     columns: [
       { header: "重要度", width: 8 },
       { header: "項目", width: 6 },
@@ -22,7 +24,7 @@ export function findingsSheet(result: CheckResult, sheet: string): SimpleSheet {
       { header: "根拠", width: 60 },
       { header: "推奨評価", width: 8 },
     ],
-    rows: result.findings.map((f) => {
+    rows: findings.map((f) => {
       const address = f.row === undefined ? "" : `${f.column === undefined ? "A" : columnLetter(f.column)}${f.row}`;
       return {
         values: [
@@ -39,4 +41,33 @@ export function findingsSheet(result: CheckResult, sheet: string): SimpleSheet {
       };
     }),
   };
+}
+
+/** Findings whose row names no department. */
+export const NO_DEPARTMENT = "（担当課なし）";
+
+/** The departments of the findings, in the order they first appear; findings without one last. */
+export function departmentsOf(findings: readonly Finding[]): string[] {
+  const names = [...new Set(findings.map((f) => f.department?.trim() || NO_DEPARTMENT))];
+  return [...names.filter((n) => n !== NO_DEPARTMENT), ...names.filter((n) => n === NO_DEPARTMENT)];
+}
+
+/** A finding's department, as the pane's filter and the sheets name it. */
+export const departmentOf = (finding: Finding): string => finding.department?.trim() || NO_DEPARTMENT;
+
+/** A sheet name from a department: Excel's forbidden characters dropped, 31 characters at most. */
+function sheetNameOf(department: string): string {
+  const clean = department.replace(/[[\]:*?/\\]/g, "").replace(/^'+|'+$/g, "");
+  return `${FINDINGS_SHEET}（${clean}）`.slice(0, 31);
+}
+
+/** One findings sheet per department (主な推進担当課), so that each 課 gets its own list. */
+export function departmentSheets(result: CheckResult, sheet: string): SimpleSheet[] {
+  return departmentsOf(result.findings).map((department) =>
+    findingsSheet(result, sheet, {
+      name: sheetNameOf(department),
+      title: `チェック結果 ${department}（計画進捗チェッカーが作成）`,
+      findings: result.findings.filter((f) => departmentOf(f) === department),
+    }),
+  );
 }

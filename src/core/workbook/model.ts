@@ -17,3 +17,14 @@ export const DEFAULT_LEGEND: RatingLegend = {
   A: "年度当初の予定どおりに進捗",
   B: "年度当初の予定よりも遅れている",
 };
+
+/** A column of rows where the add-in set an entry guard (src/core/workbook/guard.ts). */
+export interface GuardRange {
+  sheet: string;
+  /** 0-based. */
+  column: number;
+  /** 1-based sheet rows, inclusive. */
+  first: number;
+  last: number;
+  kind: "rating" | "text";
+}

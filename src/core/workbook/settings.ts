@@ -1,3 +1,4 @@
+import type { GuardRange } from "./model";
 import { parseRatingProfile, DEFAULT_PROFILE, RatingProfileError, type RatingProfile } from "../rating/profile";
 import { rawText, type RawCell } from "./cells";
 import { FIELDS, type ColumnMap } from "./columns";
@@ -26,6 +27,8 @@ export interface PlanSettings {
   marks?: { sheet: string }[];
   /** Sheets the add-in made (the report): only these may be replaced. */
   generated?: string[];
+  /** Where the add-in set entry guards (data validation), to remove exactly those. */
+  guards?: GuardRange[];
 }
 
 export const DEFAULT_SETTINGS: PlanSettings = {
@@ -56,6 +59,7 @@ export function settingsToRows(settings: PlanSettings): SettingsRow[] {
   if (settings.ignored.length > 0) rows.push(["ignored", JSON.stringify(settings.ignored)]);
   if (settings.marks && settings.marks.length > 0) rows.push(["marks", JSON.stringify(settings.marks)]);
   if (settings.generated && settings.generated.length > 0) rows.push(["generated", JSON.stringify(settings.generated)]);
+  if (settings.guards && settings.guards.length > 0) rows.push(["guards", JSON.stringify(settings.guards)]);
   return rows;
 }
 
@@ -142,8 +146,22 @@ export function settingsFromRows(rows: readonly (readonly RawCell[])[]): Setting
   const generatedRaw = values.get("generated");
   const generatedParsed = generatedRaw ? parseJson(generatedRaw, "generated", problems) : undefined;
   const generated = Array.isArray(generatedParsed) ? generatedParsed.filter((n): n is string => typeof n === "string") : [];
+  const guardsRaw = values.get("guards");
+  const guardsParsed = guardsRaw ? parseJson(guardsRaw, "guards", problems) : undefined;
+  const guards = (Array.isArray(guardsParsed) ? guardsParsed : []).filter(
+    (g): g is GuardRange =>
+      typeof g?.sheet === "string" && [g.column, g.first, g.last].every((n) => Number.isInteger(n) && n >= 0) && (g.kind === "rating" || g.kind === "text"),
+  );
   return {
-    settings: { meta, profile, ...(mapping ? { mapping } : {}), ignored, ...(marks.length ? { marks } : {}), ...(generated.length ? { generated } : {}) },
+    settings: {
+      meta,
+      profile,
+      ...(mapping ? { mapping } : {}),
+      ignored,
+      ...(marks.length ? { marks } : {}),
+      ...(generated.length ? { generated } : {}),
+      ...(guards.length ? { guards } : {}),
+    },
     problems,
   };
 }

@@ -1,0 +1,86 @@
+import { parseArgs } from "node:util";
+import { DIFF_RULES_BY_CODE, type DiffResult } from "../core/diff/diff";
+import { runDiff } from "../core/diff/run";
+import { WorkbookError } from "../core/port";
+import { fiscalYearLabel } from "../core/fiscalYear";
+import { readFailureText, readUserFile } from "./files";
+import { nodeInflater } from "./inflate";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
+import type { CliLocale, CliMessages } from "./messages";
+import { jsonText } from "./terminal";
+
+function textLines(result: DiffResult, m: CliMessages, locale: CliLocale): string[] {
+  const years =
+    result.lastFiscalYear !== undefined && result.thisFiscalYear !== undefined ? `${fiscalYearLabel(result.lastFiscalYear)} → ${fiscalYearLabel(result.thisFiscalYear)}` : "";
+  const lines = [m.diffHeading(years)];
+  for (const f of result.findings) lines.push(`${m.severity[f.severity]} ${f.item ?? "-"} ${f.row ?? "-"} ${f.code} ${f.message[locale]}`);
+  const s = result.summary;
+  lines.push(m.diffSummary(s.error, s.warning, s.info));
+  for (const c of result.categories) lines.push(m.diffCategory(c.name || "—", c.items, c.up, c.down, c.same, c.added));
+  return lines;
+}
+
+/** plan-progress diff LAST.xlsx THIS.xlsx: what changed since last year; exit codes as for check. */
+export async function diff(args: string[], m: CliMessages, io: CliIo, locale: CliLocale): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean", short: "h" }, lang: { type: "string" }, json: { type: "boolean" } } });
+  if (values.help) {
+    io.out(m.diffUsage);
+    return EXIT_OK;
+  }
+  const [lastFile, thisFile] = positionals;
+  if (!lastFile || !thisFile) {
+    io.err(m.diffMissingFiles);
+    return EXIT_USAGE;
+  }
+  const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
+  type Port = Awaited<ReturnType<typeof XlsxWorkbookPort.load>>;
+  const ports: Port[] = [];
+  for (const file of [lastFile, thisFile]) {
+    const read = await readUserFile(file);
+    if ("failure" in read) {
+      io.err(readFailureText(read.failure, file, m));
+      return EXIT_USAGE;
+    }
+    try {
+      ports.push(await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater }));
+    } catch (error) {
+      if (!(error instanceof WorkbookError)) throw error;
+      io.err(`${file}: ${error.text[locale]}`);
+      return EXIT_USAGE;
+    }
+  }
+  const [last, current] = ports as [Port, Port];
+  let result: Awaited<ReturnType<typeof runDiff>>;
+  try {
+    result = await runDiff(last, current);
+  } catch (error) {
+    if (!(error instanceof WorkbookError)) throw error;
+    io.err(error.text[locale]);
+    return EXIT_USAGE;
+  }
+  if (values.json) {
+    io.out(
+      jsonText({
+        last: lastFile,
+        this: thisFile,
+        lastFiscalYear: result.lastFiscalYear ?? null,
+        thisFiscalYear: result.thisFiscalYear ?? null,
+        findings: result.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          title: DIFF_RULES_BY_CODE.get(f.code)?.title[locale] ?? f.code,
+          item: f.item ?? null,
+          row: f.row ?? null,
+          category: f.category ?? null,
+          message: f.message[locale],
+        })),
+        matches: result.matches.map((match) => ({ last: match.last.item, this: match.this.item, by: match.by, similarity: Math.round(match.similarity * 100) / 100 })),
+        categories: result.categories,
+        summary: result.summary,
+      }),
+    );
+  } else {
+    io.out(textLines(result, m, locale).join("\n"));
+  }
+  return result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
