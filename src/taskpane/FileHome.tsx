@@ -196,14 +196,18 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  async function download(suffix: string) {
-    const bytes = await summary.port.save();
+  /** Hands a workbook to the user as a download named after the file opened. */
+  function offer(bytes: Uint8Array, suffix: string) {
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const link = document.createElement("a");
     link.href = url;
     link.download = `${fileName.replace(/\.xlsx$/i, "")}（${suffix}）.xlsx`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  async function download(suffix: string) {
+    offer(await summary.port.save(), suffix);
     setDirty(false);
   }
 
@@ -225,6 +229,7 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         onNavigate={(f) => setHighlight(f.row)}
         onChanged={() => setDirty(true)}
         onSheetWritten={(kind) => download(kind === "report" ? m.reportSuffix : m.exportSuffix)}
+        onFileMade={async (bytes, suffix) => offer(bytes, suffix)}
       />
     </div>
   );

@@ -27,7 +27,8 @@ async function fakeExcelScript(): Promise<string> {
     ${bundle.outputFiles[0]?.text ?? ""}
     window.__fake = new FakeExcelModule.FakeExcel(${JSON.stringify(sheets.map((s) => s.name))});
     for (const s of ${JSON.stringify(sheets)}) FakeExcelModule.putGrid(window.__fake, s.name, s.values, { formats: s.formats, merges: s.merges });
-    window.Excel = { run: window.__fake.run };
+    window.__created = [];
+    window.Excel = { run: window.__fake.run, createWorkbook: async (base64) => { window.__created.push(base64); } };
     window.CustomFunctions = { associate() {}, Error: class extends Error {}, ErrorCode: {} };
     window.__actions = {};
     window.__completed = 0;
@@ -138,6 +139,32 @@ describe("the pane in a stubbed Excel", () => {
     await page.getByRole("button", { name: "無視する" }).click();
     await expectFailure();
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("sets entry rules on the open workbook and opens next year's table as a new workbook", async () => {
+    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 360, height: 900 } });
+    await routeOfficeJs(context, "empty");
+    await context.addInitScript(await fakeExcelScript());
+    const page = await context.newPage();
+    await page.goto(`${browser.server().url}/taskpane.html`);
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("check-summary").waitFor();
+    await page.getByRole("button", { name: "年度をまたぐ作業" }).click();
+    await page.getByTestId("guard-set").click();
+    expect(await page.getByTestId("guard-message").innerText()).toBe("入力規則を設定しました。");
+    type Sheet = { validations: Map<string, { type: string; prompt?: { title: string } }> };
+    const rating = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheet(name: string): Sheet } }).__fake;
+      const cell = fake.sheet("進捗管理表").validations.get("21,5");
+      return cell ? { type: cell.type, title: cell.prompt?.title } : undefined;
+    });
+    expect(rating).toEqual({ type: "List", title: "計画進捗チェッカー" });
+    await page.getByTestId("rollover").click();
+    expect(await page.getByTestId("rollover-message").innerText()).toContain("令和3年度の表を新しいブックで開きました");
+    const created = await page.evaluate(() => (window as unknown as { __created: string[] }).__created);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.startsWith("UEsDB")).toBe(true); // a zip: an .xlsx
     await context.close();
   });
 });

@@ -1,7 +1,21 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RULES_BY_CODE } from "../../core/check/catalogue";
-import { findingsSheet } from "../../core/check/export";
+import { departmentOf, departmentSheets, departmentsOf, findingsSheet } from "../../core/check/export";
 import type { CheckRun } from "../../core/check/run";
 import type { Finding } from "../../core/check/types";
 import { WorkbookError, updateSettings, type WorkbookPort } from "../../core/port";
@@ -20,6 +34,7 @@ import { ProfileForm } from "./ProfileForm";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
 import { useFindingWalk } from "./useFindingWalk";
+import { YearsPanel } from "./YearsPanel";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -53,6 +68,8 @@ export interface CheckPaneProps {
   onSheetWritten?: (kind: "findings" | "report", sheet: string) => Promise<void>;
   /** Moves the focus to the check button when the pane appears (after a file is opened). */
   autoFocus?: boolean;
+  /** File mode: hands a new workbook (next year's table) to the user. */
+  onFileMade?: (bytes: Uint8Array, suffix: string) => Promise<void>;
 }
 
 /**
@@ -60,7 +77,7 @@ export interface CheckPaneProps {
  * lines, the findings to walk through, then what is edited less often (ignored findings, the plan, the
  * profile, the columns).
  */
-export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritten, autoFocus = false }: CheckPaneProps) {
+export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritten, onFileMade, autoFocus = false }: CheckPaneProps) {
   const m = useMessages();
   const styles = useStyles();
   const locale = useLocale();
@@ -73,7 +90,14 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
     if (autoFocus) checkButton.current?.focus();
   }, [autoFocus]);
 
-  const groups = useMemo(() => groupFindings(run?.result.findings ?? []), [run]);
+  // The findings of one department only, when chosen: the walk, the groups and the export follow.
+  const [department, setDepartment] = useState("");
+  const departments = useMemo(() => departmentsOf(run?.result.findings ?? []), [run]);
+  const shown = useMemo(
+    () => (run?.result.findings ?? []).filter((f) => !department || departmentOf(f) === department),
+    [run, department],
+  );
+  const groups = useMemo(() => groupFindings(shown), [shown]);
   const flat = useMemo(() => groups.flatMap(([, findings]) => findings), [groups]);
   const go = useCallback(
     (finding: Finding) => {
@@ -160,6 +184,16 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
       },
       { testId: "report-message" },
     );
+  const exportDepartments = () =>
+    act(async () => {
+      if (!run) return undefined;
+      const sheets = departmentSheets(run.result, run.table.sheet);
+      let last = "";
+      for (const sheet of sheets) last = await port.writeSheet(sheet);
+      onChanged?.();
+      if (onSheetWritten && last) await onSheetWritten("findings", last);
+      return fill(m.departmentExported, { count: sheets.length });
+    });
   const markCells = () =>
     act(async () => {
       if (!run || !port.markCells) return undefined;
@@ -224,6 +258,9 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
             <Button size="small" onClick={() => void exportFindings()} disabled={busy || flat.length === 0}>
               {m.exportFindings}
             </Button>
+            <Button size="small" onClick={() => void exportDepartments()} disabled={busy || departments.length === 0} data-testid="export-departments">
+              {m.departmentExport}
+            </Button>
             {port.markCells && (
               <Button size="small" onClick={() => void markCells()} disabled={busy || flat.length === 0}>
                 {m.markCells}
@@ -235,12 +272,24 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
               </Button>
             )}
           </div>
+          {departments.length > 1 && (
+            <Field label={m.departmentFilter} orientation="horizontal" size="small">
+              <Select value={department} onChange={(_, data) => setDepartment(data.value)} data-testid="department-filter">
+                <option value="">{m.departmentAll}</option>
+                {departments.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           {flat.length === 0 ? (
             <Text>{m.noFindings}</Text>
           ) : (
             <FindingsList
-              // A new check opens its groups afresh.
-              key={groups.map(([code, findings]) => `${code}:${findings.length}`).join()}
+              // A new check (or another department) opens its groups afresh.
+              key={`${department}|${groups.map(([code, findings]) => `${code}:${findings.length}`).join()}`}
               groups={groups}
               flat={flat}
               current={current}
@@ -285,6 +334,21 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                     {m.resetIgnored}
                   </Button>
                 )}
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="years">
+              <AccordionHeader as="h2" size="small">
+                {m.yearsHeading}
+              </AccordionHeader>
+              <AccordionPanel>
+                <YearsPanel
+                  port={port}
+                  busy={busy}
+                  act={(action, options) => act(action, options)}
+                  {...(onFileMade ? { onFileMade } : {})}
+                  {...(onSheetWritten ? { onSheetWritten } : {})}
+                  {...(onChanged ? { onChanged } : {})}
+                />
               </AccordionPanel>
             </AccordionItem>
             <AccordionItem value="plan">
