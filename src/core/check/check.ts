@@ -1,3 +1,4 @@
+import { METRICS_MEMO_LIMIT } from "../metrics/extract";
 import { workbookMeta } from "../workbook/planMeta";
 import { evaluateTable } from "./evaluations";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
@@ -88,7 +89,9 @@ function complete(found: RuleFinding, code: string, sheet: string, severity: Sev
 export function checkTable(table: TableRead, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const fiscalYear = options.fiscalYear ?? evaluatedFiscalYear(table, settings);
-  const evaluationContext = { ...(fiscalYear === undefined ? {} : { fiscalYear }), profile: settings.profile };
+  // A table larger than the memos would only fill and clear them: read once, without.
+  const memo = table.rows.length * 2 <= METRICS_MEMO_LIMIT;
+  const evaluationContext = { ...(fiscalYear === undefined ? {} : { fiscalYear }), profile: settings.profile, memo };
   const evaluations = evaluateTable(table.rows, evaluationContext);
   const rowsByItem = new Map<string, TableRow>();
   for (const row of table.rows) if (row.item && !rowsByItem.has(row.item)) rowsByItem.set(row.item, row);

@@ -350,7 +350,9 @@ function extract(cell: string): Metric[] {
   return blocksOf(text).flatMap((block) => parseBlock(block.text, block.phrase));
 }
 
-const MEMO_LIMIT = 50_000;
+/** Cells the memo keeps; a table with more is read without it (see EvaluationContext.memo). */
+export const METRICS_MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = METRICS_MEMO_LIMIT;
 /** One memo for the task pane and the custom functions (see shared.ts). */
 const memo = sharedMap<string, readonly Metric[]>("metrics");
 

@@ -1,4 +1,4 @@
-import { extractMetrics, type Metric } from "../metrics/extract";
+import { extractMetrics, extractMetricsUncached, type Metric } from "../metrics/extract";
 import { inferDirection } from "./direction";
 import { expectedRating } from "./judgement";
 import { pairMetrics, unitsCompatible, type MetricPair } from "./pairing";
@@ -87,7 +87,8 @@ function finish(
 
 /** Reads, pairs and evaluates the metrics of a plan text and a results text. */
 export function evaluateTexts(plan: string, result: string, context: EvaluationContext = {}, item?: string): TextEvaluation {
-  return evaluateMetrics(extractMetrics(plan), extractMetrics(result), context, item);
+  const read = context.memo === false ? extractMetricsUncached : extractMetrics;
+  return evaluateMetrics(read(plan), read(result), context, item);
 }
 
 /** Pairs and evaluates metrics already read. */
@@ -186,10 +187,11 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
     if (!row.item || own.has(row.item)) continue;
     // Keyed by the cell strings themselves (their hashes are cached), the item only when overrides apply.
     const key = overrides ? `${row.item}\u0001${row.result}` : row.result;
-    let evaluation = remembered(memo.get(row.plan), key);
+    const memoised = context.memo !== false;
+    let evaluation = memoised ? remembered(memo.get(row.plan), key) : undefined;
     if (!evaluation) {
       evaluation = evaluateTexts(row.plan, row.result, context, row.item);
-      remember(row.plan, key, evaluation);
+      if (memoised) remember(row.plan, key, evaluation);
     }
     own.set(row.item, itemEvaluation(row.item, evaluation));
   }

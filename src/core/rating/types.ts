@@ -41,6 +41,11 @@ export interface EvaluationContext {
    * The custom functions, which see two cells and no workbook, evaluate this way.
    */
   datedTargetsInterim?: boolean;
+  /**
+   * Whether the memos may keep what is read (default true). A table too large for them would only fill
+   * and clear them: it is read without (a one-off check of 50,000 rows).
+   */
+  memo?: boolean;
 }
 
 /** The metrics of a plan text and a results text, paired and evaluated. */

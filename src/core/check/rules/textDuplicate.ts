@@ -1,3 +1,4 @@
+import { METRICS_MEMO_LIMIT } from "../../metrics/extract";
 import { foldText } from "../../text/fold";
 import { at, isRepost } from "../helpers";
 import type { Rule, RuleFinding } from "../types";
@@ -7,11 +8,12 @@ import type { TableRow } from "../../workbook/table";
 const MIN_LENGTH = 20;
 
 const memo = new Map<string, string[]>();
+const MEMO_SIZE = 200_000;
 
 function sentences(text: string): string[] {
   const cached = memo.get(text);
   if (cached) return cached;
-  if (memo.size > 200_000) memo.clear();
+  if (memo.size > MEMO_SIZE) memo.clear();
   const found = split(text);
   memo.set(text, found);
   return found;
@@ -36,11 +38,13 @@ export const textDuplicate: Rule = {
   check(context) {
     const out: RuleFinding[] = [];
     const seen = new Map<string, { row: TableRow; field: "plan" | "result" }>();
+    // A table too large for the memos (as the check decides for the metrics) is split once, without.
+    const sentencesOf = context.rows.length * 2 > METRICS_MEMO_LIMIT ? split : sentences;
     for (const row of context.rows) {
       if (isRepost(row) || !row.item) continue;
       const reported = new Set<string>();
       for (const field of ["plan", "result"] as const) {
-        for (const sentence of sentences(row[field])) {
+        for (const sentence of sentencesOf(row[field])) {
           const first = seen.get(sentence);
           if (!first) {
             seen.set(sentence, { row, field });
