@@ -18,12 +18,13 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { summarizeTable } from "../core/workbook/table";
 import type { WorkbookSummary } from "../xlsx/summary";
 import { describeError } from "./errors";
 import { useLocale, useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
+import { XlsxPicker } from "./XlsxPicker";
 import { CheckPane } from "./check/CheckPane";
 import { RowsView } from "./check/RowsView";
 import type { Locale, Messages } from "./messages";
@@ -47,7 +48,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  hidden: { display: "none" },
   fileBar: {
     display: "flex",
     alignItems: "center",
@@ -134,15 +134,7 @@ export function FileHome() {
 
   return (
     <div className={styles.stack} {...dropHandlers}>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={m.openFileLabel}
-        data-testid="file-input"
-        onChange={(event: ChangeEvent<HTMLInputElement>) => openFile(event.target.files?.[0])}
-      />
+      <XlsxPicker ref={input} label={m.openFileLabel} testId="file-input" onFile={openFile} />
       {state.status === "error" && (
         <MessageBar intent="error" data-testid="error">
           <MessageBarBody>{state.text}</MessageBarBody>

@@ -42,6 +42,18 @@ async function fakeExcelScript(): Promise<string> {
   `;
 }
 
+/** The pane in a stubbed Excel holding the sample, at a width; page errors collected. */
+async function excelPane(width: number, height: number) {
+  const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width, height } });
+  await routeOfficeJs(context, "empty");
+  await context.addInitScript(await fakeExcelScript());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${browser.server().url}/taskpane.html`);
+  return { context, page, errors };
+}
+
 interface FakeState {
   selection?: { sheet: string; row: number; column: number };
   sheets: { name: string }[];
@@ -51,13 +63,7 @@ interface FakeState {
 
 describe("the pane in a stubbed Excel", () => {
   it("checks the open workbook, selects the finding's cell, exports the findings and makes the report", async () => {
-    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 460, height: 1000 } });
-    await routeOfficeJs(context, "empty");
-    await context.addInitScript(await fakeExcelScript());
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${browser.server().url}/taskpane.html`);
+    const { context, page, errors } = await excelPane(460, 1000);
     expect(await page.getByTestId("host-mode").getAttribute("data-host")).toBe("excel");
     const fake = () => page.evaluate(() => (window as unknown as { __fake: FakeState }).__fake).then((f) => ({ ...f, sheets: f.sheets.map((s) => s.name) }));
 
@@ -93,13 +99,7 @@ describe("the pane in a stubbed Excel", () => {
   });
 
   it("keeps one check at a time when the ribbon asks twice, and says in Japanese why each action failed", async () => {
-    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 460, height: 1000 } });
-    await routeOfficeJs(context, "empty");
-    await context.addInitScript(await fakeExcelScript());
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${browser.server().url}/taskpane.html`);
+    const { context, page, errors } = await excelPane(460, 1000);
     await page.getByTestId("host-mode").waitFor();
     type Win = { __fake: FakeState & { failAtSync?: number }; __actions: Record<string, (e: { completed(): void }) => Promise<void>> };
 
@@ -143,11 +143,7 @@ describe("the pane in a stubbed Excel", () => {
   });
 
   it("sets entry rules on the open workbook and opens next year's table as a new workbook", async () => {
-    const context = await browser.session().browser.newContext({ locale: "ja-JP", viewport: { width: 360, height: 900 } });
-    await routeOfficeJs(context, "empty");
-    await context.addInitScript(await fakeExcelScript());
-    const page = await context.newPage();
-    await page.goto(`${browser.server().url}/taskpane.html`);
+    const { context, page } = await excelPane(360, 900);
     await page.getByTestId("run-check").click();
     await page.getByTestId("check-summary").waitFor();
     await page.getByRole("button", { name: "年度をまたぐ作業" }).click();

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { RULES_BY_CODE } from "../../core/check/catalogue";
 import { departmentOf, departmentSheets, departmentsOf, findingsSheet } from "../../core/check/export";
 import type { CheckRun } from "../../core/check/run";
@@ -55,6 +55,18 @@ const useStyles = makeStyles({
   ignored: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   ignoredItem: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", justifyContent: "space-between", flexWrap: "wrap" },
 });
+
+/** One of the pane's sections behind a heading that opens it (an accordion item, heading level 2). */
+function Section({ value, heading, children }: { value: string; heading: string; children: ReactNode }) {
+  return (
+    <AccordionItem value={value}>
+      <AccordionHeader as="h2" size="small">
+        {heading}
+      </AccordionHeader>
+      <AccordionPanel>{children}</AccordionPanel>
+    </AccordionItem>
+  );
+}
 
 export interface CheckPaneProps {
   port: WorkbookPort;
@@ -336,66 +348,46 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 )}
               </AccordionPanel>
             </AccordionItem>
-            <AccordionItem value="years">
-              <AccordionHeader as="h2" size="small">
-                {m.yearsHeading}
-              </AccordionHeader>
-              <AccordionPanel>
-                <YearsPanel
-                  port={port}
-                  busy={busy}
-                  act={(action, options) => act(action, options)}
-                  {...(onFileMade ? { onFileMade } : {})}
-                  {...(onSheetWritten ? { onSheetWritten } : {})}
-                  {...(onChanged ? { onChanged } : {})}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="plan">
-              <AccordionHeader as="h2" size="small">
-                {m.planHeading}
-              </AccordionHeader>
-              <AccordionPanel>
-                <PlanForm
-                  key={JSON.stringify(run.meta.meta)}
-                  meta={run.meta.meta}
-                  busy={busy}
-                  onSave={(meta) => void saveSettings((current) => ({ ...current, meta }), m.planSaved)}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="profile">
-              <AccordionHeader as="h2" size="small">
-                {m.settingsHeading}
-              </AccordionHeader>
-              <AccordionPanel>
-                <ProfileForm
-                  key={JSON.stringify(run.settings.profile)}
-                  profile={run.settings.profile}
-                  busy={busy}
-                  onSave={(profile) => void saveSettings((current) => ({ ...current, profile }), m.settingsSaved)}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="columns">
-              <AccordionHeader as="h2" size="small">
-                {m.columnsHeading}
-              </AccordionHeader>
-              <AccordionPanel>
-                <ColumnMapping
-                  key={JSON.stringify(run.settings.mapping ?? {})}
-                  table={run.table}
-                  mapping={run.settings.mapping ?? {}}
-                  busy={busy}
-                  onSave={(mapping) =>
-                    void saveSettings((current) => {
-                      const { mapping: _old, ...rest } = current;
-                      return Object.keys(mapping).length > 0 ? { ...rest, mapping } : rest;
-                    }, m.columnsSaved)
-                  }
-                />
-              </AccordionPanel>
-            </AccordionItem>
+            <Section value="years" heading={m.yearsHeading}>
+              <YearsPanel
+                port={port}
+                busy={busy}
+                act={(action, options) => act(action, options)}
+                {...(onFileMade ? { onFileMade } : {})}
+                {...(onSheetWritten ? { onSheetWritten } : {})}
+                {...(onChanged ? { onChanged } : {})}
+              />
+            </Section>
+            <Section value="plan" heading={m.planHeading}>
+              <PlanForm
+                key={JSON.stringify(run.meta.meta)}
+                meta={run.meta.meta}
+                busy={busy}
+                onSave={(meta) => void saveSettings((current) => ({ ...current, meta }), m.planSaved)}
+              />
+            </Section>
+            <Section value="profile" heading={m.settingsHeading}>
+              <ProfileForm
+                key={JSON.stringify(run.settings.profile)}
+                profile={run.settings.profile}
+                busy={busy}
+                onSave={(profile) => void saveSettings((current) => ({ ...current, profile }), m.settingsSaved)}
+              />
+            </Section>
+            <Section value="columns" heading={m.columnsHeading}>
+              <ColumnMapping
+                key={JSON.stringify(run.settings.mapping ?? {})}
+                table={run.table}
+                mapping={run.settings.mapping ?? {}}
+                busy={busy}
+                onSave={(mapping) =>
+                  void saveSettings((current) => {
+                    const { mapping: _old, ...rest } = current;
+                    return Object.keys(mapping).length > 0 ? { ...rest, mapping } : rest;
+                  }, m.columnsSaved)
+                }
+              />
+            </Section>
           </Accordion>
         </>
       )}

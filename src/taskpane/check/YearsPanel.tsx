@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef, useState, type ChangeEvent } from "react";
+import { useRef, useState } from "react";
 import { DIFF_RULES_BY_CODE } from "../../core/diff/diff";
 import { diffSheet, runDiff } from "../../core/diff/run";
 import { fiscalYearLabel } from "../../core/fiscalYear";
@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from "../../core/workbook/settings";
 import { columnLetter } from "../../core/workbook/cells";
 import { useLocale, useMessages } from "../i18n";
 import { fill } from "../messages";
+import { XlsxPicker } from "../XlsxPicker";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -17,7 +18,6 @@ const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", flexDirection: "column", padding: tokens.spacingVerticalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
-  hidden: { display: "none" },
 });
 
 const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
@@ -44,8 +44,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
   const input = useRef<HTMLInputElement>(null);
   const [diff, setDiff] = useState<Diff>();
 
-  const compare = (file: File | undefined) => {
-    if (!file) return;
+  const compare = (file: File) => {
     void act(
       async () => {
         const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/workbookPort");
@@ -115,18 +114,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
           {m.compareHeading}
         </h3>
         <Text size={200}>{m.compareHint}</Text>
-        <input
-          ref={input}
-          className={styles.hidden}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={m.compareChooseLabel}
-          data-testid="compare-input"
-          onChange={(event: ChangeEvent<HTMLInputElement>) => {
-            compare(event.target.files?.[0]);
-            event.target.value = "";
-          }}
-        />
+        <XlsxPicker ref={input} label={m.compareChooseLabel} testId="compare-input" onFile={compare} />
         <div className={styles.row}>
           <Button size="small" onClick={() => input.current?.click()} disabled={busy}>
             {m.compareChoose}
