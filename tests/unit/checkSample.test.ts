@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkTable } from "../../src/core/check/check";
+import { checkTable, compareFindings } from "../../src/core/check/check";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import { fakeFromFile } from "../support/excelValues";
@@ -86,5 +86,13 @@ describe("the check is read-only", () => {
     const result = checkTable((await new ExcelWorkbookPort(fake.run).read()).table);
     expect(result.findings.length).toBeGreaterThan(0);
     expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
+  });
+});
+
+describe("the order of the findings", () => {
+  it("is compareFindings' order: severity, row, the catalogue, column (the check sorts on one number per finding)", async () => {
+    const { table } = await (await XlsxWorkbookPort.load(readFileSync(resolve(__dirname, "../../seeds/kodaira-r2.xlsx")))).read();
+    const { findings } = checkTable(table);
+    expect(findings.map((f) => `${f.code} ${f.row} ${f.column}`)).toEqual([...findings].sort(compareFindings).map((f) => `${f.code} ${f.row} ${f.column}`));
   });
 });

@@ -23,3 +23,23 @@ describe("foldText", () => {
     expect(foldText("−５")).toBe("-5");
   });
 });
+
+describe("the dash folding agrees with its first definition (each minus-like dash looked at with its neighbours)", () => {
+  const reference = (text: string) => {
+    const folded = foldWidth(text);
+    return folded.replace(/[\u2010-\u2015\u2212\u30fc\uff70\ufe63]/g, (dash, offset: number, whole: string) =>
+      /[0-9]/.test(whole[offset - 1] ?? "") || /[0-9]/.test(whole[offset + 1] ?? "") ? "-" : dash,
+    );
+  };
+  it("on every text of digits, dashes and kana", async () => {
+    const fc = (await import("fast-check")).default;
+    const alphabet = [..."0123456789１２ー－−‐―ｰ﹣アa (%"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        const text = chars.join("");
+        expect(foldText(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

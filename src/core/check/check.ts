@@ -62,6 +62,18 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
+ * Sorts as compareFindings does, on one number per finding (a check may hold a hundred thousand):
+ * severity, row, the catalogue's order, column — each within its own range of digits.
+ */
+function sortFindings(findings: Finding[]): void {
+  const key = (f: Finding) =>
+    SEVERITY_RANK[f.severity] * 1e14 + (f.row ?? 0) * 1e7 + (RULE_RANK.get(f.code) ?? 99) * 1e5 + ((f.column ?? -1) + 1);
+  const keyed = findings.map((finding, i) => ({ finding, key: key(finding), i }));
+  keyed.sort((a, b) => a.key - b.key || a.i - b.i);
+  keyed.forEach((entry, i) => (findings[i] = entry.finding));
+}
+
+/**
  * A rule's finding with its code, sheet and severity, every field present (undefined where absent): one
  * object shape for all the findings of a check, which may number a hundred thousand.
  */
@@ -115,13 +127,13 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
   for (const rule of rules) {
     for (const found of rule.check(context)) all.push(complete(found, rule.code, table.sheet, found.severity ?? rule.severity));
   }
-  all.sort(compareFindings);
+  sortFindings(all);
 
   const ignoredKeys = new Map(settings.ignored.map((i) => [`${i.code} ${i.item}`, i.reason]));
   const findings: Finding[] = [];
   const ignored: (Finding & { reason: string })[] = [];
   for (const finding of all) {
-    const reason = ignoredKeys.get(`${finding.code} ${finding.item ?? ""}`);
+    const reason = ignoredKeys.size === 0 ? undefined : ignoredKeys.get(`${finding.code} ${finding.item ?? ""}`);
     if (reason === undefined) findings.push(finding);
     else ignored.push({ ...finding, reason });
   }

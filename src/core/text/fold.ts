@@ -8,8 +8,15 @@
 
 const FULLWIDTH_OFFSET = 0xfee0;
 
-/** Characters read as a minus sign or a hyphen. △ and ▲ are *not* folded: they carry meaning. */
-const MINUS_LIKE = /[\u2010-\u2015\u2212\u30fc\uff70\ufe63]/g;
+/**
+ * A dash read as a minus sign or a hyphen (‐ ‑ ‒ – — ― − ー ｰ ﹣), folded to "-" only next to a digit.
+ * △ and ▲ are *not* folded: they carry meaning.
+ */
+const DASH_LIKE = /[\u2010-\u2015\u2212\u30fc\uff70\ufe63]/g;
+const isDigitAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+};
 /** Wave dashes used for ranges (〜, ～) become "~". */
 const WAVE_LIKE = /[\u301c\u223c\uff5e]/g;
 
@@ -32,9 +39,16 @@ export function foldWidth(text: string): string {
  */
 export function foldText(text: string): string {
   const folded = foldWidth(text);
-  return folded.replace(MINUS_LIKE, (dash, offset: number, whole: string) => {
-    const before = whole[offset - 1] ?? "";
-    const after = whole[offset + dash.length] ?? "";
-    return /[0-9]/.test(before) || /[0-9]/.test(after) ? "-" : dash;
-  });
+  // The long vowel marks of katakana words are found by a plain scan and left; a dash is rewritten only
+  // beside a digit.
+  let out: string | undefined;
+  let from = 0;
+  DASH_LIKE.lastIndex = 0;
+  for (let match = DASH_LIKE.exec(folded); match !== null; match = DASH_LIKE.exec(folded)) {
+    const i = match.index;
+    if (!isDigitAt(folded, i - 1) && !isDigitAt(folded, i + 1)) continue;
+    out = `${out ?? ""}${folded.slice(from, i)}-`;
+    from = i + 1;
+  }
+  return out === undefined ? folded : out + folded.slice(from);
 }
