@@ -1,8 +1,10 @@
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { nodeInflater } from "../../src/cli/inflate";
 import { EXIT_FINDINGS, EXIT_USAGE, run } from "../../src/cli/run";
 import { writeOutput } from "../../src/cli/files";
 import { WorkbookError } from "../../src/core/port";
@@ -107,6 +109,24 @@ describe("a zip that lies or explodes", () => {
     const check = await cli("check", fileOf(bytes));
     expect(check.code).toBe(EXIT_USAGE);
     expect(check.err).toContain("ブックが大きすぎるため読み込みを中止しました");
+  });
+
+  it("inflates no more than a part declares, with the command line's inflater as with the page's", async () => {
+    const sheet = sheetXml(soundTable(20));
+    const sound = workbookFile(sheet);
+    const lying = withDeclaredSize(sound, "xl/worksheets/sheet1.xml", Buffer.byteLength(sheet) - 100);
+    for (const inflate of [nodeInflater, undefined]) {
+      const error = await XlsxWorkbookPort.load(lying, inflate ? { inflate } : {}).catch((e: unknown) => e);
+      // Node's zlib refuses the part ("could not be inflated"), fflate cuts it short (its XML is broken).
+      expect((error as WorkbookError).code).toBe("NotWorkbook");
+      expect((error as WorkbookError).text.ja).toMatch(/xl\/worksheets\/sheet1\.xml (を展開できません|の XML が壊れています)/);
+      const port = await XlsxWorkbookPort.load(sound, inflate ? { inflate } : {});
+      expect((await port.read()).table.rows).toHaveLength(20);
+    }
+    // The node inflater fills one buffer of the declared size, and a part of 0 bytes reads as such.
+    expect(nodeInflater(deflateRawSync(Buffer.alloc(0)), 0)).toHaveLength(0);
+    const bytes = Buffer.from(sheet);
+    expect(Buffer.from(nodeInflater(deflateRawSync(bytes), bytes.length)).toString()).toBe(sheet);
   });
 
   it("refuses a part compressed a thousand to one (a zip bomb), before inflating it", async () => {
