@@ -91,6 +91,24 @@ export function evaluateTexts(plan: string, result: string, context: EvaluationC
   return evaluateMetrics(read(plan), read(result), context, item);
 }
 
+/**
+ * The metrics reader of one pass over a table: the shared memo, or, when the context keeps out of it,
+ * a memo of this pass alone (a table repeats short cells, "—" or "検討中", and it holds their metrics
+ * anyway), which goes with the pass.
+ */
+function metricsReader(context: EvaluationContext): (cell: string) => readonly Metric[] {
+  if (context.memo !== false) return extractMetrics;
+  const read = new Map<string, readonly Metric[]>();
+  return (cell) => {
+    let metrics = read.get(cell);
+    if (!metrics) {
+      metrics = Object.freeze(extractMetricsUncached(cell));
+      read.set(cell, metrics);
+    }
+    return metrics;
+  };
+}
+
 /** Pairs and evaluates metrics already read. */
 export function evaluateMetrics(
   targets: readonly Metric[],
@@ -183,6 +201,7 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
     memoContext = contextKey;
   }
   const overrides = Object.keys(context.profile?.directionOverrides ?? {}).length > 0;
+  const read = metricsReader(context);
   for (const row of rows) {
     if (!row.item || own.has(row.item)) continue;
     // Keyed by the cell strings themselves (their hashes are cached), the item only when overrides apply.
@@ -190,7 +209,7 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
     const memoised = context.memo !== false;
     let evaluation = memoised ? remembered(memo.get(row.plan), key) : undefined;
     if (!evaluation) {
-      evaluation = evaluateTexts(row.plan, row.result, context, row.item);
+      evaluation = evaluateMetrics(read(row.plan), read(row.result), context, row.item);
       if (memoised) remember(row.plan, key, evaluation);
     }
     own.set(row.item, itemEvaluation(row.item, evaluation));
