@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkTable } from "../../src/core/check/check";
 import { RULES } from "../../src/core/check/catalogue";
+import { eachSentence, sentenceText } from "../../src/core/check/rules/textDuplicate";
 import type { RawCell } from "../../src/core/workbook/cells";
 import { DEFAULT_SETTINGS } from "../../src/core/workbook/settings";
 import { readTable } from "../../src/core/workbook/table";
@@ -164,5 +165,60 @@ describe("docs/rules.md", () => {
     const { resolve } = await import("node:path");
     const { rulesMarkdown } = await import("../../scripts/rulesMarkdown");
     expect(readFileSync(resolve(__dirname, "../../docs/rules.md"), "utf8")).toBe(rulesMarkdown());
+  });
+});
+
+describe("TEXT_DUPLICATE's sentences", () => {
+  /** The first definition: split by a regular expression, then each part cleaned. */
+  const reference = (folded: string) =>
+    folded
+      .split(/[。\n]|\s+・|^・/)
+      .map((part) => part.replace(/\s+/g, "").replace(/^・+/, ""))
+      .filter((s) => s.length >= 20 && !(s.startsWith("(") && s.endsWith(")")));
+  /** The hash of a sentence said alone. */
+  const hashOf = (sentence: string) => {
+    let found: number | undefined;
+    eachSentence(sentence, (hash) => (found = hash));
+    return found;
+  };
+  /** The sentences the scan finds, each with its hash checked: a sentence's own, wherever it stands. */
+  const scanned = (folded: string) => {
+    const found: string[] = [];
+    eachSentence(folded, (hash, start, end) => {
+      const sentence = sentenceText(folded, start, end);
+      expect(hash, sentence).toBe(hashOf(sentence));
+      found.push(sentence);
+    });
+    return found;
+  };
+
+  it("are found by the one-pass scan exactly as the definition cuts them", async () => {
+    const fc = (await import("fast-check")).default;
+    // Words of sentences (so that parts near 20 characters are common), every separator and every kind
+    // of white space.
+    const words = ["市民協働事業", "推進する", "aB1", "(", ")", "・"];
+    const breaks = ["。", "\n", " ", "\t", "\r", "\u00a0", "\u1680", "\u2003", "\u2028", "\u202f", "\u205f", "\ufeff", "\u3000", "\u000b"];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...breaks)), { maxLength: 40 }), (chars) => {
+        const text = chars.join("");
+        expect(scanned(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ["・市民との協働による事業の推進を図るため、計画を策定する。(第1項目の件数 10件)\n ・ 市民との協働による事業の推進を図るため、計画を策定する"]) {
+      expect(scanned(text)).toEqual(reference(text));
+    }
+  });
+
+  it("are compared by their text when their hashes meet", () => {
+    // Two sentences with one hash (found by a search over random word sequences).
+    const [one, other] = ["施設協働検討年度検討年度年度市民事業事業施設", "実施実績推進施設実施実績実績計画市民実施目標"] as const;
+    expect(hashOf(one)).toBeDefined();
+    expect(hashOf(one)).toBe(hashOf(other));
+    const codesOf = (texts: string[]) => codes(texts.map((plan, i) => item(i + 1, { plan: `${plan}。 (第${i + 1}項目の件数 10件)` }))).filter((c) => c.startsWith("TEXT_DUPLICATE"));
+    expect(codesOf([one, other])).toEqual([]);
+    expect(codesOf([one, other, other, one])).toEqual(["TEXT_DUPLICATE 3", "TEXT_DUPLICATE 4"]);
+    const quoted = check([one, other, other].map((plan, i) => item(i + 1, { plan: `${plan}。` }))).findings.find((f) => f.code === "TEXT_DUPLICATE");
+    expect(quoted?.message.ja).toBe(`No. 2 の当初予定と同じ文があります:「${other}」`);
   });
 });

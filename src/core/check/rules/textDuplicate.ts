@@ -1,4 +1,3 @@
-import { METRICS_MEMO_LIMIT } from "../../metrics/extract";
 import { foldText } from "../../text/fold";
 import { at, isRepost } from "../helpers";
 import type { Rule, RuleFinding } from "../types";
@@ -7,28 +6,97 @@ import type { TableRow } from "../../workbook/table";
 /** Sentences shorter than this are common phrases, not copy-paste. */
 const MIN_LENGTH = 20;
 
-const memo = new Map<string, string[]>();
-const MEMO_SIZE = 200_000;
-
-function sentences(text: string): string[] {
-  const cached = memo.get(text);
-  if (cached) return cached;
-  if (memo.size > MEMO_SIZE) memo.clear();
-  const found = split(text);
-  memo.set(text, found);
-  return found;
+/**
+ * The sentences of a text, by definition: the folded text cut at 。, at line ends and at a ・ that
+ * starts the text or follows white space; each part without its white space and its leading ・; kept
+ * when at least MIN_LENGTH characters remain and it is not one parenthesised note.
+ * `eachSentence` finds the same sentences without building them (tests/unit/rules.test.ts holds the two
+ * together); this builds one, for comparing and quoting.
+ */
+export function sentenceText(folded: string, start: number, end: number): string {
+  return folded.slice(start, end).replace(/\s+/g, "").replace(/^・+/, "");
 }
 
-function split(text: string): string[] {
-  const out: string[] = [];
-  for (const part of foldText(text).split(/[。\n]|\s+・|^・/)) {
-    if (part.length < MIN_LENGTH) continue;
-    // White space removed, then the bullets that led the sentence.
-    const sentence = part.replace(/\s+/g, "").replace(/^・+/, "");
-    if (sentence.length >= MIN_LENGTH && !(sentence.startsWith("(") && sentence.endsWith(")"))) out.push(sentence);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+const IDEOGRAPHIC_FULL_STOP = 0x3002;
+const MIDDLE_DOT = 0x30fb;
+const LINE_FEED = 0x0a;
+
+/** White space as the regular expressions' \s has it. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Calls `visit` with each sentence of a folded text (see sentenceText): its bounds in the text and a
+ * hash of its characters (FNV-1a, cut to a small integer). One pass, and no string is made: a 50,000-row
+ * table has a quarter of a million sentences, most of them said once.
+ */
+export function eachSentence(folded: string, visit: (hash: number, start: number, end: number) => void): void {
+  const length = folded.length;
+  let start = 0;
+  let hash = FNV_OFFSET;
+  let count = 0;
+  let first = 0;
+  let last = 0;
+  let leading = true;
+  let afterSpace = true;
+  for (let i = 0; i <= length; i += 1) {
+    const code = i < length ? folded.charCodeAt(i) : IDEOGRAPHIC_FULL_STOP;
+    // Most characters are the sentence's own (kanji, kana): no white space or separator lies above 。
+    // but ・ and U+FEFF.
+    const plain = code > IDEOGRAPHIC_FULL_STOP && code !== MIDDLE_DOT && code !== 0xfeff;
+    if (!plain) {
+      if (code === IDEOGRAPHIC_FULL_STOP || code === LINE_FEED || (code === MIDDLE_DOT && afterSpace)) {
+        if (count >= MIN_LENGTH && !(first === 0x28 && last === 0x29)) visit(hash & 0x3fffffff, start, i);
+        start = i + 1;
+        hash = FNV_OFFSET;
+        count = 0;
+        leading = true;
+        afterSpace = code === LINE_FEED;
+        continue;
+      }
+      afterSpace = isSpace(code);
+      if (afterSpace || (leading && code === MIDDLE_DOT)) continue;
+    } else {
+      afterSpace = false;
+    }
+    if (leading) {
+      leading = false;
+      first = code;
+    }
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    count += 1;
+    last = code;
   }
-  return out;
 }
+
+interface Said {
+  row: TableRow;
+  field: "plan" | "result";
+  folded: string;
+  start: number;
+  end: number;
+  /** Built when first compared. */
+  sentence: string | undefined;
+  /** Another sentence with the same hash. */
+  next: Said | undefined;
+}
+
+const textOf = (said: Said) => (said.sentence ??= sentenceText(said.folded, said.start, said.end));
 
 export const textDuplicate: Rule = {
   code: "TEXT_DUPLICATE",
@@ -37,32 +105,40 @@ export const textDuplicate: Rule = {
   why: { ja: "別の項目の当初予定や実績と同じ文があるのは、貼り付けの誤りのことが多いです。", en: "A sentence that also stands in another item's plan or results is usually a copy-paste slip." },
   check(context) {
     const out: RuleFinding[] = [];
-    const seen = new Map<string, { row: TableRow; field: "plan" | "result" }>();
-    // A table too large for the memos (as the check decides for the metrics) is split once, without.
-    const sentencesOf = context.rows.length * 2 > METRICS_MEMO_LIMIT ? split : sentences;
+    // The first place each sentence was said, by hash; sentences are compared only when hashes meet.
+    const seen = new Map<number, Said>();
+    const where = { plan: "当初予定", result: "取組実績" };
     for (const row of context.rows) {
       if (isRepost(row) || !row.item) continue;
       const reported = new Set<string>();
       for (const field of ["plan", "result"] as const) {
-        for (const sentence of sentencesOf(row[field])) {
-          const first = seen.get(sentence);
+        const folded = foldText(row[field]);
+        eachSentence(folded, (hash, start, end) => {
+          const chain = seen.get(hash);
+          let first = chain;
+          let sentence: string | undefined;
+          if (first) {
+            sentence = sentenceText(folded, start, end);
+            while (first && textOf(first) !== sentence) first = first.next;
+          }
           if (!first) {
-            seen.set(sentence, { row, field });
-            continue;
+            seen.set(hash, { row, field, folded, start, end, sentence, next: chain });
+            return;
           }
           // One finding per other item, quoting the first sentence they share.
-          if (first.row.item === row.item || reported.has(first.row.item)) continue;
+          if (first.row.item === row.item || reported.has(first.row.item)) return;
           reported.add(first.row.item);
-          const where = { plan: "当初予定", result: "取組実績" };
+          const quoted = (sentence ?? textOf(first)).slice(0, 40);
+          const cut = (sentence ?? textOf(first)).length > 40 ? "…" : "";
           out.push({
             ...at(context, row, field),
             severity: "warning",
             message: {
-              ja: `No. ${first.row.item} の${where[first.field]}と同じ文があります:「${sentence.slice(0, 40)}${sentence.length > 40 ? "…" : ""}」`,
-              en: `The same sentence stands in No. ${first.row.item}'s ${first.field}: "${sentence.slice(0, 40)}${sentence.length > 40 ? "…" : ""}"`,
+              ja: `No. ${first.row.item} の${where[first.field]}と同じ文があります:「${quoted}${cut}」`,
+              en: `The same sentence stands in No. ${first.row.item}'s ${first.field}: "${quoted}${cut}"`,
             },
           });
-        }
+        });
       }
     }
     return out;
