@@ -7,14 +7,15 @@ import type { TableRow } from "../../workbook/table";
 const MIN_LENGTH = 20;
 
 /**
- * The sentences of a text, by definition: the folded text cut at 。, at line ends and at a ・ that
- * starts the text or follows white space; each part without its white space and its leading ・; kept
- * when at least MIN_LENGTH characters remain and it is not one parenthesised note.
+ * The sentences of a text, by definition: the text folded (foldText), cut at 。, at line ends and at a
+ * ・ that starts the text or follows white space; each part without its white space and its leading ・;
+ * kept when at least MIN_LENGTH characters remain and it is not one parenthesised note.
  * `eachSentence` finds the same sentences without building them (tests/unit/rules.test.ts holds the two
- * together); this builds one, for comparing and quoting.
+ * together); this builds one, for comparing and quoting. Folding the part alone is folding it in its
+ * text: what touches it on either side is a separator, never a digit.
  */
-export function sentenceText(folded: string, start: number, end: number): string {
-  return folded.slice(start, end).replace(/\s+/g, "").replace(/^・+/, "");
+export function sentenceText(text: string, start: number, end: number): string {
+  return foldText(text.slice(start, end)).replace(/\s+/g, "").replace(/^・+/, "");
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -40,13 +41,30 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** The hash eachSentence gives a sentence, from the sentence itself. */
+export function sentenceHash(sentence: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < sentence.length; i += 1) hash = Math.imul(hash ^ sentence.charCodeAt(i), FNV_PRIME);
+  return hash & 0x3fffffff;
+}
+
+const isDigit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+
+/** A character as foldText leaves it (a dash-like one by its neighbours). */
+function folded(text: string, i: number, code: number): number {
+  if (code >= 0xff01 && code <= 0xff5d) return code - 0xfee0;
+  if (code === 0x301c || code === 0x223c || code === 0xff5e) return 0x7e;
+  const dashLike = (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x30fc || code === 0xff70 || code === 0xfe63;
+  return dashLike && (isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(i + 1))) ? 0x2d : code;
+}
+
 /**
- * Calls `visit` with each sentence of a folded text (see sentenceText): its bounds in the text and a
- * hash of its characters (FNV-1a, cut to a small integer). One pass, and no string is made: a 50,000-row
- * table has a quarter of a million sentences, most of them said once.
+ * Calls `visit` with each sentence of a text (see sentenceText): its bounds in the text and a hash of its
+ * folded characters (FNV-1a, cut to a small integer). One pass, folding as it goes, and no string is
+ * made: a 50,000-row table has a quarter of a million sentences, most of them said once.
  */
-export function eachSentence(folded: string, visit: (hash: number, start: number, end: number) => void): void {
-  const length = folded.length;
+export function eachSentence(text: string, visit: (hash: number, start: number, end: number) => void): void {
+  const length = text.length;
   let start = 0;
   let hash = FNV_OFFSET;
   let count = 0;
@@ -55,11 +73,13 @@ export function eachSentence(folded: string, visit: (hash: number, start: number
   let leading = true;
   let afterSpace = true;
   for (let i = 0; i <= length; i += 1) {
-    const code = i < length ? folded.charCodeAt(i) : IDEOGRAPHIC_FULL_STOP;
+    let code = i < length ? text.charCodeAt(i) : IDEOGRAPHIC_FULL_STOP;
     // Most characters are the sentence's own (kanji, kana): no white space or separator lies above 。
-    // but ・ and U+FEFF.
-    const plain = code > IDEOGRAPHIC_FULL_STOP && code !== MIDDLE_DOT && code !== 0xfeff;
-    if (!plain) {
+    // but ・ and U+FEFF, and only ー, 〜 and the full-width forms there fold.
+    if (code > IDEOGRAPHIC_FULL_STOP && code !== MIDDLE_DOT && code !== 0xfeff) {
+      afterSpace = false;
+      if (code >= 0xfe63 || code === 0x30fc || code === 0x301c) code = folded(text, i, code);
+    } else {
       if (code === IDEOGRAPHIC_FULL_STOP || code === LINE_FEED || (code === MIDDLE_DOT && afterSpace)) {
         if (count >= MIN_LENGTH && !(first === 0x28 && last === 0x29)) visit(hash & 0x3fffffff, start, i);
         start = i + 1;
@@ -71,8 +91,7 @@ export function eachSentence(folded: string, visit: (hash: number, start: number
       }
       afterSpace = isSpace(code);
       if (afterSpace || (leading && code === MIDDLE_DOT)) continue;
-    } else {
-      afterSpace = false;
+      code = folded(text, i, code);
     }
     if (leading) {
       leading = false;
@@ -87,7 +106,7 @@ export function eachSentence(folded: string, visit: (hash: number, start: number
 interface Said {
   row: TableRow;
   field: "plan" | "result";
-  folded: string;
+  text: string;
   start: number;
   end: number;
   /** Built when first compared. */
@@ -96,7 +115,7 @@ interface Said {
   next: Said | undefined;
 }
 
-const textOf = (said: Said) => (said.sentence ??= sentenceText(said.folded, said.start, said.end));
+const textOf = (said: Said) => (said.sentence ??= sentenceText(said.text, said.start, said.end));
 
 export const textDuplicate: Rule = {
   code: "TEXT_DUPLICATE",
@@ -112,17 +131,17 @@ export const textDuplicate: Rule = {
       if (isRepost(row) || !row.item) continue;
       const reported = new Set<string>();
       for (const field of ["plan", "result"] as const) {
-        const folded = foldText(row[field]);
-        eachSentence(folded, (hash, start, end) => {
+        const text = row[field];
+        eachSentence(text, (hash, start, end) => {
           const chain = seen.get(hash);
           let first = chain;
           let sentence: string | undefined;
           if (first) {
-            sentence = sentenceText(folded, start, end);
+            sentence = sentenceText(text, start, end);
             while (first && textOf(first) !== sentence) first = first.next;
           }
           if (!first) {
-            seen.set(hash, { row, field, folded, start, end, sentence, next: chain });
+            seen.set(hash, { row, field, text, start, end, sentence, next: chain });
             return;
           }
           // One finding per other item, quoting the first sentence they share.
