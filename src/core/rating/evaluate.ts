@@ -21,22 +21,34 @@ export function evaluatePair(
   const profile = context.profile ?? DEFAULT_PROFILE;
   const { target, result } = pair;
   const inferred = inferDirection(target, overrideFor(profile, item, target, index), profile);
-  const base = {
+  // Every evaluation has one shape, each field present (undefined where absent): a large table makes
+  // hundreds of thousands.
+  const evaluation = (
+    status: PairStatus,
+    achievement?: number,
+    method?: AchievementMethod,
+    reference?: number,
+    withinTolerance = false,
+  ): PairEvaluation => ({
     target,
     result,
     pairedBy: pair.pairedBy,
     direction: inferred.direction,
     directionSource: inferred.source,
     directionWord: inferred.word || undefined,
-    withinTolerance: false,
-  };
+    status,
+    achievement,
+    method,
+    reference,
+    withinTolerance,
+  });
   if (target.fiscalYear !== undefined) {
     // A target for a named year: interim when that year is later than the one evaluated; with no year
     // known, the functions take it as interim and the check leaves it uncompared (FISCAL_YEAR_UNKNOWN).
-    if (context.fiscalYear !== undefined ? target.fiscalYear > context.fiscalYear : context.datedTargetsInterim === true) return { ...base, status: "interim" };
-    if (context.fiscalYear === undefined) return { ...base, status: "yearUnknown" };
+    if (context.fiscalYear !== undefined ? target.fiscalYear > context.fiscalYear : context.datedTargetsInterim === true) return evaluation("interim");
+    if (context.fiscalYear === undefined) return evaluation("yearUnknown");
   }
-  if (target.notANumber || result.notANumber || !unitsCompatible(target, result)) return { ...base, status: "incomparable" };
+  if (target.notANumber || result.notANumber || !unitsCompatible(target, result)) return evaluation("incomparable");
 
   const actual = result.value;
   const low = target.min;
@@ -44,45 +56,33 @@ export function evaluatePair(
   const lowOpen = target.op === "gt";
   const highOpen = target.op === "lt" || target.maxExclusive === true;
   const margin = profile.sMargin;
+  /** Short, exceeded or met; short but at or above the profile's tolerance floor is within tolerance. */
+  const judged = (short: boolean, exceeded: boolean, achievement: number | undefined, method: AchievementMethod, reference: number) =>
+    evaluation(
+      short ? "short" : exceeded ? "exceeded" : "met",
+      achievement,
+      method,
+      reference,
+      short && achievement !== undefined && profile.toleranceFloor < 1 && achievement >= profile.toleranceFloor,
+    );
 
   if (inferred.direction === "higher") {
     // Short below the near bound; exceeded when it beats the far bound (the same one unless a range).
     const near = low ?? high;
     const far = target.op === "range" ? (high ?? near) : near;
-    if (near === undefined || far === undefined) return { ...base, status: "incomparable" };
+    if (near === undefined || far === undefined) return evaluation("incomparable");
     const short = actual < near || (lowOpen && actual === near);
     const achievement = near > 0 && actual >= 0 ? actual / near : undefined;
     const exceeded = !short && (far > 0 ? actual >= far * (1 + margin) : actual > far);
-    return finish(base, short, exceeded, achievement, "result/target", near, profile);
+    return judged(short, exceeded, achievement, "result/target", near);
   }
   const near = high ?? low;
   const far = target.op === "range" ? (low ?? near) : near;
-  if (near === undefined || far === undefined) return { ...base, status: "incomparable" };
+  if (near === undefined || far === undefined) return evaluation("incomparable");
   const short = actual > near || (highOpen && actual === near);
   const achievement = actual > 0 && near >= 0 ? near / actual : actual === 0 && near === 0 ? 1 : undefined;
   const exceeded = !short && actual <= far * (1 - margin);
-  return finish(base, short, exceeded, achievement, "target/result", near, profile);
-}
-
-function finish(
-  base: Omit<PairEvaluation, "status">,
-  short: boolean,
-  exceeded: boolean,
-  achievement: number | undefined,
-  method: AchievementMethod,
-  reference: number,
-  profile: RatingProfile,
-): PairEvaluation {
-  const status: PairStatus = short ? "short" : exceeded ? "exceeded" : "met";
-  const withinTolerance = short && achievement !== undefined && profile.toleranceFloor < 1 && achievement >= profile.toleranceFloor;
-  return {
-    ...base,
-    status,
-    achievement,
-    method,
-    reference,
-    withinTolerance,
-  };
+  return judged(short, exceeded, achievement, "target/result", near);
 }
 
 /** Reads, pairs and evaluates the metrics of a plan text and a results text. */
