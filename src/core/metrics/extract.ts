@@ -346,7 +346,7 @@ function lastListStart(text: string): number | undefined {
 }
 
 function extract(cell: string): Metric[] {
-  const text = foldText(cell.replace(/\r\n?/g, "\n"));
+  const text = foldText(cell.includes("\r") ? cell.replace(/\r\n?/g, "\n") : cell);
   return blocksOf(text).flatMap((block) => parseBlock(block.text, block.phrase));
 }
 
