@@ -1,4 +1,4 @@
-import { extractMetrics, maskNonValues, metricValue, type Metric } from "../metrics/extract";
+import { extractMetrics, maskNonValues, metricOf, type Metric } from "../metrics/extract";
 import { findQuantities } from "../quantity/quantity";
 import { sharedMap } from "../shared";
 import { foldText } from "../text/fold";
@@ -14,7 +14,8 @@ const BARE_QUANTITY_LIMIT = 30;
  */
 export function argumentMetrics(input: string | number): readonly Metric[] {
   if (typeof input === "number") {
-    return [{ label: "", value: input, unit: "", unitKnown: true, op: "eq", min: input, max: input, notes: [], cumulative: false, text: String(input) }];
+    const quantity = { value: input, unit: "", unitKnown: true, op: "eq", min: input, max: input, cumulative: false, start: 0, end: 0, kanjiOnly: false } as const;
+    return [metricOf(quantity, "", [], String(input))];
   }
   const metrics = extractMetrics(input);
   if (metrics.length > 0 || input.length > BARE_QUANTITY_LIMIT || /[。\n]/.test(input)) return metrics;
@@ -22,7 +23,7 @@ export function argumentMetrics(input: string | number): readonly Metric[] {
   const cached = memo.get(input);
   if (cached) return cached;
   const bare = Object.freeze(
-    findQuantities(maskNonValues(foldText(input))).map((q): Metric => ({ label: "", ...metricValue(q), notes: [], text: input.slice(q.start, q.end) })),
+    findQuantities(maskNonValues(foldText(input))).map((q) => metricOf(q, "", [], input.slice(q.start, q.end))),
   );
   if (memo.size > 50_000) memo.clear();
   memo.set(input, bare);
