@@ -194,7 +194,7 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
     const next = segment[pos];
     // 46項目54事業: a value with its unit, followed at once by another number, closes too.
     const closes = next === undefined || SEPARATOR.test(next) || next === "【" || CIRCLED.test(next) || (q.unit !== "" && /[0-9]/.test(next));
-    return { end: pos, notes, closes, ...(sense ? { sense } : {}) };
+    return { end: pos, notes, closes, sense };
   };
 
   const emit = (q: Quantity, end: number, notes: string[], sense?: Metric["sense"]) => {
@@ -213,7 +213,7 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
   for (const q of quantities) {
     if (q.start < labelStart) continue;
     const closing = close(q);
-    last = { q, end: closing.end, notes: closing.notes, ...(closing.sense ? { sense: closing.sense } : {}) };
+    last = { q, end: closing.end, notes: closing.notes, sense: closing.sense };
     if (closing.closes) {
       emit(q, closing.end, closing.notes, closing.sense);
       last = undefined;

@@ -152,12 +152,21 @@ type Extra = Pick<Quantity, "min" | "max" | "maxExclusive" | "notANumber">;
  * reader fast; absent bounds are left out so that a quantity shows only what was written.
  */
 function quantity(base: Base, value: number, op: Op, end: number, extra: Extra): Quantity {
-  const q: Quantity = { value, unit: base.unit, unitKnown: base.unitKnown, op, cumulative: base.cumulative, start: base.start, end, kanjiOnly: base.kanjiOnly };
-  if (extra.min !== undefined) q.min = extra.min;
-  if (extra.max !== undefined) q.max = extra.max;
-  if (extra.maxExclusive) q.maxExclusive = true;
-  if (extra.notANumber) q.notANumber = true;
-  return q;
+  // Every field present (undefined where absent): one object shape for every quantity read.
+  return {
+    value,
+    unit: base.unit,
+    unitKnown: base.unitKnown,
+    op,
+    min: extra.min,
+    max: extra.max,
+    maxExclusive: extra.maxExclusive === true ? true : undefined,
+    cumulative: base.cumulative,
+    notANumber: extra.notANumber === true ? true : undefined,
+    start: base.start,
+    end,
+    kanjiOnly: base.kanjiOnly,
+  };
 }
 
 function bounds(op: Op, value: number): Pick<Quantity, "min" | "max"> {
