@@ -1,3 +1,4 @@
+import { METRICS_MEMO_LIMIT } from "../../metrics/extract";
 import { foldText } from "../../text/fold";
 import { at, isRepost } from "../helpers";
 import type { Rule, RuleFinding } from "../types";
@@ -103,6 +104,26 @@ export function eachSentence(text: string, visit: (hash: number, start: number, 
   }
 }
 
+/** Each sentence of a text as (hash, start, end), three numbers apiece. */
+function sentencesOf(text: string): Int32Array {
+  const found: number[] = [];
+  eachSentence(text, (hash, start, end) => found.push(hash, start, end));
+  return Int32Array.from(found);
+}
+
+/** The sentences of the texts last checked: a re-check of the same workbook (the usual case) finds them. */
+const memo = new Map<string, Int32Array>();
+
+function rememberedSentences(text: string): Int32Array {
+  let found = memo.get(text);
+  if (!found) {
+    found = sentencesOf(text);
+    if (memo.size >= METRICS_MEMO_LIMIT) memo.clear();
+    memo.set(text, found);
+  }
+  return found;
+}
+
 interface Said {
   row: TableRow;
   field: "plan" | "result";
@@ -127,12 +148,18 @@ export const textDuplicate: Rule = {
     // The first place each sentence was said, by hash; sentences are compared only when hashes meet.
     const seen = new Map<number, Said>();
     const where = { plan: "当初予定", result: "取組実績" };
+    // A table too large for the memo (as the check decides for the metrics) is scanned once, without.
+    const sentencesFor = context.rows.length * 2 > METRICS_MEMO_LIMIT ? sentencesOf : rememberedSentences;
     for (const row of context.rows) {
       if (isRepost(row) || !row.item) continue;
       const reported = new Set<string>();
       for (const field of ["plan", "result"] as const) {
         const text = row[field];
-        eachSentence(text, (hash, start, end) => {
+        const sentences = sentencesFor(text);
+        for (let k = 0; k < sentences.length; k += 3) {
+          const hash = sentences[k] as number;
+          const start = sentences[k + 1] as number;
+          const end = sentences[k + 2] as number;
           const chain = seen.get(hash);
           let first = chain;
           let sentence: string | undefined;
@@ -142,10 +169,10 @@ export const textDuplicate: Rule = {
           }
           if (!first) {
             seen.set(hash, { row, field, text, start, end, sentence, next: chain });
-            return;
+            continue;
           }
           // One finding per other item, quoting the first sentence they share.
-          if (first.row.item === row.item || reported.has(first.row.item)) return;
+          if (first.row.item === row.item || reported.has(first.row.item)) continue;
           reported.add(first.row.item);
           const quoted = (sentence ?? textOf(first)).slice(0, 40);
           const cut = (sentence ?? textOf(first)).length > 40 ? "…" : "";
@@ -157,7 +184,7 @@ export const textDuplicate: Rule = {
               en: `The same sentence stands in No. ${first.row.item}'s ${first.field}: "${quoted}${cut}"`,
             },
           });
-        });
+        }
       }
     }
     return out;
