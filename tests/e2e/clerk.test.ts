@@ -77,7 +77,7 @@ describe("file mode as a clerk uses it", () => {
         expect(await inView(page, '[data-row="22"]')).toBe(true);
         expect(await page.locator('[data-row="22"]').getAttribute("aria-current")).toBe("true");
         await page.getByRole("tab", { name: "指摘" }).click();
-        expect(await page.getByTestId("current-finding").getAttribute("data-item")).toBe("12");
+        await expect.poll(() => page.getByTestId("current-finding").getAttribute("data-item")).toBe("12");
       }
       await screenshot(page, `clerk-finding-${width}`, false);
       expect(errors).toEqual([]);
@@ -111,8 +111,9 @@ describe("file mode as a clerk uses it", () => {
     await page.getByTestId("profile-margin").fill("百");
     await page.getByRole("button", { name: "設定を保存して再チェック" }).click();
     const tolerance = page.getByTestId("profile-tolerance");
-    expect(await tolerance.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.getByTestId("profile-margin").getAttribute("aria-invalid")).toBe("true");
+    // The form is validated as the click is handled: wait for it to say so, not for a fixed time.
+    await expect.poll(() => tolerance.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.getByTestId("profile-margin").getAttribute("aria-invalid")).toBe("true");
     // The message sits under its own field (Fluent Field), says the unit and repeats what was typed.
     const field = page.getByTestId("profile-form").locator("div", { has: tolerance }).first();
     const describedBy = await tolerance.getAttribute("aria-describedby");
@@ -242,13 +243,13 @@ describe("file mode as a clerk uses it", () => {
   it("switches between 日本語 and English, and remembers the choice", async () => {
     const { page, close } = await pane(360);
     await page.getByTestId("language-switch").getByRole("button", { name: "English" }).click();
-    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Plan Progress Checker");
-    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Plan Progress Checker");
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
     await page.reload();
     await page.getByTestId("host-mode").waitFor();
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Plan Progress Checker");
     await page.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
-    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("計画進捗チェッカー");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("計画進捗チェッカー");
     await close();
   });
 

@@ -89,7 +89,8 @@ describe("across years, in file mode", () => {
     const { workbook } = await downloaded(page, () => page.getByTestId("save-workbook").click());
     expect(workbook.getWorksheet("進捗管理表")?.getCell("F22").dataValidation).toMatchObject({ type: "list", formulae: ['"S,A,B,-"'] });
     await page.getByTestId("guard-clear").click();
-    expect(await page.getByTestId("guard-message").innerText()).toContain("解除しました");
+    // The message of the setting stands until the clearing is done: wait for the new one.
+    await expect.poll(() => page.getByTestId("guard-message").innerText()).toContain("解除しました");
     await close();
   });
 
