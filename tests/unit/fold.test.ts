@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText, foldWidth } from "../../src/core/text/fold";
+import { foldText, foldWidth, foldedCodeAt } from "../../src/core/text/fold";
 
 describe("foldWidth", () => {
   it("folds full-width ASCII and the ideographic space", () => {
@@ -41,5 +41,29 @@ describe("the dash folding agrees with its first definition (each minus-like das
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("foldedCodeAt", () => {
+  const byCodes = (text: string) => String.fromCharCode(...Array.from({ length: text.length }, (_, i) => foldedCodeAt(text, i)));
+
+  it("gives foldText's character, character for character", async () => {
+    const fc = (await import("fast-check")).default;
+    const alphabet = [..."0123456789１２ー－−‐―ｰ﹣〜～∼　ＡＺ（）％！｝｡アa (%漢・。"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        const text = chars.join("");
+        expect(byCodes(text)).toBe(foldText(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with foldText on every character of the Basic Multilingual Plane, beside a digit and alone", () => {
+    for (let code = 0; code <= 0xffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `1${ch}`, `${ch}１`, `a${ch}a`]) expect(byCodes(text), code.toString(16)).toBe(foldText(text));
+    }
   });
 });

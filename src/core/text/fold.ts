@@ -52,3 +52,21 @@ export function foldText(text: string): string {
   }
   return out === undefined ? folded : out + folded.slice(from);
 }
+
+const isFoldedDigit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+
+/**
+ * The character code foldText gives the character at `i` of `text` (folding never changes a text's
+ * length): for a scan that folds as it goes instead of folding the whole text first. Held to foldText
+ * character for character by tests/unit/fold.test.ts.
+ */
+export function foldedCodeAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  // Nothing below ‐ (U+2010) folds, nor the kanji and kana between 〜 and ﹣ but ー.
+  if (code < 0x2010 || (code > 0x301c && code < 0xfe63 && code !== 0x30fc)) return code;
+  if (code >= 0xff01 && code <= 0xff5d) return code - FULLWIDTH_OFFSET;
+  if (code === 0x3000) return 0x20;
+  if (code === 0x301c || code === 0x223c || code === 0xff5e) return 0x7e;
+  const dashLike = (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x30fc || code === 0xff70 || code === 0xfe63;
+  return dashLike && (isFoldedDigit(text.charCodeAt(i - 1)) || isFoldedDigit(text.charCodeAt(i + 1))) ? 0x2d : code;
+}

@@ -1,5 +1,5 @@
 import { METRICS_MEMO_LIMIT } from "../../metrics/extract";
-import { foldText } from "../../text/fold";
+import { foldText, foldedCodeAt } from "../../text/fold";
 import { at, isRepost } from "../helpers";
 import type { Rule, RuleFinding } from "../types";
 import type { TableRow } from "../../workbook/table";
@@ -49,16 +49,6 @@ export function sentenceHash(sentence: string): number {
   return hash & 0x3fffffff;
 }
 
-const isDigit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
-
-/** A character as foldText leaves it (a dash-like one by its neighbours). */
-function folded(text: string, i: number, code: number): number {
-  if (code >= 0xff01 && code <= 0xff5d) return code - 0xfee0;
-  if (code === 0x301c || code === 0x223c || code === 0xff5e) return 0x7e;
-  const dashLike = (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x30fc || code === 0xff70 || code === 0xfe63;
-  return dashLike && (isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(i + 1))) ? 0x2d : code;
-}
-
 /**
  * Calls `visit` with each sentence of a text (see sentenceText): its bounds in the text and a hash of its
  * folded characters (FNV-1a, cut to a small integer). One pass, folding as it goes, and no string is
@@ -76,10 +66,10 @@ export function eachSentence(text: string, visit: (hash: number, start: number, 
   for (let i = 0; i <= length; i += 1) {
     let code = i < length ? text.charCodeAt(i) : IDEOGRAPHIC_FULL_STOP;
     // Most characters are the sentence's own (kanji, kana): no white space or separator lies above 。
-    // but ・ and U+FEFF, and only ー, 〜 and the full-width forms there fold.
+    // but ・ and U+FEFF.
     if (code > IDEOGRAPHIC_FULL_STOP && code !== MIDDLE_DOT && code !== 0xfeff) {
       afterSpace = false;
-      if (code >= 0xfe63 || code === 0x30fc || code === 0x301c) code = folded(text, i, code);
+      code = foldedCodeAt(text, i);
     } else {
       if (code === IDEOGRAPHIC_FULL_STOP || code === LINE_FEED || (code === MIDDLE_DOT && afterSpace)) {
         if (count >= MIN_LENGTH && !(first === 0x28 && last === 0x29)) visit(hash & 0x3fffffff, start, i);
@@ -92,7 +82,7 @@ export function eachSentence(text: string, visit: (hash: number, start: number, 
       }
       afterSpace = isSpace(code);
       if (afterSpace || (leading && code === MIDDLE_DOT)) continue;
-      code = folded(text, i, code);
+      code = foldedCodeAt(text, i);
     }
     if (leading) {
       leading = false;
