@@ -3,7 +3,7 @@
 // the file I/O: at most a fifth of a check whose file is loaded by exceljs, as it was when the goal was
 // set (see below).
 import { checkTable } from "../src/core/check/check";
-import { runCheck } from "../src/core/check/run";
+import { runCheck } from "../src/core/actions/check";
 import { XlsxWorkbookPort } from "../src/xlsx/workbookPort";
 import { buildProgressWorkbook } from "../src/xlsx/progressWorkbook";
 import { generatedRows, seedMeta } from "./generate";

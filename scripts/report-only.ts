@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const empty = new ExcelJS.Workbook();
   empty.addWorksheet("空");
   const only = await XlsxWorkbookPort.fromWorkbook(empty);
-  await only.writeReport(plan);
+  await only.writeReport(plan.name, plan);
   const out = resolve(__dirname, "../dist/kodaira-r2-report-only.xlsx");
   writeFileSync(out, await only.save());
   console.log(out);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { CheckResult } from "../core/check/check";
-import { runCheck } from "../core/check/run";
+import { runCheck } from "../core/actions/check";
+import { Memo } from "../core/memo";
 import { WorkbookError } from "../core/port";
 import type { Finding } from "../core/check/types";
 import { columnLetter } from "../core/workbook/cells";
@@ -64,6 +65,8 @@ export async function check(args: string[], m: CliMessages, io: CliIo, locale: C
     return EXIT_USAGE;
   }
   const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
+  // One memo for the run: files of one batch share many texts.
+  const memo = new Memo();
   let worst = EXIT_OK;
   const json: unknown[] = [];
   for (const file of positionals) {
@@ -79,7 +82,7 @@ export async function check(args: string[], m: CliMessages, io: CliIo, locale: C
       const started = performance.now();
       const port = await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater });
       const loaded = performance.now();
-      result = (await runCheck(port, values.sheet ? { sheet: values.sheet } : {})).result;
+      result = (await runCheck(port, { memo, ...(values.sheet ? { sheet: values.sheet } : {}) })).result;
       // PLAN_PROGRESS_TIMING=1: where the time went, for the benchmark and for a slow file.
       if (process.env.PLAN_PROGRESS_TIMING) io.err(`timing ${file}: read ${Math.round(loaded - started)} ms, check ${Math.round(performance.now() - loaded)} ms`);
     } catch (error) {

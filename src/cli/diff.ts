@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { DIFF_RULES_BY_CODE, type DiffResult } from "../core/diff/diff";
-import { runDiff } from "../core/diff/run";
+import { compareYears, type YearComparison } from "../core/actions/compare";
 import { WorkbookError } from "../core/port";
 import { fiscalYearLabel } from "../core/fiscalYear";
 import { readFailureText, readUserFile } from "./files";
@@ -50,9 +50,9 @@ export async function diff(args: string[], m: CliMessages, io: CliIo, locale: Cl
     }
   }
   const [last, current] = ports as [Port, Port];
-  let result: Awaited<ReturnType<typeof runDiff>>;
+  let result: YearComparison;
   try {
-    result = await runDiff(last, current);
+    result = await compareYears(last, current);
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     io.err(error.text[locale]);

@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
+import { makeReport } from "../core/actions/report";
 import { WorkbookError } from "../core/port";
-import { workbookReportPlan } from "../core/report/plan";
-import { describeProblem } from "../core/workbook/problemText";
-import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { EXIT_OK, EXIT_USAGE } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
 import type { CliIo } from "./io";
@@ -36,33 +34,19 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
   if (!files) return EXIT_USAGE;
   const { input, output, bytes } = files;
   const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
-  let port: Awaited<ReturnType<typeof XlsxWorkbookPort.load>>;
+  let saved: Uint8Array;
+  let sheet: string;
   try {
-    port = await XlsxWorkbookPort.load(bytes, { inflate: nodeInflater });
-  } catch (error) {
-    if (error instanceof WorkbookError) {
-      io.err(`${input}: ${error.text[locale]}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  if (io.progress) io.progress(m.reading(input));
-  let read: Awaited<ReturnType<typeof port.read>>;
-  try {
-    read = await port.read(values.sheet ? { sheet: values.sheet } : {});
+    const port = await XlsxWorkbookPort.load(bytes, { inflate: nodeInflater });
+    if (io.progress) io.progress(m.reading(input));
+    sheet = (await makeReport(port, { paper, ...(values.sheet ? { sheet: values.sheet } : {}) })).sheet;
+    saved = await port.save();
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     io.err(`${input}: ${error.text[locale]}`);
     return EXIT_USAGE;
   }
-  const { table, settings } = read;
-  const missing = table.problems.find((p) => p.code === "COLUMNS_MISSING");
-  if (missing) {
-    io.err(`${m.reportNoTable(input)} — ${describeProblem(missing, locale)}`);
-    return EXIT_USAGE;
-  }
-  const name = await port.writeReport(workbookReportPlan(table, settings?.settings ?? DEFAULT_SETTINGS, { paper }));
-  if (!(await writeCommandOutput(output, await port.save(), m, io))) return EXIT_USAGE;
-  io.out(m.reportWritten(output, name));
+  if (!(await writeCommandOutput(output, saved, m, io))) return EXIT_USAGE;
+  io.out(m.reportWritten(output, sheet));
   return EXIT_OK;
 }

@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
+import { rollOver, type RolledOver } from "../core/actions/rollover";
 import { WorkbookError } from "../core/port";
-import { describeProblem } from "../core/workbook/problemText";
-import { rolloverTable, rolloverYearLabel } from "../core/workbook/rollover";
-import { DEFAULT_SETTINGS } from "../core/workbook/settings";
 import { readInputForOutput, writeCommandOutput } from "./files";
 import { nodeInflater } from "./inflate";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
@@ -22,23 +20,18 @@ export async function rollover(args: string[], m: CliMessages, io: CliIo, locale
   const files = await readInputForOutput(positionals[0], values.output, { missing: m.rolloverMissingArgs, force: values.force === true }, m, io);
   if (!files) return EXIT_USAGE;
   const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
-  const { progressWorkbookBytes } = await import("../xlsx/progressWorkbook");
-  let read: Awaited<ReturnType<Awaited<ReturnType<typeof XlsxWorkbookPort.load>>["read"]>>;
+  const { rolloverWorkbookBytes } = await import("../xlsx/progressWorkbook");
+  let next: RolledOver;
   try {
-    read = await (await XlsxWorkbookPort.load(files.bytes, { inflate: nodeInflater })).read();
+    next = await rollOver(await XlsxWorkbookPort.load(files.bytes, { inflate: nodeInflater }), rolloverWorkbookBytes);
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     io.err(`${files.input}: ${error.text[locale]}`);
     return EXIT_USAGE;
   }
-  const missing = read.table.problems.find((p) => p.code === "COLUMNS_MISSING");
-  if (missing) {
-    io.err(`${m.reportNoTable(files.input)} — ${describeProblem(missing, locale)}`);
-    return EXIT_USAGE;
-  }
-  const next = rolloverTable(read.table, read.settings?.settings ?? DEFAULT_SETTINGS);
-  if (!(await writeCommandOutput(files.output, await progressWorkbookBytes(next.meta, next.rows, next.settings), m, io))) return EXIT_USAGE;
-  const subs = next.rows.filter((r) => r.kind === "sub").length;
-  io.out(m.rolledOver(files.output, rolloverYearLabel(next), next.rows.length - subs, subs, next.dropped.length));
+  if (!(await writeCommandOutput(files.output, next.bytes, m, io))) return EXIT_USAGE;
+  const rows = next.rollover.rows;
+  const subs = rows.filter((r) => r.kind === "sub").length;
+  io.out(m.rolledOver(files.output, next.year, rows.length - subs, subs, next.rollover.dropped.length));
   return EXIT_OK;
 }

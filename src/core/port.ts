@@ -1,52 +1,65 @@
 import type { SheetPlan } from "./report/plan";
 import type { EntryGuard, GuardRange } from "./workbook/guard";
-import { DEFAULT_SETTINGS, type PlanSettings, type SettingsRead } from "./workbook/settings";
+import type { PlanSettings, SettingsRead } from "./workbook/settings";
 import type { ReadOptions, TableRead } from "./workbook/table";
+import { WorkbookError } from "./workbook/error";
 
 /**
- * The one small workbook port of the product. Office.js (src/excel) and exceljs (src/xlsx) implement
- * it; the task pane, the CLI and the check reach a workbook through nothing else.
+ * What a host can do beyond reading and writing cells and sheets. A shell checks these before it offers
+ * a button; an action refuses (WorkbookError "Unsupported") a capability the port lacks.
+ */
+export interface PortCapabilities {
+  /** Marks cells by severity as an overlay the user removes with one button (Excel's conditional formats). */
+  readonly marks: boolean;
+  /** Sets and removes entry rules (data validation on the rating, plan and results columns). */
+  readonly guards: boolean;
+  /** Opens a new workbook in the host (Excel's createWorkbook). */
+  readonly openWorkbook: boolean;
+}
+
+/**
+ * The workbook port of the product: primitives only. Office.js (src/excel) and the file adapter
+ * (src/xlsx) implement it; every user action (src/core/actions) is written once over it, and keeps the
+ * settings' bookkeeping (which sheets, marks and rules the add-in made) itself.
  */
 export interface WorkbookPort {
-  /** Reads the progress table and the settings sheet together (one read for the check). */
+  readonly can: PortCapabilities;
+  /**
+   * Reads the progress table and the settings sheet together (one read for the check). The table's sheet
+   * is chosen by the core's one rule (chooseTableSheet): every port hands it every sheet it may hold,
+   * hidden or not, with its visibility.
+   */
   read(options?: Omit<ReadOptions, "tableSheet">): Promise<WorkbookRead>;
   /** The settings sheet, or undefined when the workbook has none. */
   readSettings(): Promise<SettingsRead | undefined>;
   /** Creates or replaces the settings sheet (hidden). */
   writeSettings(settings: PlanSettings): Promise<void>;
+  /** The names of every sheet of the workbook, hidden ones included (to name a new sheet). */
+  sheetNames(): Promise<string[]>;
   /** Selects a cell (0-based column, 1-based row) so that the user sees it. */
   selectCell(sheet: string, column: number, sheetRow: number): Promise<void>;
   /**
-   * Writes one text cell of the table: the quick fix, the only write to user data. With a guard, the
-   * cells of the guard are read first and the write is refused (WorkbookError "RowMoved") when one no
-   * longer holds what the check saw: rows may have been inserted since.
+   * Writes one text cell of the table (the quick fix). With a guard, the cells of the guard are read
+   * first and the write is refused (WorkbookError "RowMoved") when one no longer holds what the check
+   * saw: rows may have been inserted since. A cell the host protects is refused with "AccessDenied".
    */
   writeCell(sheet: string, column: number, sheetRow: number, text: string, guard?: readonly CellGuard[]): Promise<void>;
-  /** Writes (or replaces, when the add-in made it) a sheet such as 「チェック結果」; returns its name. */
-  writeSheet(sheet: SimpleSheet): Promise<string>;
-  /**
-   * Writes the report sheet from its plan (docs/contracts/report.md) and returns its name; an earlier
-   * report is replaced only if the add-in made it.
-   */
-  writeReport(plan: SheetPlan): Promise<string>;
-  /**
-   * Marks cells by severity, as an overlay (conditional formats) that leaves the user's own
-   * formatting alone; only where the host can draw one (Excel).
-   */
-  markCells?(sheet: string, marks: CellMark[]): Promise<void>;
-  /** Removes every mark the add-in made, and nothing else. */
-  clearMarks?(): Promise<void>;
-  /**
-   * Sets entry guards (data validation: the rating drop-down, the input messages); a range that has a
-   * rule of the user's is skipped and returned. Recorded in the settings, removable with clearGuards.
-   */
-  guardEntry?(guard: EntryGuard): Promise<{ skipped: GuardRange[] }>;
-  /** Removes the entry guards the add-in set, and nothing else. */
-  clearGuards?(): Promise<void>;
-  /** Opens a new workbook from .xlsx bytes (Excel: next year's table); absent in file mode. */
-  openWorkbook?(bytes: Uint8Array): Promise<void>;
-  /** Where the host has a command that asks for a check (Excel's ribbon button): listens to it. */
-  onCheckRequested?(listener: () => void): () => void;
+  /** Writes a sheet of the add-in under this name; a sheet of that name (the caller knows it is the add-in's) is replaced. */
+  writeSheet(name: string, sheet: SimpleSheet): Promise<void>;
+  /** Writes the report sheet from its plan under this name (docs/contracts/report.md), replacing a sheet of that name. */
+  writeReport(name: string, plan: SheetPlan): Promise<void>;
+  /** Marks cells by severity (can.marks), leaving the user's own formats alone. */
+  markCells(sheet: string, marks: readonly CellMark[]): Promise<void>;
+  /** Removes every mark the add-in made, and nothing else (can.marks). */
+  clearMarks(): Promise<void>;
+  /** Sets entry rules (can.guards); a range with a rule of the user's is skipped and returned. */
+  setGuards(guard: EntryGuard): Promise<{ set: GuardRange[]; skipped: GuardRange[] }>;
+  /** Removes these entry rules where they are still the add-in's (can.guards). */
+  clearGuards(ranges: readonly GuardRange[]): Promise<void>;
+  /** Opens a new workbook from .xlsx bytes in the host (can.openWorkbook). */
+  openWorkbook(bytes: Uint8Array): Promise<void>;
+  /** The host's own command asking for a check (Excel's ribbon button): listens to it; returns the unsubscribe. */
+  onCheckRequested(listener: () => void): () => void;
 }
 
 /** A workbook held in memory (file mode, the CLI): what was changed is saved as a new file. */
@@ -63,17 +76,6 @@ export interface WorkbookRead {
    * them): some rows may have been read twice or not at all. The pane says so and asks for a new check.
    */
   changedWhileReading?: boolean;
-}
-
-/**
- * Changes the settings as they are in the workbook now, not as the last check saw them: what another
- * change wrote meanwhile (an ignore from a second window, a co-author's profile) is kept.
- */
-export async function updateSettings(port: WorkbookPort, change: (current: PlanSettings) => PlanSettings): Promise<PlanSettings> {
-  const current = (await port.readSettings())?.settings ?? DEFAULT_SETTINGS;
-  const next = change(current);
-  await port.writeSettings(next);
-  return next;
 }
 
 /** A sheet the add-in writes: a title line, a header row, text cells, optional links to cells of the table. */
@@ -98,8 +100,6 @@ export interface CellGuard {
   expected: string;
 }
 
-import { WorkbookError } from "./workbook/error";
-
 export { WorkbookError };
 
 /** Refuses a write to a row whose guard cells no longer hold what the check read (rows moved since). */
@@ -112,4 +112,24 @@ export function checkGuards(sheetRow: number, guards: readonly CellGuard[], text
       en: `Row ${sheetRow} no longer holds what was checked ("${guard.expected}", now "${found}"): rows were inserted or deleted. Check again before fixing.`,
     });
   }
+}
+
+const CAPABILITY_TEXT: Record<keyof PortCapabilities, { ja: string; en: string }> = {
+  marks: { ja: "セルの色付け", en: "Marking cells" },
+  guards: { ja: "入力規則の設定", en: "Entry rules" },
+  openWorkbook: { ja: "新しいブックを開くこと", en: "Opening a new workbook" },
+};
+
+/** The refusal of a capability the host lacks (a port's method for it, or an action that needs it). */
+export function unsupported(capability: keyof PortCapabilities): WorkbookError {
+  const what = CAPABILITY_TEXT[capability];
+  return new WorkbookError("Unsupported", {
+    ja: `${what.ja}はここではできません（Excel で開いたアドインで使えます）。`,
+    en: `${what.en} is not available here (use the add-in in Excel).`,
+  });
+}
+
+/** Refuses at once when the port lacks a capability: nothing is read or written first. */
+export function requireCapability(port: WorkbookPort, capability: keyof PortCapabilities): void {
+  if (!port.can[capability]) throw unsupported(capability);
 }

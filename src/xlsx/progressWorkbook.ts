@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { PlanMeta } from "../core/workbook/model";
+import type { Rollover } from "../core/workbook/rollover";
 import type { TableRow } from "../core/workbook/table";
 import { wrappedLines } from "../core/text/width";
 import { DEFAULT_SETTINGS, settingsToRows, type PlanSettings, type SettingsRow } from "../core/workbook/settings";
@@ -94,6 +95,11 @@ export function buildProgressWorkbook(meta: PlanMeta, rows: readonly TableRow[],
 }
 
 export { SETTINGS_SHEET } from "../core/workbook/settings";
+
+/** Next year's table (core/workbook/rollover.ts) as a workbook file: the roll-over's WorkbookMaker. */
+export function rolloverWorkbookBytes(next: Rollover): Promise<Uint8Array> {
+  return progressWorkbookBytes(next.meta, next.rows, next.settings);
+}
 
 /** The progress workbook as .xlsx bytes. */
 export async function progressWorkbookBytes(meta: PlanMeta, rows: readonly TableRow[], settings?: PlanSettings): Promise<Uint8Array> {

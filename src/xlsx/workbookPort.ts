@@ -1,10 +1,9 @@
 import type ExcelJS from "exceljs";
 import { rawText, type RawCell, type SheetGrid } from "../core/workbook/cells";
 import { GUARD_TITLE, type EntryGuard, type GuardRange } from "../core/workbook/guard";
-import { WorkbookError, checkGuards, type CellGuard, type FileWorkbookPort, type SimpleSheet, type WorkbookRead } from "../core/port";
+import { WorkbookError, checkGuards, unsupported, type CellGuard, type FileWorkbookPort, type PortCapabilities, type SimpleSheet, type WorkbookRead } from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
-import { sheetNameFor, withGeneratedSheet } from "../core/workbook/sheets";
-import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
+import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
 import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { readTable, type ReadOptions } from "../core/workbook/table";
 import { readXlsx, type ReadOptions as XlsxReadOptions, type SheetRead, type XlsxRead } from "./reader";
@@ -53,12 +52,15 @@ function sheetOf(name: string, rows: RawCell[][], hidden = false): SheetRead {
  * time something is written. Each write is mirrored in the read model, so that the next read sees it.
  */
 export class XlsxWorkbookPort implements FileWorkbookPort {
+  readonly can: PortCapabilities = { marks: false, guards: true, openWorkbook: false };
   /** The cell last selected, for the file-mode table view. */
   selected?: { sheet: string; column: number; sheetRow: number };
   private book?: ExcelJS.Workbook;
   private changed = false;
   /** The report's chart, added to the file when it is saved (exceljs writes no charts). */
   private chart?: BarChartSpec;
+  /** The sheet shown when the file is opened (the report). */
+  private active?: string;
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -81,9 +83,13 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     return this.model.sheets;
   }
 
-  /** The grids of the sheets a user keeps data on (the settings sheet aside). */
+  /** The grids of the sheets a user keeps data on (the settings sheet aside), with their visibility. */
   grids(): SheetGrid[] {
     return this.model.sheets.filter((s) => s.name !== SETTINGS_SHEET);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.model.sheets.map((s) => s.name);
   }
 
   /** The workbook in exceljs, loaded once, to write. */
@@ -92,12 +98,11 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     return this.book;
   }
 
-  async read(options: Omit<ReadOptions, "tableSheet"> = {}): Promise<WorkbookRead> {
+  async read(options: ReadOptions = {}): Promise<WorkbookRead> {
     const settings = await this.readSettings();
     const mapping = options.mapping ?? settings?.settings.mapping;
-    const tableSheet = this.model.sheets.find((s) => s.name !== SETTINGS_SHEET && s.hasTable)?.name;
     const scale = settings?.settings.profile.scale;
-    const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}), ...(scale ? { scale } : {}) });
+    const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(scale ? { scale } : {}) });
     const lastRow = table.rows.at(-1)?.sheetRow ?? 0;
     if (lastRow > MAX_TABLE_ROWS) throw tableTooLong(table.sheet, lastRow);
     return { table, ...(settings ? { settings } : {}) };
@@ -137,14 +142,11 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   }
 
   /**
-   * Adds a sheet of the add-in, built aside and added when complete: the wanted name, or a new one when
-   * a user's sheet has it; an earlier sheet of the add-in's is replaced. The settings sheet records it.
+   * Adds a sheet of the add-in under its name, built aside and added when complete: a failure leaves the
+   * workbook as it was; a sheet of that name (the caller knows it is the add-in's) is replaced.
    */
-  private async addOwnSheet(wanted: string, render: (sheet: ExcelJS.Worksheet) => void | Promise<void>): Promise<string> {
+  private async addOwnSheet(name: string, render: (sheet: ExcelJS.Worksheet) => void | Promise<void>): Promise<void> {
     const workbook = await this.workbook();
-    const settings = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
-    const name = sheetNameFor(wanted, workbook.worksheets.map((s) => s.name), settings.generated ?? []);
-    // Built under a temporary name: a failure leaves the workbook as it was.
     const sheet = workbook.addWorksheet(`~${Date.now().toString(36)}`);
     try {
       await render(sheet);
@@ -152,17 +154,15 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
       workbook.removeWorksheet(sheet.id);
       throw error;
     }
-    const old = workbook.getWorksheet(name);
+    const old = workbook.worksheets.find((s) => s !== sheet && s.name.toLowerCase() === name.toLowerCase());
     if (old) workbook.removeWorksheet(old.id);
     sheet.name = name;
     // The add-in's own sheets are never read as a table: the read model keeps their name only.
     this.mirror(sheetOf(name, []));
-    await this.writeSettings(withGeneratedSheet(settings, name));
-    return name;
   }
 
-  async writeSheet(plan: SimpleSheet): Promise<string> {
-    return this.addOwnSheet(plan.name, (sheet) => {
+  async writeSheet(name: string, plan: SimpleSheet): Promise<void> {
+    await this.addOwnSheet(name, (sheet) => {
       sheet.views = [{ state: "frozen", ySplit: 2 }];
       sheet.columns = plan.columns.map((c) => ({ width: c.width }));
       sheet.getCell("A1").value = plan.title;
@@ -186,10 +186,8 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   }
 
   /** Entry guards as exceljs data validation, per cell; a cell with a rule of the user's skips its range. */
-  async guardEntry(guard: EntryGuard): Promise<{ skipped: GuardRange[] }> {
-    await this.clearGuards();
+  async setGuards(guard: EntryGuard): Promise<{ set: GuardRange[]; skipped: GuardRange[] }> {
     const workbook = await this.workbook();
-    const current = (await this.readSettings())?.settings ?? DEFAULT_SETTINGS;
     const set: GuardRange[] = [];
     const skipped: GuardRange[] = [];
     for (const g of guard.ranges) {
@@ -210,16 +208,13 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
       set.push(g);
     }
     this.changed = true;
-    await this.writeSettings({ ...current, guards: set });
-    return { skipped };
+    return { set, skipped };
   }
 
-  /** Removes the guards the settings record, where they are still the add-in's. */
-  async clearGuards(): Promise<void> {
-    const current = (await this.readSettings())?.settings;
-    if (!current?.guards?.length) return;
+  /** Removes these guards, where they are still the add-in's (by their title). */
+  async clearGuards(ranges: readonly GuardRange[]): Promise<void> {
     const workbook = await this.workbook();
-    for (const g of current.guards) {
+    for (const g of ranges) {
       const sheet = workbook.getWorksheet(g.sheet);
       for (let row = g.first; sheet && row <= g.last; row += 1) {
         const cell = sheet.getCell(row, g.column + 1);
@@ -227,32 +222,53 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
         if (cell.dataValidation?.promptTitle === GUARD_TITLE) delete (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model[cell.address];
       }
     }
-    await this.writeSettings({ ...current, guards: [] });
+    this.changed = true;
   }
 
-  async writeReport(plan: SheetPlan): Promise<string> {
+  async markCells(): Promise<void> {
+    throw unsupported("marks");
+  }
+
+  async clearMarks(): Promise<void> {
+    throw unsupported("marks");
+  }
+
+  async openWorkbook(): Promise<void> {
+    throw unsupported("openWorkbook");
+  }
+
+  /** A file has no command of its own that asks for a check. */
+  onCheckRequested(): () => void {
+    return () => undefined;
+  }
+
+  async writeReport(name: string, plan: SheetPlan): Promise<void> {
     const { renderPlan } = await import(/* webpackChunkName: "exceljs" */ "./report");
-    const name = await this.addOwnSheet(plan.name, (sheet) => renderPlan(sheet, plan));
+    await this.addOwnSheet(name, (sheet) => renderPlan(sheet, plan));
     // Opened, the file shows the report, and printing it prints the report (its print area is set).
-    const workbook = await this.workbook();
-    const index = workbook.worksheets.findIndex((s) => s.name === name);
-    workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, index), visibility: "visible" }];
-    for (const sheet of workbook.worksheets) {
-      // tabSelected is written by exceljs but missing from its types.
-      sheet.views = (sheet.views?.length ? sheet.views : [{}]).map((view) => ({ ...view, tabSelected: sheet.name === name }) as unknown as ExcelJS.WorksheetView);
-    }
+    this.active = name;
     this.chart = summaryChart(name, plan);
-    return name;
   }
 
   /** The workbook as a file: the bytes as they came when nothing was written, else exceljs's (with the report's chart). */
   async save(): Promise<Uint8Array> {
     if (!this.changed || !this.book) return this.bytes;
+    if (this.active) activate(this.book, this.active);
     const bytes = new Uint8Array(await this.book.xlsx.writeBuffer());
     return this.chart && this.book.getWorksheet(this.chart.sheet) ? addBarChart(bytes, this.chart) : bytes;
   }
 }
 
+/** Makes a sheet the one shown and printed when the file is opened (the only one selected). */
+function activate(workbook: ExcelJS.Workbook, name: string): void {
+  const index = workbook.worksheets.findIndex((s) => s.name === name);
+  if (index < 0) return;
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+  for (const sheet of workbook.worksheets) {
+    // tabSelected is written by exceljs but missing from its types.
+    sheet.views = (sheet.views?.length ? sheet.views : [{}]).map((view) => ({ ...view, tabSelected: sheet.name === name }) as unknown as ExcelJS.WorksheetView);
+  }
+}
 
 /** Greys of the chart's bars, best symbol first: dark, then white, then light (greyscale-safe). */
 function barFills(count: number): string[] {

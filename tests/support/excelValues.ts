@@ -13,6 +13,8 @@ export interface ExcelValuesSheet {
   values: unknown[][];
   formats: (string | undefined)[][];
   merges: [row: number, column: number, rows: number, columns: number][];
+  /** Hidden or very hidden in the file (Excel's Worksheet.visibility). */
+  visibility: "Visible" | "Hidden" | "VeryHidden";
 }
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -65,7 +67,8 @@ export async function excelValues(file: Uint8Array | ArrayBuffer): Promise<Excel
     });
     const merges = (sheet.model.merges ?? []).map(mergeArea);
     const dense = Array.from({ length: values.length }, (_, r) => Array.from({ length: values[r]?.length ?? 0 }, (_, c) => values[r]?.[c] ?? null));
-    return { name: sheet.name, values: dense, formats, merges };
+    const visibility = sheet.state === "hidden" ? "Hidden" : sheet.state === "veryHidden" ? "VeryHidden" : "Visible";
+    return { name: sheet.name, values: dense, formats, merges, visibility };
   });
 }
 
@@ -74,5 +77,9 @@ export async function fakeFromFile(file: Uint8Array | ArrayBuffer): Promise<Fake
   const sheets = await excelValues(file);
   const fake = new FakeExcel(sheets.map((s) => s.name));
   for (const sheet of sheets) putGrid(fake, sheet.name, sheet.values, { formats: sheet.formats, merges: sheet.merges });
+  for (const sheet of sheets) {
+    const held = fake.sheet(sheet.name);
+    if (held) held.visibility = sheet.visibility;
+  }
   return fake;
 }

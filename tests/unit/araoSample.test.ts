@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkTable } from "../../src/core/check/check";
 import { evaluateTable } from "../../src/core/check/evaluations";
-import { runCheck } from "../../src/core/check/run";
+import { runCheck } from "../../src/core/actions/check";
 import { run } from "../../src/cli/run";
 import { metricJson } from "../../src/cli/metrics";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeOwnSheet } from "../../src/core/actions/sheets";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET } from "../../src/core/workbook/settings";
@@ -134,7 +135,7 @@ describe("the Office.js port, on the fake", () => {
 
 describe("the check through the Office.js port, on the fake", () => {
   it("checks a 10,000-row table in at most 3 syncs, writing nothing", async () => {
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     const fake = new FakeExcel(["表"]);
     put(fake, "表", generated(10_000, (n) => `(件数 ${n}件)`));
     const before = JSON.stringify(fake.dump("表"));
@@ -145,7 +146,7 @@ describe("the check through the Office.js port, on the fake", () => {
   });
 
   it("ignores a finding through the settings sheet and resets it", async () => {
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     const { sample } = { sample: await sampleInFake() };
     const port = new ExcelWorkbookPort(sample.fake.run);
     const first = await runCheck(port);
@@ -169,19 +170,19 @@ describe("the check through the Office.js port, on the fake", () => {
   });
 
   it("exports the findings to a 「チェック結果」 sheet with links, replacing only its own sheet", async () => {
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     const { findingsSheet } = await import("../../src/core/check/export");
     const { fake } = await sampleInFake();
     const port = new ExcelWorkbookPort(fake.run);
     const run = await runCheck(port);
-    expect(await port.writeSheet(findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");
+    expect(await writeOwnSheet(port, findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");
     const sheet = fake.dump("チェック結果").values;
     expect(sheet[0]?.[0]).toBe("チェック結果（計画進捗チェッカーが作成）");
     expect(sheet[2]?.slice(0, 4)).toEqual(["エラー", "12", "F22", "RATING_OVERSTATED"]);
     expect(fake.hyperlinks.get("チェック結果!2,2")).toBe("'進捗管理表'!F22");
-    expect(await port.writeSheet(findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");
+    expect(await writeOwnSheet(port, findingsSheet(run.result, "進捗管理表"))).toBe("チェック結果");
     fake.setValues("自分の表", [["利用者の表"]]);
-    const mine = await port.writeSheet({ ...findingsSheet(run.result, "進捗管理表"), name: "自分の表" });
+    const mine = await writeOwnSheet(port, { ...findingsSheet(run.result, "進捗管理表"), name: "自分の表" });
     expect(mine).toBe("自分の表 (2)");
     expect(fake.dump("自分の表").values).toEqual([["利用者の表"]]);
   });
@@ -204,11 +205,9 @@ describe("cell marks", () => {
       [["F22"], "#F9D0D3", MARK_FORMULA],
       [["E2", "I33"], "#FFF1B8", MARK_FORMULA],
     ]);
-    expect((await port.readSettings())?.settings.marks).toEqual([{ sheet: "進捗管理表" }]);
     expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
     await port.clearMarks();
     expect(fake.conditionalFormats).toEqual([users]);
-    expect((await port.readSettings())?.settings.marks).toBeUndefined();
   });
 
   it("finds its marks by their rule, not by ids that are only priorities: after the user adds or clears formats, and after a rename", async () => {
@@ -241,7 +240,7 @@ describe("cell marks", () => {
 
 describe("Excel as it behaves: failures, protection, cell editing, dates, merged cells", () => {
   it("refuses the quick fix when rows moved since the check, and says so", async () => {
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     const { fake } = await sampleInFake();
     const port = new ExcelWorkbookPort(fake.run);
     const run = await runCheck(port);
@@ -316,21 +315,21 @@ describe("Excel as it behaves: failures, protection, cell editing, dates, merged
 
   it("quotes a sheet name with an apostrophe in the findings' links ('O''Brien')", async () => {
     const { findingsSheet } = await import("../../src/core/check/export");
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     const { fake } = await sampleInFake();
     fake.renameSheet("進捗管理表", "O'Brien");
     const port = new ExcelWorkbookPort(fake.run);
     const run = await runCheck(port);
-    await port.writeSheet(findingsSheet(run.result, run.table.sheet));
+    await writeOwnSheet(port, findingsSheet(run.result, run.table.sheet));
     expect(fake.hyperlinks.get("チェック結果!2,2")).toBe("'O''Brien'!F22");
   });
 
   it("fails at any sync of check, export, marks and quick fix with a Japanese message, the table untouched and the settings whole", async () => {
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     const { findingsSheet } = await import("../../src/core/check/export");
     const actions: Record<string, (port: ExcelWorkbookPort) => Promise<unknown>> = {
       check: (port) => runCheck(port),
-      export: async (port) => port.writeSheet(findingsSheet((await runCheck(port)).result, "進捗管理表")),
+      export: async (port) => writeOwnSheet(port, findingsSheet((await runCheck(port)).result, "進捗管理表")),
       marks: (port) => port.markCells("進捗管理表", [{ column: 5, sheetRow: 22, severity: "error" }]),
       clearMarks: (port) => port.clearMarks(),
       quickFix: (port) => port.writeCell("進捗管理表", 5, 22, "B", [{ column: 1, expected: "12" }]),
@@ -376,13 +375,13 @@ describe("a workbook that changes while the add-in works", () => {
     };
     const torn = await new ExcelWorkbookPort(fake.run).read();
     expect(torn.changedWhileReading).toBe(true);
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     fake.beforeSync = undefined;
     expect((await runCheck(new ExcelWorkbookPort(fake.run))).changedWhileReading).toBeUndefined();
   });
 
   it("keeps an ignore written meanwhile when the pane saves another change to the settings", async () => {
-    const { updateSettings } = await import("../../src/core/port");
+    const { updateSettings } = await import("../../src/core/actions/settings");
     const { fake } = await sampleInFake();
     const pane = new ExcelWorkbookPort(fake.run);
     const seen = (await pane.read()).settings?.settings ?? DEFAULT_SETTINGS;

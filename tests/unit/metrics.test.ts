@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Memo } from "../../src/core/memo";
 import { importReportText } from "../../src/core/import/reportText";
 import { extractMetrics, metricBlocks, periodOf, type Metric } from "../../src/core/metrics/extract";
 import type { Op } from "../../src/core/quantity/quantity";
@@ -216,9 +217,12 @@ describe("the cases of the spec", () => {
     expect(metricBlocks(foldText("（①効果検証数１１３）"))).toEqual(["①効果検証数113"]);
   });
 
-  it("returns the same frozen result for the same text (memoised)", () => {
+  it("returns the same frozen result for the same text from a shell's memo, and reads afresh without one", () => {
     const text = "(参加団体数 12団体)";
-    expect(extractMetrics(text)).toBe(extractMetrics(text));
+    const memo = new Memo();
+    expect(extractMetrics(text, memo)).toBe(extractMetrics(text, memo));
+    expect(extractMetrics(text)).not.toBe(extractMetrics(text));
+    expect(extractMetrics(text)).toEqual(extractMetrics(text, memo));
     expect(Object.isFrozen(extractMetrics(text))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { writeOwnReport } from "../../src/core/actions/sheets";
 import { lineHeight, wrappedLines } from "../../src/core/text/width";
 import { buildReportPlan, pageCapacity, planHeader, ratingCounts, resultHeader, type SheetPlan } from "../../src/core/report/plan";
 import { bulletLines as reportText } from "../../src/core/text/lines";
@@ -170,7 +171,7 @@ describe("text safety", () => {
     const empty = new ExcelJS.Workbook();
     empty.addWorksheet("表");
     const port = await XlsxWorkbookPort.fromWorkbook(empty);
-    const name = await port.writeReport(buildReportPlan(meta, trickyRows()));
+    const name = await writeOwnReport(port, buildReportPlan(meta, trickyRows()));
     const again = await XlsxWorkbookPort.load(await port.save());
     const cells = (again.grids().find((g) => g.name === name)?.rows ?? []).flat();
     for (const text of TRICKY) {
@@ -182,7 +183,7 @@ describe("text safety", () => {
   it("keeps them verbatim through the Office writer, on a fake that coerces as Excel does", async () => {
     const fake = new FakeExcel(["表"]);
     const port = new ExcelWorkbookPort(fake.run);
-    const name = await port.writeReport(buildReportPlan(meta, trickyRows()));
+    const name = await writeOwnReport(port, buildReportPlan(meta, trickyRows()));
     const cells = fake.dump(name).values.flat();
     for (const text of TRICKY) expect(cells.filter((c) => c === text).length, text).toBeGreaterThanOrEqual(4);
   });
@@ -197,7 +198,7 @@ describe("the Office writer, on the fake", () => {
   it("builds the sheet under a temporary name, renames it when complete, and never touches the calculation mode", async () => {
     const fake = new FakeExcel(["進捗管理表"]);
     const plan = await samplePlan();
-    const name = await new ExcelWorkbookPort(fake.run).writeReport(plan);
+    const name = await writeOwnReport(new ExcelWorkbookPort(fake.run), plan);
     expect(name).toBe("進捗状況レポート");
     expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表", "進捗状況レポート", "計画進捗チェッカー設定"]);
     // Calculation is suspended per sync (suspendApiCalculationUntilNextSync), never switched to manual.
@@ -221,8 +222,8 @@ describe("the Office writer, on the fake", () => {
     fake.setValues("進捗状況レポート", [["利用者のメモ"]]);
     const port = new ExcelWorkbookPort(fake.run);
     const plan = await samplePlan();
-    expect(await port.writeReport(plan)).toBe("進捗状況レポート (2)");
-    expect(await port.writeReport(plan)).toBe("進捗状況レポート (2)");
+    expect(await writeOwnReport(port, plan)).toBe("進捗状況レポート (2)");
+    expect(await writeOwnReport(port, plan)).toBe("進捗状況レポート (2)");
     expect(fake.dump("進捗状況レポート").values).toEqual([["利用者のメモ"]]);
     expect(fake.sheets.filter((s) => s.name.startsWith("進捗状況レポート"))).toHaveLength(2);
   });
@@ -230,11 +231,11 @@ describe("the Office writer, on the fake", () => {
   it("leaves no half-written report, and calculation automatic, when any sync fails (batches are not transactions)", async () => {
     const plan = await samplePlan();
     const clean = new FakeExcel(["進捗管理表"]);
-    await new ExcelWorkbookPort(clean.run).writeReport(plan);
+    await writeOwnReport(new ExcelWorkbookPort(clean.run), plan);
     for (let failing = 1; failing <= clean.syncCount; failing += 1) {
       const fake = new FakeExcel(["進捗管理表"]);
       fake.failAtSync = failing;
-      const error = await new ExcelWorkbookPort(fake.run).writeReport(plan).catch((e: unknown) => e);
+      const error = await writeOwnReport(new ExcelWorkbookPort(fake.run), plan).catch((e: unknown) => e);
       expect(error, `sync ${failing}`).toBeInstanceOf(Error);
       expect(fake.calculationMode, `sync ${failing}`).toBe("Automatic");
       // Either nothing was made, or the report is complete (a failure after it was renamed, in the settings write).
@@ -247,7 +248,7 @@ describe("the Office writer, on the fake", () => {
   it("fails with a Japanese message, and changes nothing, when the workbook's structure is protected", async () => {
     const fake = new FakeExcel(["進捗管理表"]);
     fake.workbookProtected = true;
-    const error = await new ExcelWorkbookPort(fake.run).writeReport(await samplePlan()).catch((e: unknown) => e);
+    const error = await writeOwnReport(new ExcelWorkbookPort(fake.run), await samplePlan()).catch((e: unknown) => e);
     expect((error as { text?: { ja: string } }).text?.ja).toContain("保護されている");
     expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表"]);
     expect(fake.calculationMode).toBe("Automatic");
@@ -256,14 +257,14 @@ describe("the Office writer, on the fake", () => {
   it("never deletes a user's sheet that has the temporary report name", async () => {
     const fake = new FakeExcel(["進捗管理表", "~進捗状況レポート作成中"]);
     fake.setValues("~進捗状況レポート作成中", [["利用者のシート"]]);
-    await new ExcelWorkbookPort(fake.run).writeReport(await samplePlan());
+    await writeOwnReport(new ExcelWorkbookPort(fake.run), await samplePlan());
     expect(fake.dump("~進捗状況レポート作成中").values).toEqual([["利用者のシート"]]);
   });
 
   it("sets column widths in points (Range.format.columnWidth) and stacks the 分野 text (180)", async () => {
     const fake = new FakeExcel(["進捗管理表"]);
     const plan = await samplePlan();
-    await new ExcelWorkbookPort(fake.run).writeReport(plan);
+    await writeOwnReport(new ExcelWorkbookPort(fake.run), plan);
     const widths = fake.formatWrites.filter((w) => w.property === "columnWidth").map((w) => w.value as number);
     // A width of n characters is (7n + 5) pixels, at 96 pixels an inch and 72 points an inch.
     expect(widths).toEqual(plan.columns.map((c) => ((c.width * 7 + 5) * 72) / 96));
@@ -278,7 +279,7 @@ describe("the Office writer, on the fake", () => {
       Array.from({ length: n }, (_, i) => ({ ...(rows[i % rows.length] as TableRow), category: `分野${Math.floor((i * 5) / n) + 1}`, item: String(i + 1), no: i + 1, kind: "item" as const, repostOf: undefined }));
     const run = async (n: number) => {
       const fake = new FakeExcel(["表"]);
-      await new ExcelWorkbookPort(fake.run).writeReport(buildReportPlan(meta, many(n)));
+      await writeOwnReport(new ExcelWorkbookPort(fake.run), buildReportPlan(meta, many(n)));
       return fake;
     };
     const small = await run(100);
@@ -292,7 +293,7 @@ describe("the Office writer, on the fake", () => {
     const before = JSON.stringify(fake.dump("進捗管理表"));
     const port = new ExcelWorkbookPort(fake.run);
     const { table, settings } = await port.read();
-    await port.writeReport(buildReportPlan(settings?.settings.meta ?? { title: "", legend: { S: "", A: "", B: "" } }, table.rows));
+    await writeOwnReport(port, buildReportPlan(settings?.settings.meta ?? { title: "", legend: { S: "", A: "", B: "" } }, table.rows));
     expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
   });
 });
@@ -304,8 +305,8 @@ describe("the exceljs writer", () => {
     const snapshot = () => JSON.stringify(workbook.getWorksheet("進捗管理表")!.getSheetValues());
     const before = snapshot();
     const plan = buildReportPlan(meta, rows);
-    expect(await port.writeReport(plan)).toBe("進捗状況レポート");
-    expect(await port.writeReport(plan)).toBe("進捗状況レポート");
+    expect(await writeOwnReport(port, plan)).toBe("進捗状況レポート");
+    expect(await writeOwnReport(port, plan)).toBe("進捗状況レポート");
     expect(snapshot()).toBe(before);
     const sheet = workbook.getWorksheet("進捗状況レポート")!;
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: expect.stringMatching(/^\d+:\d+$/) });
@@ -333,7 +334,7 @@ describe("the exceljs writer", () => {
     const { unzipSync, strFromU8 } = await import("fflate");
     const { port, rows, meta } = await sample();
     const plan = buildReportPlan(meta, rows);
-    const name = await port.writeReport(plan);
+    const name = await writeOwnReport(port, plan);
     const bytes = await port.save();
     const parts = unzipSync(bytes);
     const text = (part: string) => strFromU8(parts[part] ?? new Uint8Array());

@@ -105,6 +105,13 @@ const CASES: Record<string, { triggers: () => string[]; clean: () => string[]; e
     expected: "FISCAL_YEAR_UNKNOWN",
   },
   NUMBER_INVALID: { triggers: () => codes([item(1), item(2, { no: "二番" })]), clean: () => codes([item(1), item(2, { no: "No.2" })]), expected: "NUMBER_INVALID" },
+  TABLE_SHEET_HIDDEN: {
+    // The only table is on a hidden sheet (an old copy beside a visible one is never read: tests/unit/table.test.ts).
+    triggers: () =>
+      checkTable(readTable([{ name: "メモ", rows: [["覚え書き"]] }, { name: "表", hidden: true, rows: [HEADER, FIELDS.map((f) => item(1)[f] ?? null)] }])).findings.map((f) => f.code),
+    clean: () => codes([item(1)]),
+    expected: "TABLE_SHEET_HIDDEN",
+  },
 };
 
 describe("the rule catalogue", () => {

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { writeOwnSheet } from "../../src/core/actions/sheets";
 import type { RawCell, SheetGrid } from "../../src/core/workbook/cells";
-import { normaliseRating, readItemNumber, readTable, summarizeTable, type TableRow } from "../../src/core/workbook/table";
+import { chooseTableSheet, normaliseRating, readItemNumber, readTable, summarizeTable, type TableRow } from "../../src/core/workbook/table";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
@@ -112,7 +113,27 @@ describe("other layouts", () => {
     const table: SheetGrid = { name: "表", rows: [HEADER, ["分野A", 1, null, "題", "課", "A", "", "", "", ""]] };
     expect(readTable([notes, table]).sheet).toBe("表");
     expect(readTable([notes, table], { sheet: "メモ" }).problems[0]?.code).toBe("COLUMNS_MISSING");
-    expect(readTable([table, { ...table, name: "表2" }], { tableSheet: "表2" }).sheet).toBe("表2");
+    expect(readTable([table, { ...table, name: "表2", hasTable: true }]).sheet).toBe("表2");
+  });
+
+  it("prefers visible sheets: a hidden old copy before the visible table is not the one read (one rule for every port)", () => {
+    const table: SheetGrid = { name: "表", rows: [HEADER, ["分野A", 1, null, "題", "課", "A", "", "", "", ""]] };
+    const oldCopy: SheetGrid = { ...table, name: "旧表", hidden: true };
+    expect(readTable([oldCopy, table]).sheet).toBe("表");
+    expect(readTable([oldCopy, table]).problems).toEqual([]);
+    // An Excel Table on a hidden sheet does not win over a visible table either.
+    expect(readTable([{ ...oldCopy, hasTable: true }, table]).sheet).toBe("表");
+    // Only hidden sheets hold a table: it is read, and said.
+    const onlyHidden = readTable([{ name: "メモ", rows: [["覚え書き"]] }, oldCopy]);
+    expect(onlyHidden.sheet).toBe("旧表");
+    expect(onlyHidden.problems).toContainEqual({ code: "TABLE_SHEET_HIDDEN", sheet: "旧表" });
+  });
+
+  it("asks a port for the first rows of the other sheets only when the first visible one does not decide", () => {
+    const rows = [HEADER, ["分野A", 1, null, "題", "課", "A", "", "", "", ""]];
+    expect(chooseTableSheet([{ name: "表", rows }, { name: "旧表", hidden: true }])).toEqual({ sheet: "表" });
+    expect(chooseTableSheet([{ name: "メモ", rows: [["覚え書き"]] }, { name: "表" }, { name: "旧表", hidden: true }])).toEqual({ needRows: ["表", "旧表"] });
+    expect(chooseTableSheet([{ name: "メモ", rows: [["覚え書き"]] }, { name: "表", hasTable: true }])).toEqual({ sheet: "表" });
   });
 
   it("lets a user's column mapping override detection", () => {
@@ -196,11 +217,11 @@ describe("every kind of cell, from an .xlsx", () => {
 
 describe("writing through the xlsx port", () => {
   it("exports the findings with links to the cells, and a quick fix changes one cell", async () => {
-    const { runCheck } = await import("../../src/core/check/run");
+    const { runCheck } = await import("../../src/core/actions/check");
     const { findingsSheet } = await import("../../src/core/check/export");
     const port = await sample();
     const run = await runCheck(port);
-    await port.writeSheet(findingsSheet(run.result, run.table.sheet));
+    await writeOwnSheet(port, findingsSheet(run.result, run.table.sheet));
     const sheet = (await port.workbook()).getWorksheet("チェック結果");
     expect(sheet?.getCell("C3").value).toEqual({ text: "F22", hyperlink: "#'進捗管理表'!F22" });
     await port.writeCell("進捗管理表", 5, 22, "B");

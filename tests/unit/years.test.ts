@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { clearEntryRules, setEntryRules } from "../../src/core/actions/guards";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run } from "../../src/cli/run";
 import { departmentSheets, departmentsOf } from "../../src/core/check/export";
 import { checkTable } from "../../src/core/check/check";
@@ -136,13 +137,13 @@ describe("entry guards", () => {
     const { table, settings } = await port.read();
     const guard = entryGuard(table, settings?.settings ?? DEFAULT_SETTINGS);
     expect(guard?.symbols).toEqual(["S", "A", "B", "-"]);
-    const { skipped } = await port.guardEntry(guard!);
+    const { skipped } = await setEntryRules(port);
     expect(skipped.map((g) => g.column)).toEqual([8]);
     const rating = sheet?.validations.get(sheet.key(21, 5));
     expect(rating).toMatchObject({ type: "List", rule: { list: { inCellDropDown: true, source: "S,A,B,-" } }, prompt: { title: GUARD_TITLE } });
     expect(sheet?.validations.get(sheet.key(21, 7))?.prompt?.message).toContain("(参加団体数 12団体)");
     expect((await port.readSettings())?.settings.guards?.map((g) => g.column)).toEqual([5, 7]);
-    await port.clearGuards();
+    await clearEntryRules(port);
     expect(sheet?.validations.get(sheet.key(21, 5))).toBeUndefined();
     expect(sheet?.validations.get(sheet.key(10, 8))?.prompt?.title).toBe("課の規則");
     expect((await port.readSettings())?.settings.guards).toBeUndefined();
@@ -150,13 +151,12 @@ describe("entry guards", () => {
 
   it("in a file: the same rules as exceljs data validation, in the saved workbook", async () => {
     const port = await XlsxWorkbookPort.load(readFileSync(R2));
-    const { table, settings } = await port.read();
-    await port.guardEntry(entryGuard(table, settings?.settings ?? DEFAULT_SETTINGS)!);
+    await setEntryRules(port);
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.load((await port.save()) as unknown as ArrayBuffer);
     const cell = saved.getWorksheet("進捗管理表")?.getCell("F22");
     expect(cell?.dataValidation).toMatchObject({ type: "list", formulae: ['"S,A,B,-"'], promptTitle: GUARD_TITLE });
-    await port.clearGuards();
+    await clearEntryRules(port);
     const cleared = new ExcelJS.Workbook();
     await cleared.xlsx.load((await port.save()) as unknown as ArrayBuffer);
     expect(cleared.getWorksheet("進捗管理表")?.getCell("F22").dataValidation).toBeUndefined();

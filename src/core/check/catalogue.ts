@@ -19,6 +19,7 @@ import { repostMismatch } from "./rules/repostMismatch";
 import { repostTargetMissing } from "./rules/repostTargetMissing";
 import { resultMissing } from "./rules/resultMissing";
 import { subNumberInvalid } from "./rules/subNumberInvalid";
+import { tableSheetHidden } from "./rules/tableSheetHidden";
 import { targetInterim } from "./rules/targetInterim";
 import { textDuplicate } from "./rules/textDuplicate";
 import { unitMismatch } from "./rules/unitMismatch";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   numberInvalid,
   valueUnreadable,
   fiscalYearUnknown,
+  tableSheetHidden,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));

@@ -1,4 +1,4 @@
-import { METRICS_MEMO_LIMIT } from "../metrics/extract";
+import { fitsMemo, type Memo } from "../memo";
 import { workbookMeta } from "../workbook/planMeta";
 import { evaluateTable } from "./evaluations";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
@@ -41,6 +41,8 @@ export interface CheckOptions {
   settings?: PlanSettings;
   /** Overrides the fiscal year of the settings and of the headers. */
   fiscalYear?: number;
+  /** What the shell remembers between checks (src/core/memo.ts). */
+  memo?: Memo;
 }
 
 /** The fiscal year evaluated: the settings', else the headers' or the title's (令和2年度当初予定 → 2020). */
@@ -101,9 +103,9 @@ function complete(found: RuleFinding, code: string, sheet: string, severity: Sev
 export function checkTable(table: TableRead, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const fiscalYear = options.fiscalYear ?? evaluatedFiscalYear(table, settings);
-  // A table larger than the memos would only fill and clear them: read once, without.
-  const memo = table.rows.length * 2 <= METRICS_MEMO_LIMIT;
-  const evaluationContext = { ...(fiscalYear === undefined ? {} : { fiscalYear }), profile: settings.profile, memo };
+  // A table larger than the memo would only fill and clear it: read once, without.
+  const memo = options.memo && fitsMemo(table.rows.length) ? options.memo : undefined;
+  const evaluationContext = { ...(fiscalYear === undefined ? {} : { fiscalYear }), profile: settings.profile, ...(memo ? { memo } : {}) };
   const evaluations = evaluateTable(table.rows, evaluationContext);
   const rowsByItem = new Map<string, TableRow>();
   for (const row of table.rows) if (row.item && !rowsByItem.has(row.item)) rowsByItem.set(row.item, row);
@@ -120,6 +122,7 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
     profile: settings.profile,
     ...(fiscalYear === undefined ? {} : { fiscalYear }),
     column: (field) => table.columns[field],
+    ...(memo ? { memo } : {}),
   };
   const columnsMissing = table.problems.some((p) => p.code === "COLUMNS_MISSING");
   const rules = columnsMissing ? RULES.filter((r) => r.code === "COLUMNS_MISSING") : RULES;

@@ -1,3 +1,4 @@
+import type { Memo } from "../memo";
 import type { Localized } from "../text/localized";
 import type { DirectionSource } from "../rating/direction";
 import type { RowEvaluations } from "../rating/evaluate";
@@ -64,6 +65,8 @@ export interface CheckContext {
   parents: ReadonlySet<string>;
   /** The item each pair comes from. */
   pairOwner: ReadonlyMap<PairEvaluation, string>;
+  /** What the shell remembers between checks, when the table fits it (src/core/memo.ts). */
+  memo?: Memo;
 }
 
 /** What a rule reports; the engine adds the code and the sheet, and the rule's severity if none is given. */

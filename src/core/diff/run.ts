@@ -5,8 +5,11 @@ import { workbookMeta } from "../workbook/planMeta";
 import { DEFAULT_SETTINGS } from "../workbook/settings";
 import { DIFF_RULES_BY_CODE, diffTables, type DiffResult } from "./diff";
 
+/** A comparison of two years, with the sheets of each year's table. */
+export type YearComparison = DiffResult & { lastSheet: string; thisSheet: string };
+
 /** Reads last year's and this year's workbooks through their ports and compares them. Writes nothing. */
-export async function runDiff(last: WorkbookPort, current: WorkbookPort): Promise<DiffResult & { lastSheet: string; thisSheet: string }> {
+export async function runDiff(last: WorkbookPort, current: WorkbookPort): Promise<YearComparison> {
   const [was, now] = await Promise.all([last.read(), current.read()]);
   const lastSettings = was.settings?.settings ?? DEFAULT_SETTINGS;
   const thisSettings = now.settings?.settings ?? DEFAULT_SETTINGS;

@@ -1,5 +1,5 @@
 import { findFiscalYear } from "../fiscalYear";
-import { sharedMap } from "../shared";
+import { memoKind, type Memo } from "../memo";
 import { findQuantities, type Quantity } from "../quantity/quantity";
 import { foldText } from "../text/fold";
 import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
@@ -367,31 +367,14 @@ function extract(cell: string): Metric[] {
   return blocksOf(text).flatMap((block) => parseBlock(block.text, block.phrase));
 }
 
-/** Cells the memo keeps; a table with more is read without it (see EvaluationContext.memo). */
-export const METRICS_MEMO_LIMIT = 50_000;
-const MEMO_LIMIT = METRICS_MEMO_LIMIT;
-/** One memo for the task pane and the custom functions (see shared.ts). */
-const memo = sharedMap<string, readonly Metric[]>("metrics");
+const METRICS = memoKind<string, readonly Metric[]>("metrics");
 
 /**
- * The metrics of a plan or results cell (memoised: a workbook repeats its cells across checks,
- * functions and reports). The returned array must not be changed.
+ * The metrics of a plan or results cell. With a memo (a workbook repeats its cells across checks,
+ * functions and reports), each distinct text is read once. The returned array must not be changed.
  */
-export function extractMetrics(cell: string): readonly Metric[] {
-  const cached = memo.get(cell);
-  if (cached) return cached;
-  const metrics = Object.freeze(extract(cell));
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(cell, metrics);
-  return metrics;
+export function extractMetrics(cell: string, memo?: Memo): readonly Metric[] {
+  return memo ? memo.get(METRICS, cell, readCell) : readCell(cell);
 }
 
-/** Forgets what was read (benchmarks of the cold path). */
-export function clearMetricsMemo(): void {
-  memo.clear();
-}
-
-/** The same without the memo, for benchmarks of the cold path. */
-export function extractMetricsUncached(cell: string): Metric[] {
-  return extract(cell);
-}
+const readCell = (cell: string): readonly Metric[] => Object.freeze(extract(cell));

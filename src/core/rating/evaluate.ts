@@ -1,4 +1,5 @@
-import { extractMetrics, extractMetricsUncached, type Metric } from "../metrics/extract";
+import { Memo, MEMO_LIMIT, memoKind } from "../memo";
+import { extractMetrics, type Metric } from "../metrics/extract";
 import { inferDirection } from "./direction";
 import { expectedRating } from "./judgement";
 import { pairMetrics, unitsCompatible, type MetricPair } from "./pairing";
@@ -87,26 +88,7 @@ export function evaluatePair(
 
 /** Reads, pairs and evaluates the metrics of a plan text and a results text. */
 export function evaluateTexts(plan: string, result: string, context: EvaluationContext = {}, item?: string): TextEvaluation {
-  const read = context.memo === false ? extractMetricsUncached : extractMetrics;
-  return evaluateMetrics(read(plan), read(result), context, item);
-}
-
-/**
- * The metrics reader of one pass over a table: the shared memo, or, when the context keeps out of it,
- * a memo of this pass alone (a table repeats short cells, "—" or "検討中", and it holds their metrics
- * anyway), which goes with the pass.
- */
-function metricsReader(context: EvaluationContext): (cell: string) => readonly Metric[] {
-  if (context.memo !== false) return extractMetrics;
-  const read = new Map<string, readonly Metric[]>();
-  return (cell) => {
-    let metrics = read.get(cell);
-    if (!metrics) {
-      metrics = Object.freeze(extractMetricsUncached(cell));
-      read.set(cell, metrics);
-    }
-    return metrics;
-  };
+  return evaluateMetrics(extractMetrics(plan, context.memo), extractMetrics(result, context.memo), context, item);
 }
 
 /** Pairs and evaluates metrics already read. */
@@ -142,30 +124,37 @@ export interface EvaluableRow {
   result: string;
 }
 
-const MEMO_LIMIT = 50_000;
-/** By plan text: the evaluation of the results text last seen with it, and of any others. */
-interface MemoEntry {
-  key: string;
-  evaluation: TextEvaluation;
-  others?: Map<string, TextEvaluation>;
-}
-const memo = new Map<string, MemoEntry>();
-let memoContext = "";
+/**
+ * The evaluations of a memo, by plan text: the evaluation of the results text last seen with it, and of
+ * any others. Valid for one evaluation context (fiscal year and profile): a new context starts afresh.
+ * Every evaluation counts towards the memo's limit.
+ */
+class EvaluationMemo {
+  context = "";
+  private size = 0;
+  private readonly byPlan = new Map<string, { key: string; evaluation: TextEvaluation; others?: Map<string, TextEvaluation> }>();
 
-function remembered(entry: MemoEntry | undefined, key: string): TextEvaluation | undefined {
-  if (!entry) return undefined;
-  return entry.key === key ? entry.evaluation : entry.others?.get(key);
-}
-
-function remember(plan: string, key: string, evaluation: TextEvaluation): void {
-  const entry = memo.get(plan);
-  if (entry) {
-    (entry.others ??= new Map()).set(key, evaluation);
-    return;
+  get(plan: string, key: string): TextEvaluation | undefined {
+    const entry = this.byPlan.get(plan);
+    if (!entry) return undefined;
+    return entry.key === key ? entry.evaluation : entry.others?.get(key);
   }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(plan, { key, evaluation });
+
+  set(plan: string, key: string, evaluation: TextEvaluation): void {
+    if (this.size >= MEMO_LIMIT) this.clear();
+    this.size += 1;
+    const entry = this.byPlan.get(plan);
+    if (entry) (entry.others ??= new Map()).set(key, evaluation);
+    else this.byPlan.set(plan, { key, evaluation });
+  }
+
+  clear(): void {
+    this.byPlan.clear();
+    this.size = 0;
+  }
 }
+
+const EVALUATIONS = memoKind<"evaluations", EvaluationMemo>("evaluations");
 
 /** An item's evaluation: its texts' evaluation with its label (one object shape for all). */
 function itemEvaluation(item: string, evaluation: TextEvaluation, pairs: PairEvaluation[] = evaluation.pairs): ItemEvaluation {
@@ -194,23 +183,24 @@ export interface RowEvaluations {
  */
 export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationContext = {}): RowEvaluations {
   const own = new Map<string, ItemEvaluation>();
-  // A re-check of the same workbook (the usual case) finds its evaluations in the memo.
+  // A re-check of the same workbook (the usual case) finds its evaluations in the shell's memo; without
+  // one (a table too large for it), a memo of this pass still reads each distinct text once.
+  const memo = context.memo ?? new Memo();
+  const evaluations = memo.get(EVALUATIONS, "evaluations", () => new EvaluationMemo());
   const contextKey = `${context.fiscalYear ?? ""}\u0001${JSON.stringify(context.profile ?? DEFAULT_PROFILE)}`;
-  if (contextKey !== memoContext) {
-    memo.clear();
-    memoContext = contextKey;
+  if (contextKey !== evaluations.context) {
+    evaluations.clear();
+    evaluations.context = contextKey;
   }
   const overrides = Object.keys(context.profile?.directionOverrides ?? {}).length > 0;
-  const read = metricsReader(context);
   for (const row of rows) {
     if (!row.item || own.has(row.item)) continue;
     // Keyed by the cell strings themselves (their hashes are cached), the item only when overrides apply.
     const key = overrides ? `${row.item}\u0001${row.result}` : row.result;
-    const memoised = context.memo !== false;
-    let evaluation = memoised ? remembered(memo.get(row.plan), key) : undefined;
+    let evaluation = evaluations.get(row.plan, key);
     if (!evaluation) {
-      evaluation = evaluateMetrics(read(row.plan), read(row.result), context, row.item);
-      if (memoised) remember(row.plan, key, evaluation);
+      evaluation = evaluateMetrics(extractMetrics(row.plan, memo), extractMetrics(row.result, memo), context, row.item);
+      evaluations.set(row.plan, key, evaluation);
     }
     own.set(row.item, itemEvaluation(row.item, evaluation));
   }

@@ -1,3 +1,4 @@
+import type { Memo } from "../memo";
 import type { Metric } from "../metrics/extract";
 import type { DirectionSource } from "./direction";
 import type { PairedBy } from "./pairing";
@@ -42,10 +43,10 @@ export interface EvaluationContext {
    */
   datedTargetsInterim?: boolean;
   /**
-   * Whether the memos may keep what is read (default true). A table too large for them would only fill
-   * and clear them: it is read without (a one-off check of 50,000 rows).
+   * What the shell remembers between checks (src/core/memo.ts): without it every text is read afresh.
+   * A table too large for it is read without (a one-off check of 50,000 rows), with a memo of the pass.
    */
-  memo?: boolean;
+  memo?: Memo;
 }
 
 /** The metrics of a plan text and a results text, paired and evaluated. */

@@ -7,6 +7,10 @@ export type RawCell = null | string | number | boolean | { error: string } | { d
 
 export interface SheetGrid {
   name: string;
+  /** Hidden or very hidden (the table is looked for on visible sheets first). */
+  hidden?: boolean;
+  /** The sheet holds an Excel Table object (a ListObject). */
+  hasTable?: boolean;
   /** rows[0] is the sheet's row 1; each row from column A. Rows may be shorter than the widest. */
   rows: RawCell[][];
 }

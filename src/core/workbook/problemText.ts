@@ -46,5 +46,9 @@ export function describeProblem(problem: ReadProblem, locale: Locale): string {
     }
     case "SUB_WITHOUT_PARENT":
       return ja ? `${problem.sheetRow}行目の枝番には、上に親の項目がありません` : `The sub-item in row ${problem.sheetRow} has no item above it`;
+    case "TABLE_SHEET_HIDDEN":
+      return ja
+        ? `表は非表示のシート「${problem.sheet}」から読みました（表示されているシートに表がありません）`
+        : `The table was read from the hidden sheet "${problem.sheet}" (no visible sheet holds one)`;
   }
 }

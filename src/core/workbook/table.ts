@@ -49,7 +49,9 @@ export type ReadProblem =
   /** A run of empty rows inside the table: the first row, and how many when more than one. */
   | { code: "BLANK_ROW"; sheetRow: number; rows?: number }
   | { code: "NUMBER_UNREADABLE"; sheetRow: number; column: number; text: string }
-  | { code: "SUB_WITHOUT_PARENT"; sheetRow: number };
+  | { code: "SUB_WITHOUT_PARENT"; sheetRow: number }
+  /** The table was read from a hidden sheet (no visible sheet holds one). */
+  | { code: "TABLE_SHEET_HIDDEN"; sheet: string };
 
 export interface TableRead {
   sheet: string;
@@ -67,12 +69,10 @@ export interface TableRead {
 }
 
 export interface ReadOptions {
-  /** The sheet the user picked; else the first sheet with a recognisable header. */
+  /** The sheet the user picked; else the core's rule chooses (chooseTableSheet). */
   sheet?: string;
   /** A user's column mapping (0-based columns); it overrides detection. */
   mapping?: ColumnMap;
-  /** The sheet holding an Excel Table object, which wins over the others. */
-  tableSheet?: string;
   /** The rating scale of the profile, to read the 評価 column with (S/A/B by default). */
   scale?: RatingScale;
 }
@@ -285,20 +285,48 @@ export function hasTableHeader(grid: SheetGrid, mapping?: ColumnMap): boolean {
   return header !== undefined && missingFields(header.map).length === 0;
 }
 
+/** A sheet as the rule for choosing the table's sheet sees it; `rows` (its first 20 rows) may be asked for later. */
+export interface SheetCandidate {
+  name: string;
+  hidden?: boolean;
+  /** The sheet holds an Excel Table object (a ListObject). */
+  hasTable?: boolean;
+  rows?: readonly RawCell[][];
+}
+
+/** The rule's answer: the sheet (undefined for a workbook without sheets), or the sheets whose first rows it needs first. */
+export type TableSheetChoice = { sheet: string | undefined } | { needRows: string[] };
+
 /**
- * The sheet whose table is read (docs/contracts/workbook.md, "Finding the table"): the one the user
- * picked, else the sheet of an Excel Table, else the first sheet whose first rows hold a complete
- * header row, else the first with any header, else the first sheet. Only the first 20 rows of each
- * sheet are looked at, so a caller may pass those alone.
+ * The sheet whose table is read (docs/contracts/workbook.md, "Finding the table") — the one rule every
+ * port follows. Visible sheets come first: the user's pick; else a visible sheet holding an Excel Table;
+ * else the first visible sheet whose first rows hold a complete header row; then the same among hidden
+ * sheets (an old copy of the table kept hidden never wins over the visible one); else the first sheet
+ * with any header, visible first; else the first visible sheet. Only the first 20 rows of a sheet are
+ * looked at, and only when needed: a port that has read some sheets' rows only (Excel reads the first
+ * visible sheet's at once) is told which others to read.
  */
-export function chooseTableSheet(sheets: readonly SheetGrid[], options: ReadOptions = {}): string | undefined {
-  const named = options.sheet ?? options.tableSheet;
-  if (named !== undefined) return named;
-  return (
-    sheets.find((grid) => hasTableHeader(grid, options.mapping))?.name ??
-    sheets.find((grid) => findHeader(grid, options.mapping) !== undefined)?.name ??
-    sheets[0]?.name
-  );
+export function chooseTableSheet(sheets: readonly SheetCandidate[], options: Pick<ReadOptions, "sheet" | "mapping"> = {}): TableSheetChoice {
+  if (options.sheet !== undefined) return { sheet: options.sheet };
+  const visible = sheets.filter((s) => !s.hidden);
+  const hidden = sheets.filter((s) => s.hidden);
+  const missing = () => ({ needRows: sheets.filter((s) => !s.rows).map((s) => s.name) });
+  for (const group of [visible, hidden]) {
+    const table = group.find((s) => s.hasTable);
+    if (table) return { sheet: table.name };
+    for (const sheet of group) {
+      if (!sheet.rows) return missing();
+      if (hasTableHeader({ name: sheet.name, rows: sheet.rows as RawCell[][] }, options.mapping)) return { sheet: sheet.name };
+    }
+  }
+  const anyHeader = [...visible, ...hidden].find((s) => s.rows && findHeader({ name: s.name, rows: s.rows as RawCell[][] }, options.mapping) !== undefined);
+  return { sheet: (anyHeader ?? visible[0] ?? sheets[0])?.name };
+}
+
+/** The rule over sheets whose rows are all known (file mode, the CLI). */
+function tableSheetOf(grids: readonly SheetGrid[], options: ReadOptions): string | undefined {
+  const choice = chooseTableSheet(grids, options);
+  return "sheet" in choice ? choice.sheet : undefined;
 }
 
 /**
@@ -306,8 +334,10 @@ export function chooseTableSheet(sheets: readonly SheetGrid[], options: ReadOpti
  * Excel Table, or the first sheet with a recognisable header within its first 20 rows.
  */
 export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}): TableRead {
-  const chosen = chooseTableSheet(grids, options);
-  const grid = grids.find((g) => g.name === chosen) ?? { name: chosen ?? "", rows: [] };
+  const chosen = tableSheetOf(grids, options);
+  const grid: SheetGrid = grids.find((g) => g.name === chosen) ?? { name: chosen ?? "", rows: [] };
+  // Said once, as information: the table read is on a hidden sheet (no visible sheet holds one).
+  const hiddenSheet: ReadProblem[] = grid.hidden ? [{ code: "TABLE_SHEET_HIDDEN", sheet: grid.name }] : [];
   // With a user's mapping and no header recognised, the header row is the first non-empty one: the row
   // the pane showed the columns of.
   const firstRow = grid.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => !isBlankRow(r));
@@ -345,7 +375,7 @@ export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}
     headerCells: headerCellsOf(grid, headerRow),
     preamble: preambleOf(grid, headerRow),
     rows,
-    problems,
+    problems: [...hiddenSheet, ...problems],
   };
 }
 

@@ -14,21 +14,23 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { RULES_BY_CODE } from "../../core/check/catalogue";
-import { departmentOf, departmentSheets, departmentsOf, findingsSheet } from "../../core/check/export";
-import type { CheckRun } from "../../core/check/run";
+import type { CheckRun } from "../../core/actions/check";
+import { exportFindings, exportFindingsByDepartment } from "../../core/actions/findings";
+import { fixRating, ratingFixOf } from "../../core/actions/fix";
+import { ignoreFinding, restoreAllFindings, restoreFinding } from "../../core/actions/ignore";
+import { clearMarks, markFindings } from "../../core/actions/marks";
+import { makeReport } from "../../core/actions/report";
+import { saveMapping, savePlanMeta, saveProfile } from "../../core/actions/settings";
+import { departmentOf, departmentsOf } from "../../core/check/export";
 import type { Finding } from "../../core/check/types";
-import { WorkbookError, updateSettings, type WorkbookPort } from "../../core/port";
-import { workbookReportPlan } from "../../core/report/plan";
-import { columnLetter } from "../../core/workbook/cells";
-import { describeProblem } from "../../core/workbook/problemText";
-import { DEFAULT_SETTINGS, type PlanSettings } from "../../core/workbook/settings";
+import type { WorkbookPort } from "../../core/port";
 import { describeError } from "../errors";
 import { useLocale, useMessages } from "../i18n";
-import { MESSAGES, fill } from "../messages";
+import { fill } from "../messages";
 import { FindingDialogs, type FindingDialog } from "./FindingDialogs";
 import { FindingsList, groupFindings } from "./FindingsList";
 import { ColumnMapping } from "./ColumnMapping";
+import { IgnoredList } from "./IgnoredList";
 import { PlanForm } from "./PlanForm";
 import { ProfileForm } from "./ProfileForm";
 import { CheckSummaryView } from "./Summary";
@@ -52,8 +54,6 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  ignored: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  ignoredItem: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", justifyContent: "space-between", flexWrap: "wrap" },
 });
 
 /** One of the pane's sections behind a heading that opens it (an accordion item, heading level 2). */
@@ -120,104 +120,55 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
   );
   const { current, goTo, onKeyDown, focusRequest } = useFindingWalk(flat, go);
 
-  /**
-   * Changes the settings as the workbook holds them now (not as the last check read them, so that an
-   * ignore written meanwhile is kept), then checks again with them.
-   */
-  const saveSettings = (change: (current: PlanSettings) => PlanSettings, notice?: string) =>
-    act(
+  /** Saves a part of the settings (as the workbook holds them now), then checks again with them. */
+  const saveSettings = (save: () => Promise<unknown>, notice?: string) =>
+    void act(
       async () => {
-        await updateSettings(port, change);
+        await save();
         onChanged?.();
         return notice;
       },
       { recheck: true },
     );
-
-  const ignore = (finding: Finding, reason: string) => {
-    const entry = { code: finding.code, item: finding.item ?? "", reason };
-    void saveSettings((current) => ({
-      ...current,
-      ignored: [...current.ignored.filter((i) => i.code !== entry.code || i.item !== entry.item), entry],
-    }));
+  /** After a sheet was written: file mode hands the workbook over (a download); the notice says which. */
+  const written = async (kind: "findings" | "report", sheet: string, here: string, downloaded: string) => {
+    onChanged?.();
+    if (!onSheetWritten) return fill(here, { sheet });
+    await onSheetWritten(kind, sheet);
+    return fill(downloaded, { sheet });
   };
-  const restore = (code: string, item: string) =>
-    void saveSettings((current) => ({ ...current, ignored: current.ignored.filter((i) => i.code !== code || i.item !== item) }), m.restored);
   const fix = (finding: Finding) => {
-    const { row, column, suggested } = finding;
-    if (row === undefined || column === undefined || !suggested || !run) return;
-    // The row must still be the one checked: its No. and title are read again before the write.
-    const checked = run.table.rows.find((r) => r.sheetRow === row);
-    const guard = checked
-      ? [
-          ...(run.table.columns.no === undefined ? [] : [{ column: run.table.columns.no, expected: checked.noWritten }]),
-          ...(run.table.columns.title === undefined ? [] : [{ column: run.table.columns.title, expected: checked.title }]),
-        ]
-      : [];
+    if (!run) return;
     void act(
       async () => {
-        await port.writeCell(finding.sheet, column, row, suggested, guard);
+        await fixRating(port, run.table, finding);
         onChanged?.();
         return undefined;
       },
       { recheck: true },
     );
   };
-  const exportFindings = () =>
-    act(async () => {
-      if (!run) return undefined;
-      const name = await port.writeSheet(findingsSheet(run.result, run.table.sheet));
-      onChanged?.();
-      if (onSheetWritten) {
-        await onSheetWritten("findings", name);
-        return fill(m.exportedDownloaded, { sheet: name });
-      }
-      return fill(m.exported, { sheet: name });
-    });
-  const makeReport = () =>
-    act(
-      async () => {
-        const { table, settings } = await port.read();
-        // A workbook without a progress table gets no (empty) report: the reading problem says why.
-        const missing = table.problems.find((p) => p.code === "COLUMNS_MISSING");
-        if (missing) {
-          throw new WorkbookError("NoTable", {
-            ja: fill(MESSAGES.ja.reportRefused, { problem: describeProblem(missing, "ja") }),
-            en: fill(MESSAGES.en.reportRefused, { problem: describeProblem(missing, "en") }),
-          });
-        }
-        const sheet = await port.writeReport(workbookReportPlan(table, settings?.settings ?? DEFAULT_SETTINGS));
-        onChanged?.();
-        if (onSheetWritten) {
-          await onSheetWritten("report", sheet);
-          return fill(m.reportDownloaded, { sheet });
-        }
-        return fill(m.reportDone, { sheet });
-      },
-      { testId: "report-message" },
-    );
+  const exportAll = () =>
+    act(async () => (run ? written("findings", (await exportFindings(port, run)).sheet, m.exported, m.exportedDownloaded) : undefined));
   const exportDepartments = () =>
     act(async () => {
       if (!run) return undefined;
-      const sheets = departmentSheets(run.result, run.table.sheet);
-      let last = "";
-      for (const sheet of sheets) last = await port.writeSheet(sheet);
-      onChanged?.();
-      if (onSheetWritten && last) await onSheetWritten("findings", last);
+      const { sheets } = await exportFindingsByDepartment(port, run);
+      const last = sheets.at(-1);
+      if (last) await written("findings", last, "", "");
       return fill(m.departmentExported, { count: sheets.length });
     });
-  const markCells = () =>
+  const report = () =>
+    act(async () => written("report", (await makeReport(port)).sheet, m.reportDone, m.reportDownloaded), { testId: "report-message" });
+  const mark = () =>
     act(async () => {
-      if (!run || !port.markCells) return undefined;
-      await port.markCells(
-        run.table.sheet,
-        flat.filter((f) => f.row !== undefined).map((f) => ({ column: f.column ?? 0, sheetRow: f.row ?? 0, severity: f.severity })),
-      );
+      if (!run) return undefined;
+      await markFindings(port, run.table.sheet, flat);
       return m.marksNote;
     });
-  const clearMarks = () =>
+  const unmark = () =>
     act(async () => {
-      await port.clearMarks?.();
+      await clearMarks(port);
       return undefined;
     });
   const closeDialog = () => {
@@ -230,6 +181,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
   const columnsMissing = run?.table.problems.some((p) => p.code === "COLUMNS_MISSING") ?? false;
   const currentFinding = flat[current];
   const ignored = run?.settings.ignored ?? [];
+  const fixOf = (finding: Finding) => (run ? ratingFixOf(run.table, finding) : undefined);
   return (
     <section className={styles.stack} aria-label={m.check}>
       <div className={styles.toolbar} role="toolbar" aria-label={m.toolbarLabel} data-testid="toolbar">
@@ -249,7 +201,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
             </Text>
           </>
         )}
-        <Button onClick={() => void makeReport()} disabled={busy} data-testid="make-report" title={m.makeReportHint}>
+        <Button onClick={() => void report()} disabled={busy} data-testid="make-report" title={m.makeReportHint}>
           {m.makeReport}
         </Button>
       </div>
@@ -267,21 +219,21 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
         <>
           <CheckSummaryView summary={summary} />
           <div className={styles.row} role="group" aria-label={m.actionsHeading}>
-            <Button size="small" onClick={() => void exportFindings()} disabled={busy || flat.length === 0}>
+            <Button size="small" onClick={() => void exportAll()} disabled={busy || flat.length === 0}>
               {m.exportFindings}
             </Button>
             <Button size="small" onClick={() => void exportDepartments()} disabled={busy || departments.length === 0} data-testid="export-departments">
               {m.departmentExport}
             </Button>
-            {port.markCells && (
-              <Button size="small" onClick={() => void markCells()} disabled={busy || flat.length === 0}>
-                {m.markCells}
-              </Button>
-            )}
-            {port.clearMarks && (
-              <Button size="small" onClick={() => void clearMarks()} disabled={busy}>
-                {m.clearMarks}
-              </Button>
+            {port.can.marks && (
+              <>
+                <Button size="small" onClick={() => void mark()} disabled={busy || flat.length === 0}>
+                  {m.markCells}
+                </Button>
+                <Button size="small" onClick={() => void unmark()} disabled={busy}>
+                  {m.clearMarks}
+                </Button>
+              </>
             )}
           </div>
           {departments.length > 1 && (
@@ -309,14 +261,10 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
               onSelect={goTo}
               onKeyDown={onKeyDown}
               onIgnore={(finding) => setDialog({ kind: "ignore", finding })}
-              onFix={(finding) =>
-                setDialog({
-                  kind: "fix",
-                  finding,
-                  from: run.table.rows.find((r) => r.sheetRow === finding.row)?.rating ?? "",
-                  cell: `${columnLetter(finding.column ?? 0)}${finding.row ?? ""}`,
-                })
-              }
+              onFix={(finding) => {
+                const planned = fixOf(finding);
+                if (planned) setDialog({ kind: "fix", finding, from: planned.from, cell: planned.cell });
+              }}
             />
           )}
           <Accordion collapsible multiple defaultOpenItems={columnsMissing ? ["columns"] : []}>
@@ -325,27 +273,12 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 {fill(m.ignoredHeading, { n: ignored.length })}
               </AccordionHeader>
               <AccordionPanel>
-                {ignored.length === 0 ? (
-                  <Text size={200}>{m.noIgnored}</Text>
-                ) : (
-                  <ul className={styles.ignored} data-testid="ignored-list">
-                    {ignored.map((entry) => (
-                      <li key={`${entry.code} ${entry.item}`} className={styles.ignoredItem}>
-                        <Text size={200}>
-                          <strong>No.{entry.item}</strong> {RULES_BY_CODE.get(entry.code)?.title[locale] ?? entry.code} — {entry.reason}
-                        </Text>
-                        <Button size="small" disabled={busy} aria-label={fill(m.restoreLabel, { item: entry.item, code: entry.code })} onClick={() => restore(entry.code, entry.item)}>
-                          {m.restore}
-                        </Button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {ignored.length > 1 && (
-                  <Button size="small" onClick={() => void saveSettings((current) => ({ ...current, ignored: [] }))} disabled={busy}>
-                    {m.resetIgnored}
-                  </Button>
-                )}
+                <IgnoredList
+                  ignored={ignored}
+                  busy={busy}
+                  onRestore={(code, item) => saveSettings(() => restoreFinding(port, code, item), m.restored)}
+                  onRestoreAll={() => saveSettings(() => restoreAllFindings(port))}
+                />
               </AccordionPanel>
             </AccordionItem>
             <Section value="years" heading={m.yearsHeading}>
@@ -363,7 +296,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 key={JSON.stringify(run.meta.meta)}
                 meta={run.meta.meta}
                 busy={busy}
-                onSave={(meta) => void saveSettings((current) => ({ ...current, meta }), m.planSaved)}
+                onSave={(meta) => saveSettings(() => savePlanMeta(port, meta), m.planSaved)}
               />
             </Section>
             <Section value="profile" heading={m.settingsHeading}>
@@ -371,7 +304,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 key={JSON.stringify(run.settings.profile)}
                 profile={run.settings.profile}
                 busy={busy}
-                onSave={(profile) => void saveSettings((current) => ({ ...current, profile }), m.settingsSaved)}
+                onSave={(profile) => saveSettings(() => saveProfile(port, profile), m.settingsSaved)}
               />
             </Section>
             <Section value="columns" heading={m.columnsHeading}>
@@ -380,18 +313,13 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 table={run.table}
                 mapping={run.settings.mapping ?? {}}
                 busy={busy}
-                onSave={(mapping) =>
-                  void saveSettings((current) => {
-                    const { mapping: _old, ...rest } = current;
-                    return Object.keys(mapping).length > 0 ? { ...rest, mapping } : rest;
-                  }, m.columnsSaved)
-                }
+                onSave={(mapping) => saveSettings(() => saveMapping(port, mapping), m.columnsSaved)}
               />
             </Section>
           </Accordion>
         </>
       )}
-      <FindingDialogs dialog={dialog} onClose={closeDialog} onIgnore={ignore} onFix={fix} />
+      <FindingDialogs dialog={dialog} onClose={closeDialog} onIgnore={(finding, reason) => saveSettings(() => ignoreFinding(port, finding, reason))} onFix={fix} />
       {currentFinding && <span hidden data-testid="current-finding" data-item={currentFinding.item ?? ""} data-code={currentFinding.code} />}
     </section>
   );

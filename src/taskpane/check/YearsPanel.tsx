@@ -1,12 +1,11 @@
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { compareYears, exportComparison, type YearComparison } from "../../core/actions/compare";
+import { clearEntryRules, setEntryRules } from "../../core/actions/guards";
+import { rollOver } from "../../core/actions/rollover";
 import { DIFF_RULES_BY_CODE } from "../../core/diff/diff";
-import { diffSheet, runDiff } from "../../core/diff/run";
 import { fiscalYearLabel } from "../../core/fiscalYear";
 import type { WorkbookPort } from "../../core/port";
-import { entryGuard } from "../../core/workbook/guard";
-import { rolloverTable, rolloverYearLabel } from "../../core/workbook/rollover";
-import { DEFAULT_SETTINGS } from "../../core/workbook/settings";
 import { columnLetter } from "../../core/workbook/cells";
 import { useLocale, useMessages } from "../i18n";
 import { fill } from "../messages";
@@ -21,8 +20,6 @@ const useStyles = makeStyles({
 });
 
 const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
-
-type Diff = Awaited<ReturnType<typeof runDiff>>;
 
 export interface YearsPanelProps {
   port: WorkbookPort;
@@ -42,14 +39,14 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
   const locale = useLocale();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [diff, setDiff] = useState<Diff>();
+  const [diff, setDiff] = useState<YearComparison>();
 
   const compare = (file: File) => {
     void act(
       async () => {
         const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/workbookPort");
         const last = await XlsxWorkbookPort.load(await file.arrayBuffer());
-        setDiff(await runDiff(last, port));
+        setDiff(await compareYears(last, port));
         return undefined;
       },
       { testId: "compare-message" },
@@ -58,38 +55,31 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
   const exportDiff = () =>
     act(async () => {
       if (!diff) return undefined;
-      const name = await port.writeSheet(diffSheet(diff, diff.thisSheet));
+      const { sheet } = await exportComparison(port, diff);
       onChanged?.();
-      if (onSheetWritten) {
-        await onSheetWritten("findings", name);
-        return fill(m.exportedDownloaded, { sheet: name });
-      }
-      return fill(m.exported, { sheet: name });
+      if (!onSheetWritten) return fill(m.exported, { sheet });
+      await onSheetWritten("findings", sheet);
+      return fill(m.exportedDownloaded, { sheet });
     });
   const rollover = () =>
     act(
       async () => {
-        const { table, settings } = await port.read();
-        const next = rolloverTable(table, settings?.settings ?? DEFAULT_SETTINGS);
-        const { progressWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/progressWorkbook");
-        const bytes = await progressWorkbookBytes(next.meta, next.rows, next.settings);
-        const year = rolloverYearLabel(next);
-        if (onFileMade) {
-          await onFileMade(bytes, year || m.rolloverSuffix);
-          return fill(m.rolloverDownloaded, { year });
+        const { rolloverWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/progressWorkbook");
+        const next = await rollOver(port, rolloverWorkbookBytes);
+        // Excel opens the new workbook; file mode hands it over as a download.
+        if (port.can.openWorkbook) {
+          await port.openWorkbook(next.bytes);
+          return fill(m.rolloverOpened, { year: next.year });
         }
-        await port.openWorkbook?.(bytes);
-        return fill(m.rolloverOpened, { year });
+        await onFileMade?.(next.bytes, next.year || m.rolloverSuffix);
+        return fill(m.rolloverDownloaded, { year: next.year });
       },
       { testId: "rollover-message" },
     );
   const guard = () =>
     act(
       async () => {
-        const { table, settings } = await port.read();
-        const rules = entryGuard(table, settings?.settings ?? DEFAULT_SETTINGS);
-        if (!rules || !port.guardEntry) return m.guardNoTable;
-        const { skipped } = await port.guardEntry(rules);
+        const { skipped } = await setEntryRules(port);
         onChanged?.();
         return skipped.length > 0 ? fill(m.guardSkipped, { columns: skipped.map((g) => columnLetter(g.column)).join(", ") }) : m.guardDone;
       },
@@ -98,7 +88,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
   const unguard = () =>
     act(
       async () => {
-        await port.clearGuards?.();
+        await clearEntryRules(port);
         onChanged?.();
         return m.guardCleared;
       },
@@ -171,7 +161,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
           </Button>
         </div>
       </section>
-      {port.guardEntry && (
+      {port.can.guards && (
         <section className={styles.stack} aria-labelledby="guard-heading">
           <h3 id="guard-heading" className={styles.heading}>
             {m.guardHeading}

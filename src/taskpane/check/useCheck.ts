@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { runCheck, type CheckRun } from "../../core/check/run";
+import { runCheck, type CheckRun } from "../../core/actions/check";
+import { Memo } from "../../core/memo";
 import type { WorkbookPort } from "../../core/port";
 
 export interface PaneMessage {
@@ -25,6 +26,8 @@ export function useCheck(
   const [message, setMessage] = useState<PaneMessage>();
   // The ribbon may ask while an action runs: a ref, not state, decides.
   const running = useRef(false);
+  // What the checks of this pane remember between them (a re-check finds its texts read).
+  const [memo] = useState(() => new Memo());
 
   const check = useCallback(async () => {
     if (running.current) return;
@@ -32,7 +35,7 @@ export function useCheck(
     setBusy(true);
     setMessage(undefined);
     try {
-      const result = await runCheck(port);
+      const result = await runCheck(port, { memo });
       setRun(result);
       onChecked?.(result);
       if (result.changedWhileReading) setMessage({ intent: "warning", text: changedWhileReading });
@@ -42,7 +45,7 @@ export function useCheck(
       running.current = false;
       setBusy(false);
     }
-  }, [port, onChecked, describeError, changedWhileReading]);
+  }, [port, memo, onChecked, describeError, changedWhileReading]);
 
   /** Runs an action; its result (a notice) or its failure becomes the pane's message. */
   const act = useCallback(
@@ -69,7 +72,7 @@ export function useCheck(
   );
 
   // The host's own command for a check (Excel's ribbon button).
-  useEffect(() => port.onCheckRequested?.(() => void check()), [port, check]);
+  useEffect(() => port.onCheckRequested(() => void check()), [port, check]);
 
   return { run, busy, message, setMessage, check, act };
 }

@@ -1,4 +1,4 @@
-import { METRICS_MEMO_LIMIT } from "../../metrics/extract";
+import { memoKind } from "../../memo";
 import { foldText, foldedCodeAt } from "../../text/fold";
 import { at, isRepost } from "../helpers";
 import type { Rule, RuleFinding } from "../types";
@@ -101,18 +101,8 @@ function sentencesOf(text: string): Int32Array {
   return Int32Array.from(found);
 }
 
-/** The sentences of the texts last checked: a re-check of the same workbook (the usual case) finds them. */
-const memo = new Map<string, Int32Array>();
-
-function rememberedSentences(text: string): Int32Array {
-  let found = memo.get(text);
-  if (!found) {
-    found = sentencesOf(text);
-    if (memo.size >= METRICS_MEMO_LIMIT) memo.clear();
-    memo.set(text, found);
-  }
-  return found;
-}
+/** The sentences of each text, remembered between checks: a re-check of the same workbook finds them. */
+const SENTENCES = memoKind<string, Int32Array>("sentences");
 
 interface Said {
   row: TableRow;
@@ -138,8 +128,9 @@ export const textDuplicate: Rule = {
     // The first place each sentence was said, by hash; sentences are compared only when hashes meet.
     const seen = new Map<number, Said>();
     const where = { plan: "当初予定", result: "取組実績" };
-    // A table too large for the memo (as the check decides for the metrics) is scanned once, without.
-    const sentencesFor = context.rows.length * 2 > METRICS_MEMO_LIMIT ? sentencesOf : rememberedSentences;
+    // Without the memo (none given, or a table too large for it) each text is scanned once.
+    const memo = context.memo;
+    const sentencesFor = memo ? (text: string) => memo.get(SENTENCES, text, sentencesOf) : sentencesOf;
     for (const row of context.rows) {
       if (isRepost(row) || !row.item) continue;
       const reported = new Set<string>();

@@ -1,8 +1,9 @@
+import { checkTable, type CheckResult } from "../check/check";
+import type { Memo } from "../memo";
 import type { WorkbookPort } from "../port";
 import { workbookMeta, type WorkbookMeta } from "../workbook/planMeta";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { ReadOptions, TableRead } from "../workbook/table";
-import { checkTable, type CheckResult } from "./check";
 
 export interface CheckRun {
   table: TableRead;
@@ -16,16 +17,21 @@ export interface CheckRun {
   changedWhileReading?: boolean;
 }
 
-/** One read through the port (table and settings together), then the check. Writes nothing. */
-export async function runCheck(port: WorkbookPort, options: Omit<ReadOptions, "tableSheet"> = {}): Promise<CheckRun> {
-  const { table, settings, changedWhileReading } = await port.read(options);
+export interface CheckOptions extends Omit<ReadOptions, "tableSheet"> {
+  /** What the shell remembers between checks (per pane session, per command-line run). */
+  memo?: Memo;
+}
+
+/** The check: one read through the port (table and settings together), then the rules. Writes nothing. */
+export async function runCheck(port: WorkbookPort, { memo, ...read }: CheckOptions = {}): Promise<CheckRun> {
+  const { table, settings, changedWhileReading } = await port.read(read);
   const effective = settings?.settings ?? DEFAULT_SETTINGS;
   return {
     table,
     settings: effective,
     settingsProblems: settings?.problems ?? [],
     meta: workbookMeta(table, effective),
-    result: checkTable(table, { settings: effective }),
+    result: checkTable(table, { settings: effective, ...(memo ? { memo } : {}) }),
     ...(changedWhileReading ? { changedWhileReading } : {}),
   };
 }

@@ -1,0 +1,18 @@
+import { workbookReportPlan, type ReportOptions } from "../report/plan";
+import type { WorkbookPort } from "../port";
+import { DEFAULT_SETTINGS } from "../workbook/settings";
+import type { ReadOptions } from "../workbook/table";
+import { requireTable, writeOwnReport } from "./sheets";
+
+export interface MakeReportOptions extends Omit<ReportOptions, "scale"> {
+  /** The sheet to read the table from (else the core's rule chooses it). */
+  sheet?: ReadOptions["sheet"];
+}
+
+/** Makes the published report (docs/contracts/report.md) as a sheet of the add-in; returns its name. */
+export async function makeReport(port: WorkbookPort, { sheet, ...options }: MakeReportOptions = {}): Promise<{ sheet: string }> {
+  const read = await port.read(sheet ? { sheet } : {});
+  const table = requireTable(read, { ja: "レポート", en: "report" });
+  const plan = workbookReportPlan(table, read.settings?.settings ?? DEFAULT_SETTINGS, options);
+  return { sheet: await writeOwnReport(port, plan) };
+}
