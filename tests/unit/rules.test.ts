@@ -6,6 +6,7 @@ import { foldText } from "../../src/core/text/fold";
 import type { RawCell } from "../../src/core/workbook/cells";
 import { DEFAULT_SETTINGS } from "../../src/core/workbook/settings";
 import { readTable } from "../../src/core/workbook/table";
+import { placeholders } from "../../src/core/text/localized";
 
 const HEADER = ["分野", "No.", "枝番", "項目", "主な推進担当課", "評価", "実施内容", "令和2年度当初予定（目標値）", "取組実績（令和3年3月末実績値）", "備考"];
 type Row = Partial<Record<"category" | "no" | "sub" | "title" | "department" | "rating" | "actions" | "plan" | "result" | "notes", RawCell>>;
@@ -23,9 +24,14 @@ const item = (no: number, extra: Row = {}): Row => ({
   ...extra,
 });
 
+/** Every message the checks of this file said, to hold them to their templates. */
+const said: { ja: string; en: string }[] = [];
+
 function check(rows: (Row | RawCell[])[], header: RawCell[] = HEADER) {
   const grid = [header, ...rows.map((r) => (Array.isArray(r) ? r : FIELDS.map((f) => r[f] ?? null)))];
-  return checkTable(readTable([{ name: "表", rows: grid }]), { settings: DEFAULT_SETTINGS });
+  const result = checkTable(readTable([{ name: "表", rows: grid }]), { settings: DEFAULT_SETTINGS });
+  said.push(...result.findings.map((f) => f.message));
+  return result;
 }
 const codes = (rows: (Row | RawCell[])[], header?: RawCell[]) => check(rows, header).findings.map((f) => `${f.code} ${f.item ?? ""}`.trim());
 
@@ -124,6 +130,34 @@ describe("the rule catalogue", () => {
       for (const text of [rule.title.ja, rule.title.en, rule.why.ja, rule.why.en]) expect(text.length, rule.code).toBeGreaterThan(3);
     }
     expect(Object.keys(CASES).sort()).toEqual([...codes].sort());
+  });
+
+  it("says every message of every rule in Japanese and in English, with the same placeholders (as ESLint's meta.messages)", () => {
+    let messages = 0;
+    for (const rule of RULES) {
+      const entries = Object.entries(rule.messages as Record<string, { ja: string; en: string }>);
+      expect(entries.length, rule.code).toBeGreaterThan(0);
+      for (const [id, text] of entries) {
+        expect(text.ja.trim(), `${rule.code}.${id} ja`).not.toBe("");
+        expect(text.en.trim(), `${rule.code}.${id} en`).not.toBe("");
+        // Japanese text in the Japanese message, none in the English one (values are filled in apart).
+        expect(text.ja, `${rule.code}.${id} ja`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        expect(text.en.replace(/\{\w+\}/g, ""), `${rule.code}.${id} en`).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        expect(placeholders(text.en).sort(), `${rule.code}.${id}`).toEqual(placeholders(text.ja).sort());
+        messages += 1;
+      }
+    }
+    expect(messages).toBeGreaterThan(RULES.length);
+  });
+
+  it("fills every placeholder of the messages its minimal workbooks trigger", () => {
+    for (const c of Object.values(CASES)) c.triggers();
+    const filled = said;
+    expect(filled.length).toBeGreaterThan(20);
+    for (const message of filled) {
+      expect(message.ja).not.toMatch(/\{\w+\}/);
+      expect(message.en).not.toMatch(/\{\w+\}/);
+    }
   });
 
   for (const rule of RULES) {

@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
 import type { PairEvaluation } from "../rating/types";
 import { RULES } from "./catalogue";
-import { SEVERITIES, type CheckContext, type Finding, type RuleFinding, type Severity } from "./types";
+import { fillMessage } from "../text/localized";
+import { SEVERITIES, type CheckContext, type Finding, type Rule, type RuleFinding, type Severity } from "./types";
 
 export interface CategorySummary {
   name: string;
@@ -79,15 +80,16 @@ function sortFindings(findings: Finding[]): void {
  * A rule's finding with its code, sheet and severity, every field present (undefined where absent): one
  * object shape for all the findings of a check, which may number a hundred thousand.
  */
-function complete(found: RuleFinding, code: string, sheet: string, severity: Severity): Finding {
+function complete(found: RuleFinding, rule: Rule, sheet: string): Finding {
+  const template = rule.messages[found.messageId];
   return {
-    code,
-    severity,
+    code: rule.code,
+    severity: found.severity ?? rule.severity,
     item: found.item,
     sheet,
     row: found.row,
     column: found.column,
-    message: found.message,
+    message: template ? fillMessage(template, found.data) : { ja: found.messageId, en: found.messageId },
     evidence: found.evidence,
     suggested: found.suggested,
     category: found.category,
@@ -128,7 +130,7 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
   const rules = columnsMissing ? RULES.filter((r) => r.code === "COLUMNS_MISSING") : RULES;
   const all: Finding[] = [];
   for (const rule of rules) {
-    for (const found of rule.check(context)) all.push(complete(found, rule.code, table.sheet, found.severity ?? rule.severity));
+    for (const found of rule.check(context)) all.push(complete(found, rule, table.sheet));
   }
   sortFindings(all);
 

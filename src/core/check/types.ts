@@ -1,5 +1,5 @@
 import type { Memo } from "../memo";
-import type { Localized } from "../text/localized";
+import type { Localized, MessageData } from "../text/localized";
 import type { DirectionSource } from "../rating/direction";
 import type { RowEvaluations } from "../rating/evaluate";
 import type { ExpectedRating, PairEvaluation, PairStatus } from "../rating/types";
@@ -69,16 +69,30 @@ export interface CheckContext {
   memo?: Memo;
 }
 
-/** What a rule reports; the engine adds the code and the sheet, and the rule's severity if none is given. */
-export type RuleFinding = Omit<Finding, "code" | "sheet" | "severity"> & { severity?: Severity };
+/**
+ * What a rule reports: where, which of its messages with what values, and the evidence. The engine adds
+ * the code, the sheet, the rule's severity if none is given, and the message in both languages.
+ */
+export type RuleFinding<Id extends string = string> = Omit<Finding, "code" | "sheet" | "severity" | "message"> & {
+  severity?: Severity;
+  messageId: Id;
+  data?: MessageData;
+};
 
-/** A rule of the consistency check, like an ESLint rule: code, severity, texts, and what it finds. */
-export interface Rule {
+/** A rule of the consistency check, like an ESLint rule: code, severity, texts, its messages, and what it finds. */
+export interface Rule<Id extends string = string> {
   code: string;
   /** The usual severity; a finding may say otherwise (RATING_OVERSTATED within tolerance). */
   severity: Severity;
   title: Localized;
   /** Why it matters, for the pane and the documentation. */
   why: Localized;
-  check(context: CheckContext): RuleFinding[];
+  /** Every message the rule says, by id, in both languages; {name} stands for a value of the finding's data. */
+  messages: Readonly<Record<Id, Localized>>;
+  check(context: CheckContext): RuleFinding<Id>[];
+}
+
+/** A rule, its message ids checked against its messages. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }

@@ -1,6 +1,7 @@
 import { columnLetter } from "./cells";
 import { CANONICAL_HEADER, type Field } from "./columns";
 import type { ReadProblem } from "./table";
+import { fillMessage, type Localized, type MessageData } from "../text/localized";
 
 export type Locale = "ja" | "en";
 
@@ -22,17 +23,25 @@ export function fieldName(field: Field, locale: Locale): string {
   return locale === "ja" ? CANONICAL_HEADER[field] : FIELD_EN[field];
 }
 
+/** The sentence of COLUMNS_MISSING, for the reading problem and the rule that reports it. */
+export const COLUMNS_MISSING_TEXT: Localized = {
+  ja: "シート「{sheet}」に必要な列が見つかりません: {missing}（見つかった見出し: {found}）",
+  en: "Sheet \"{sheet}\" lacks required columns: {missing} (headers found: {found})",
+};
+
+/** The values of COLUMNS_MISSING_TEXT for a problem. */
+export function columnsMissingData(problem: Extract<ReadProblem, { code: "COLUMNS_MISSING" }>): MessageData {
+  const list = (locale: Locale) => problem.missing.map((f) => fieldName(f, locale)).join(locale === "ja" ? "、" : ", ");
+  const found = (locale: Locale) => (problem.found.length ? problem.found.join(locale === "ja" ? "、" : ", ") : locale === "ja" ? "なし" : "none");
+  return { sheet: problem.sheet, missing: { ja: list("ja"), en: list("en") }, found: { ja: found("ja"), en: found("en") } };
+}
+
 /** One sentence per reading problem, for the pane and the command line. */
 export function describeProblem(problem: ReadProblem, locale: Locale): string {
   const ja = locale === "ja";
   switch (problem.code) {
-    case "COLUMNS_MISSING": {
-      const missing = problem.missing.map((f) => fieldName(f, locale)).join(ja ? "、" : ", ");
-      const found = problem.found.length ? problem.found.join(ja ? "、" : ", ") : ja ? "なし" : "none";
-      return ja
-        ? `シート「${problem.sheet}」に必要な列が見つかりません: ${missing}（見つかった見出し: ${found}）`
-        : `Sheet "${problem.sheet}" lacks required columns: ${missing} (headers found: ${found})`;
-    }
+    case "COLUMNS_MISSING":
+      return fillMessage(COLUMNS_MISSING_TEXT, columnsMissingData(problem))[locale];
     case "BLANK_ROW": {
       const last = problem.sheetRow + (problem.rows ?? 1) - 1;
       if (last === problem.sheetRow) return ja ? `${problem.sheetRow}行目は表の途中の空行です` : `Row ${problem.sheetRow} is an empty row inside the table`;

@@ -1,11 +1,17 @@
 import { at, hasSubItems, isBlank, isRepost } from "../helpers";
-import type { Rule } from "../types";
+import { defineRule } from "../types";
 
-export const departmentMissing: Rule = {
+export const departmentMissing = defineRule({
   code: "DEPARTMENT_MISSING",
   severity: "warning",
   title: { ja: "担当課がない", en: "Department missing" },
   why: { ja: "担当課のない項目は、問い合わせ先も責任の所在もわかりません（枝番のある親項目は空欄でかまいません）。", en: "An item without a department has no one to ask and no one responsible (a parent of sub-items may have none)." },
+  messages: {
+    empty: {
+      ja: "主な推進担当課が空欄です",
+      en: "The department cell is empty",
+    },
+  },
   check(context) {
     // A workbook without a department column is not asked for one.
     if (context.column("department") === undefined) return [];
@@ -14,7 +20,7 @@ export const departmentMissing: Rule = {
       .map((row) => ({
         ...at(context, row, "department"),
         severity: "warning" as const,
-        message: { ja: "主な推進担当課が空欄です", en: "The department cell is empty" },
+        messageId: "empty" as const,
       }));
   },
-};
+});

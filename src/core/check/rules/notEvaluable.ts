@@ -1,7 +1,7 @@
 import { at, ratedItems } from "../helpers";
-import type { Rule } from "../types";
+import { defineRule } from "../types";
 
-export const notEvaluable: Rule = {
+export const notEvaluable = defineRule({
   code: "NOT_EVALUABLE",
   severity: "info",
   title: { ja: "評価不能（数値の根拠なし）", en: "Not evaluable (no numeric evidence)" },
@@ -9,13 +9,20 @@ export const notEvaluable: Rule = {
     ja: "目標と実績の数値の組がないため、記載どおりの評価として扱いました。目標値・実績値を文末の（ ）に書くと点検できます。",
     en: "No target and result pair to compare: the rating is accepted as stated. Write the values in the trailing ( ) of the cells to have them checked.",
   },
+  messages: {
+    accepted: {
+      ja: "数値で確かめられないため、評価 {stated} をそのまま受け入れました",
+      en: "No numbers to verify: rating {stated} accepted as stated",
+    },
+  },
   check(context) {
     return ratedItems(context)
       .filter(({ evaluation }) => evaluation.expected === "-")
       .map(({ row, stated }) => ({
         ...at(context, row, "rating"),
-        message: { ja: `数値で確かめられないため、評価 ${stated} をそのまま受け入れました`, en: `No numbers to verify: rating ${stated} accepted as stated` },
+        messageId: "accepted" as const,
+        data: { stated },
         suggested: "-" as const,
       }));
   },
-};
+});

@@ -1,11 +1,17 @@
 import { at } from "../helpers";
-import type { Rule } from "../types";
+import { defineRule } from "../types";
 
-export const numberDuplicate: Rule = {
+export const numberDuplicate = defineRule({
   code: "NUMBER_DUPLICATE",
   severity: "error",
   title: { ja: "項目番号の重複", en: "Duplicate item number" },
   why: { ja: "同じ No. の項目が二つあると、集計もレポートも誤ります。再掲なら【No.○の再掲】と書いてください。", en: "Two items with the same No. spoil the summary and the report. Mark a repost as 【No.○の再掲】." },
+  messages: {
+    duplicate: {
+      ja: "No. {item} は {first}行目にもあります",
+      en: "No. {item} also stands in row {first}",
+    },
+  },
   check(context) {
     const seen = new Map<string, number>();
     return context.rows.flatMap((row) => {
@@ -19,9 +25,10 @@ export const numberDuplicate: Rule = {
         {
           ...at(context, row, row.kind === "sub" ? "sub" : "no"),
           severity: "error" as const,
-          message: { ja: `No. ${row.item} は ${first}行目にもあります`, en: `No. ${row.item} also stands in row ${first}` },
+          messageId: "duplicate" as const,
+          data: { item: row.item, first },
         },
       ];
     });
   },
-};
+});

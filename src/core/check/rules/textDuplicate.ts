@@ -1,7 +1,7 @@
 import { memoKind } from "../../memo";
 import { foldText, foldedCodeAt } from "../../text/fold";
 import { at, isRepost } from "../helpers";
-import type { Rule, RuleFinding } from "../types";
+import { defineRule, type RuleFinding } from "../types";
 import type { TableRow } from "../../workbook/table";
 
 /** Sentences shorter than this are common phrases, not copy-paste. */
@@ -118,11 +118,17 @@ interface Said {
 
 const textOf = (said: Said) => (said.sentence ??= sentenceText(said.text, said.start, said.end));
 
-export const textDuplicate: Rule = {
+export const textDuplicate = defineRule({
   code: "TEXT_DUPLICATE",
   severity: "warning",
   title: { ja: "別の項目と同じ文", en: "Same sentence as another item" },
   why: { ja: "別の項目の当初予定や実績と同じ文があるのは、貼り付けの誤りのことが多いです。", en: "A sentence that also stands in another item's plan or results is usually a copy-paste slip." },
+  messages: {
+    same: {
+      ja: "No. {item} の{field}と同じ文があります:「{quoted}」",
+      en: "The same sentence stands in No. {item}'s {field}: \"{quoted}\"",
+    },
+  },
   check(context) {
     const out: RuleFinding[] = [];
     // The first place each sentence was said, by hash; sentences are compared only when hashes meet.
@@ -160,14 +166,12 @@ export const textDuplicate: Rule = {
           out.push({
             ...at(context, row, field),
             severity: "warning",
-            message: {
-              ja: `No. ${first.row.item} の${where[first.field]}と同じ文があります:「${quoted}${cut}」`,
-              en: `The same sentence stands in No. ${first.row.item}'s ${first.field}: "${quoted}${cut}"`,
-            },
+            messageId: "same",
+            data: { item: first.row.item, field: { ja: where[first.field], en: first.field }, quoted: `${quoted}${cut}` },
           });
         }
       }
     }
     return out;
   },
-};
+});

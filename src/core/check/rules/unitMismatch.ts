@@ -1,11 +1,17 @@
 import { at } from "../helpers";
-import type { Rule, RuleFinding } from "../types";
+import { defineRule, type RuleFinding } from "../types";
 
-export const unitMismatch: Rule = {
+export const unitMismatch = defineRule({
   code: "UNIT_MISMATCH",
   severity: "warning",
   title: { ja: "目標と実績の単位が違う", en: "Target and result units differ" },
   why: { ja: "単位の違う数値（% と 件など）は比べられません。同じ単位で書いてください。", en: "Values in different units (% and 件) cannot be compared. Write them in the same unit." },
+  messages: {
+    units: {
+      ja: "{label}: 目標は「{targetUnit}」、実績は「{resultUnit}」です",
+      en: "{label}: the target is in \"{targetUnit}\", the result in \"{resultUnit}\"",
+    },
+  },
   check(context) {
     const out: RuleFinding[] = [];
     for (const row of context.rows) {
@@ -14,13 +20,15 @@ export const unitMismatch: Rule = {
         out.push({
           ...at(context, row, "result"),
           severity: "warning",
-          message: {
-            ja: `${pair.target.label}: 目標は「${pair.target.unit || "単位なし"}」、実績は「${pair.result.unit || "単位なし"}」です`,
-            en: `${pair.target.label}: the target is in "${pair.target.unit || "no unit"}", the result in "${pair.result.unit || "no unit"}"`,
+          messageId: "units",
+          data: {
+            label: pair.target.label,
+            targetUnit: pair.target.unit || { ja: "単位なし", en: "no unit" },
+            resultUnit: pair.result.unit || { ja: "単位なし", en: "no unit" },
           },
         });
       }
     }
     return out;
   },
-};
+});

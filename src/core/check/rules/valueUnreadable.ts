@@ -1,13 +1,19 @@
 import { at } from "../helpers";
-import type { Rule, RuleFinding } from "../types";
+import { defineRule, type RuleFinding } from "../types";
 
-export const valueUnreadable: Rule = {
+export const valueUnreadable = defineRule({
   code: "VALUE_UNREADABLE",
   severity: "warning",
   title: { ja: "数値として読めない値", en: "Value that is not a number" },
   why: {
     ja: "桁が多すぎるなど、数値として比べられない値があります。その値は点検に使っていません。入力の誤りでないか確かめてください。",
     en: "A value cannot be compared as a number (it has far too many digits, for instance) and was left out of the check. Check whether it was typed by mistake.",
+  },
+  messages: {
+    notANumber: {
+      ja: "数値として読めない値があります: {values}",
+      en: "Not a number: {values}",
+    },
   },
   check(context) {
     const out: RuleFinding[] = [];
@@ -20,10 +26,11 @@ export const valueUnreadable: Rule = {
         const shown = bad.map((m) => `${m.label ? `${m.label}: ` : ""}${m.text.length > 24 ? `${m.text.slice(0, 24)}…` : m.text}`).join("、");
         out.push({
           ...at(context, row, field),
-          message: { ja: `数値として読めない値があります: ${shown}`, en: `Not a number: ${shown}` },
+          messageId: "notANumber",
+          data: { values: shown },
         });
       }
     }
     return out;
   },
-};
+});
