@@ -8,6 +8,9 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // A few tests sweep a whole plane of characters or generate thousands of cases: a busy machine
+          // (CI shares its two cores) takes several times their usual second.
+          testTimeout: 20_000,
         },
       },
       {

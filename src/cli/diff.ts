@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { DIFF_RULES_BY_CODE, type DiffResult } from "../core/diff/diff";
+import { DIFF_RULES_BY_CODE } from "../core/diff/catalogue";
+import type { DiffResult } from "../core/diff/diff";
 import { compareYears, type YearComparison } from "../core/actions/compare";
 import { WorkbookError } from "../core/port";
 import { fiscalYearLabel } from "../core/fiscalYear";

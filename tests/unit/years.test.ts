@@ -7,7 +7,7 @@ import { clearEntryRules, setEntryRules } from "../../src/core/actions/guards";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run } from "../../src/cli/run";
 import { departmentSheets, departmentsOf } from "../../src/core/check/export";
 import { checkTable } from "../../src/core/check/check";
-import { matchItems, titleSimilarity } from "../../src/core/diff/diff";
+import { matchItems, titleSimilarity } from "../../src/core/diff/match";
 import { diffSheet, runDiff } from "../../src/core/diff/run";
 import { entryGuard, GUARD_TITLE } from "../../src/core/workbook/guard";
 import { nextEvaluationDate, rolloverTable } from "../../src/core/workbook/rollover";

@@ -1,12 +1,13 @@
 import { diffSheet, runDiff, type YearComparison } from "../diff/run";
+import type { Memo } from "../memo";
 import type { WorkbookPort } from "../port";
 import { writeOwnSheet } from "./sheets";
 
 export type { YearComparison };
 
 /** Compares this year's workbook with last year's (items matched, ratings and targets moved). Writes nothing. */
-export function compareYears(last: WorkbookPort, current: WorkbookPort): Promise<YearComparison> {
-  return runDiff(last, current);
+export function compareYears(last: WorkbookPort, current: WorkbookPort, memo?: Memo): Promise<YearComparison> {
+  return runDiff(last, current, memo);
 }
 
 /** Writes the comparison as the 「前年度との比較」 sheet of this year's workbook; returns its name. */

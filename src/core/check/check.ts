@@ -5,8 +5,7 @@ import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
 import type { PairEvaluation } from "../rating/types";
 import { RULES } from "./catalogue";
-import { fillMessage } from "../text/localized";
-import { SEVERITIES, type CheckContext, type Finding, type Rule, type RuleFinding, type Severity } from "./types";
+import { SEVERITIES, findingOf, type CheckContext, type Finding, type Severity } from "./types";
 
 export interface CategorySummary {
   name: string;
@@ -77,28 +76,6 @@ function sortFindings(findings: Finding[]): void {
 }
 
 /**
- * A rule's finding with its code, sheet and severity, every field present (undefined where absent): one
- * object shape for all the findings of a check, which may number a hundred thousand.
- */
-function complete(found: RuleFinding, rule: Rule, sheet: string): Finding {
-  const template = rule.messages[found.messageId];
-  return {
-    code: rule.code,
-    severity: found.severity ?? rule.severity,
-    item: found.item,
-    sheet,
-    row: found.row,
-    column: found.column,
-    message: template ? fillMessage(template, found.data) : { ja: found.messageId, en: found.messageId },
-    evidence: found.evidence,
-    suggested: found.suggested,
-    category: found.category,
-    title: found.title,
-    department: found.department,
-  };
-}
-
-/**
  * The consistency check of docs/contracts/rating.md over a table as read. Read-only: it returns findings and
  * never touches the workbook.
  */
@@ -130,7 +107,7 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
   const rules = columnsMissing ? RULES.filter((r) => r.code === "COLUMNS_MISSING") : RULES;
   const all: Finding[] = [];
   for (const rule of rules) {
-    for (const found of rule.check(context)) all.push(complete(found, rule, table.sheet));
+    for (const found of rule.check(context)) all.push(findingOf(found, rule, table.sheet));
   }
   sortFindings(all);
 

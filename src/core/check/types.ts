@@ -1,5 +1,5 @@
 import type { Memo } from "../memo";
-import type { Localized, MessageData } from "../text/localized";
+import { fillMessage, type Localized, type MessageData } from "../text/localized";
 import type { DirectionSource } from "../rating/direction";
 import type { RowEvaluations } from "../rating/evaluate";
 import type { ExpectedRating, PairEvaluation, PairStatus } from "../rating/types";
@@ -77,10 +77,15 @@ export type RuleFinding<Id extends string = string> = Omit<Finding, "code" | "sh
   severity?: Severity;
   messageId: Id;
   data?: MessageData;
+  /** A finding about another sheet than the one checked (last year's table, in the comparison). */
+  sheet?: string;
 };
 
-/** A rule of the consistency check, like an ESLint rule: code, severity, texts, its messages, and what it finds. */
-export interface Rule<Id extends string = string> {
+/**
+ * A rule, like an ESLint rule: code, severity, texts, its messages, and what it finds in its context — a
+ * table for the consistency check (CheckContext), two years' tables for the comparison (DiffContext).
+ */
+export interface Rule<Id extends string = string, Context = CheckContext> {
   code: string;
   /** The usual severity; a finding may say otherwise (RATING_OVERSTATED within tolerance). */
   severity: Severity;
@@ -89,10 +94,33 @@ export interface Rule<Id extends string = string> {
   why: Localized;
   /** Every message the rule says, by id, in both languages; {name} stands for a value of the finding's data. */
   messages: Readonly<Record<Id, Localized>>;
-  check(context: CheckContext): RuleFinding<Id>[];
+  check(context: Context): RuleFinding<Id>[];
 }
 
 /** A rule, its message ids checked against its messages. */
-export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+export function defineRule<const Id extends string, Context = CheckContext>(rule: Rule<Id, Context>): Rule<Id, Context> {
   return rule;
+}
+
+/**
+ * The one finding factory: a rule's finding with its code, sheet, severity and message in both languages,
+ * every field present (undefined where absent) — one object shape for all the findings, which may number
+ * a hundred thousand.
+ */
+export function findingOf<Context>(found: RuleFinding, rule: Rule<string, Context>, sheet: string): Finding {
+  const template = rule.messages[found.messageId];
+  return {
+    code: rule.code,
+    severity: found.severity ?? rule.severity,
+    item: found.item,
+    sheet: found.sheet ?? sheet,
+    row: found.row,
+    column: found.column,
+    message: template ? fillMessage(template, found.data) : { ja: found.messageId, en: found.messageId },
+    evidence: found.evidence,
+    suggested: found.suggested,
+    category: found.category,
+    title: found.title,
+    department: found.department,
+  };
 }

@@ -1,15 +1,17 @@
+import type { Memo } from "../memo";
 import type { SimpleSheet, WorkbookPort } from "../port";
 import { fiscalYearLabel } from "../fiscalYear";
 import { columnLetter } from "../workbook/cells";
 import { workbookMeta } from "../workbook/planMeta";
 import { DEFAULT_SETTINGS } from "../workbook/settings";
-import { DIFF_RULES_BY_CODE, diffTables, type DiffResult } from "./diff";
+import { DIFF_RULES_BY_CODE } from "./catalogue";
+import { diffTables, type DiffResult } from "./diff";
 
 /** A comparison of two years, with the sheets of each year's table. */
 export type YearComparison = DiffResult & { lastSheet: string; thisSheet: string };
 
 /** Reads last year's and this year's workbooks through their ports and compares them. Writes nothing. */
-export async function runDiff(last: WorkbookPort, current: WorkbookPort): Promise<YearComparison> {
+export async function runDiff(last: WorkbookPort, current: WorkbookPort, memo?: Memo): Promise<YearComparison> {
   const [was, now] = await Promise.all([last.read(), current.read()]);
   const lastSettings = was.settings?.settings ?? DEFAULT_SETTINGS;
   const thisSettings = now.settings?.settings ?? DEFAULT_SETTINGS;
@@ -17,6 +19,7 @@ export async function runDiff(last: WorkbookPort, current: WorkbookPort): Promis
   const thisYear = workbookMeta(now.table, thisSettings).meta.fiscalYear;
   const result = diffTables(was.table, now.table, {
     scale: thisSettings.profile.scale,
+    ...(memo ? { memo } : {}),
     ...(lastYear === undefined ? {} : { lastFiscalYear: lastYear }),
     ...(thisYear === undefined ? {} : { thisFiscalYear: thisYear }),
   });

@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { compareYears, exportComparison, type YearComparison } from "../../core/actions/compare";
 import { clearEntryRules, setEntryRules } from "../../core/actions/guards";
 import { rollOver } from "../../core/actions/rollover";
-import { DIFF_RULES_BY_CODE } from "../../core/diff/diff";
+import { DIFF_RULES_BY_CODE } from "../../core/diff/catalogue";
 import { fiscalYearLabel } from "../../core/fiscalYear";
 import type { WorkbookPort } from "../../core/port";
 import { columnLetter } from "../../core/workbook/cells";
