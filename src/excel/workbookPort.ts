@@ -15,8 +15,6 @@ import { readSettings, writeSettings } from "./settings";
 import { writeCell, writeSheet } from "./write";
 
 export { MARK_FORMULA } from "./marks";
-export { officeCell } from "./cells";
-export { PAYLOAD_BUDGET_BYTES } from "./limits";
 
 /** Excel.run, or a stand-in with the same shape (the tests' fake), with Excel.RunOptions. */
 export type ExcelRun = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -28,4 +28,3 @@ export async function summarizeWorkbook(data: ArrayBuffer | Uint8Array): Promise
   return { port, sheets, table, summary: summarizeTable(table), problems: table.problems };
 }
 
-export { NotXlsxError } from "./workbookPort";

@@ -10,8 +10,6 @@ import { readXlsx, type ReadOptions as XlsxReadOptions, type SheetRead, type Xls
 import { addBarChart, type BarChartSpec } from "./chart";
 import { READ_ERRORS } from "./zip";
 
-/** Raised when the bytes are not an .xlsx workbook: the reader's refusals (zip.ts), one class. */
-export { XlsxReadError as NotXlsxError } from "./zip";
 export type { Inflater } from "./zip";
 
 /** Loads a workbook into exceljs, to write it: only bytes the reader (reader.ts) accepted reach here. */

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkTable, compareFindings } from "../../src/core/check/check";
+import { checkTable } from "../../src/core/check/check";
+import { compareFindings } from "../support/oracles";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import { fakeFromFile } from "../support/excelValues";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkTable } from "../../src/core/check/check";
 import { RULES } from "../../src/core/check/catalogue";
-import { eachSentence, sentenceHash, sentenceText } from "../../src/core/check/rules/textDuplicate";
+import { eachSentence, sentenceAt, sentenceHash } from "../../src/core/check/rules/textDuplicate";
 import { foldText } from "../../src/core/text/fold";
 import type { RawCell } from "../../src/core/workbook/cells";
 import { DEFAULT_SETTINGS } from "../../src/core/workbook/settings";
@@ -221,7 +221,7 @@ describe("TEXT_DUPLICATE's sentences", () => {
   const scanned = (text: string) => {
     const found: string[] = [];
     eachSentence(text, (hash, start, end) => {
-      const sentence = sentenceText(text, start, end);
+      const sentence = sentenceAt(text, start, end);
       expect(hash, sentence).toBe(sentenceHash(sentence));
       found.push(sentence);
     });

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
 import type { PairEvaluation } from "../rating/types";
 import { RULES } from "./catalogue";
-import { SEVERITIES, findingOf, type CheckContext, type Finding, type Severity } from "./types";
+import { findingOf, type CheckContext, type Finding, type Severity } from "./types";
 
 export interface CategorySummary {
   name: string;
@@ -53,19 +53,10 @@ export function evaluatedFiscalYear(table: TableRead, settings: PlanSettings): n
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const RULE_RANK = new Map(RULES.map((rule, i) => [rule.code, i]));
 
-/** Severity, then row (workbook-level first), then the catalogue order, then column. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    (a.row ?? 0) - (b.row ?? 0) ||
-    (RULE_RANK.get(a.code) ?? 99) - (RULE_RANK.get(b.code) ?? 99) ||
-    (a.column ?? -1) - (b.column ?? -1)
-  );
-}
-
 /**
- * Sorts as compareFindings does, on one number per finding (a check may hold a hundred thousand):
- * severity, row, the catalogue's order, column — each within its own range of digits.
+ * Sorts the findings (docs/contracts/rating.md): severity, row (workbook-level first), the catalogue's
+ * order, column — on one number per finding, each within its own range of digits (a check may hold a
+ * hundred thousand). tests/support/oracles.ts states the order as a comparison; a test holds the two together.
  */
 function sortFindings(findings: Finding[]): void {
   const key = (f: Finding) =>
@@ -152,4 +143,3 @@ function summarize(table: TableRead, findings: Finding[], ignored: number): Chec
   };
 }
 
-export { SEVERITIES };

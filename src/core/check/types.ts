@@ -9,7 +9,6 @@ import type { PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
 
 export type Severity = "error" | "warning" | "info";
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 
 /** One pair of a rating finding, as a reviewer reads it: target → result, achievement, method. */

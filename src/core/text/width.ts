@@ -36,7 +36,3 @@ export function columnWidthPoints(width: number): number {
   return ((width * PIXELS_PER_WIDTH_UNIT + COLUMN_PADDING_PIXELS) * 72) / 96;
 }
 
-/** The width of the columns in inches when printed at 100%. */
-export function columnsInches(widths: readonly number[]): number {
-  return widths.reduce((sum, w) => sum + columnWidthPoints(w), 0) / 72;
-}

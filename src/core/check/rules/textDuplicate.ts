@@ -1,5 +1,5 @@
 import { memoKind } from "../../memo";
-import { foldText, foldedCodeAt } from "../../text/fold";
+import { foldedCodeAt } from "../../text/fold";
 import { at, isRepost } from "../helpers";
 import { defineRule, type RuleFinding } from "../types";
 import type { TableRow } from "../../workbook/table";
@@ -8,17 +8,12 @@ import type { TableRow } from "../../workbook/table";
 const MIN_LENGTH = 20;
 
 /**
- * The sentences of a text, by definition: the text folded (foldText), cut at 。, at line ends and at a
- * ・ that starts the text or follows white space; each part without its white space and its leading ・;
- * kept when at least MIN_LENGTH characters remain and it is not one parenthesised note.
- * `eachSentence` finds the same sentences without building them (tests/unit/rules.test.ts holds the two
- * together); this builds one, for comparing and quoting. Folding the part alone is folding it in its
- * text: what touches it on either side is a separator, never a digit.
+ * The sentences of a text: the text folded (foldText), cut at 。, at line ends and at a ・ that starts the
+ * text or follows white space; each part without its white space and its leading ・; kept when at least
+ * MIN_LENGTH characters remain and it is not one parenthesised note. `eachSentence` finds them in one
+ * pass; `sentenceAt` builds one from its bounds by the same walk, for comparing and quoting. The
+ * definition by regular expressions is the tests' oracle (tests/unit/rules.test.ts).
  */
-export function sentenceText(text: string, start: number, end: number): string {
-  return foldText(text.slice(start, end)).replace(/\s+/g, "").replace(/^・+/, "");
-}
-
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 const IDEOGRAPHIC_FULL_STOP = 0x3002;
@@ -42,6 +37,19 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** The sentence eachSentence found between these bounds: its characters folded, white space and leading ・ left out. */
+export function sentenceAt(text: string, start: number, end: number): string {
+  let out = "";
+  let leading = true;
+  for (let i = start; i < end; i += 1) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code) || (leading && code === MIDDLE_DOT)) continue;
+    leading = false;
+    out += String.fromCharCode(foldedCodeAt(text, i));
+  }
+  return out;
+}
+
 /** The hash eachSentence gives a sentence, from the sentence itself. */
 export function sentenceHash(sentence: string): number {
   let hash = FNV_OFFSET;
@@ -50,7 +58,7 @@ export function sentenceHash(sentence: string): number {
 }
 
 /**
- * Calls `visit` with each sentence of a text (see sentenceText): its bounds in the text and a hash of its
+ * Calls `visit` with each sentence of a text (see above): its bounds in the text and a hash of its
  * folded characters (FNV-1a, cut to a small integer). One pass, folding as it goes, and no string is
  * made: a 50,000-row table has a quarter of a million sentences, most of them said once.
  */
@@ -116,7 +124,7 @@ interface Said {
   next: Said | undefined;
 }
 
-const textOf = (said: Said) => (said.sentence ??= sentenceText(said.text, said.start, said.end));
+const textOf = (said: Said) => (said.sentence ??= sentenceAt(said.text, said.start, said.end));
 
 export const textDuplicate = defineRule({
   code: "TEXT_DUPLICATE",
@@ -151,7 +159,7 @@ export const textDuplicate = defineRule({
           let first = chain;
           let sentence: string | undefined;
           if (first) {
-            sentence = sentenceText(text, start, end);
+            sentence = sentenceAt(text, start, end);
             while (first && textOf(first) !== sentence) first = first.next;
           }
           if (!first) {
