@@ -1,5 +1,6 @@
 import { columnLetter } from "../core/workbook/cells";
 import { GUARD_TITLE, type EntryGuard, type GuardRange } from "../core/workbook/guard";
+import { sheetProtected } from "../core/workbook/protection";
 import type { Batch } from "./cells";
 
 const address = (g: GuardRange) => `${columnLetter(g.column)}${g.first}:${columnLetter(g.column)}${g.last}`;
@@ -13,11 +14,16 @@ export function setGuards(run: Batch, guard: EntryGuard): Promise<{ set: GuardRa
     const set: GuardRange[] = [];
     const skipped: GuardRange[] = [];
     const targets = guard.ranges.map((g) => {
-      const range = context.workbook.worksheets.getItem(g.sheet).getRange(address(g));
+      const sheet = context.workbook.worksheets.getItem(g.sheet);
+      sheet.protection.load("protected");
+      const range = sheet.getRange(address(g));
       range.dataValidation.load("type");
-      return { g, range };
+      return { g, sheet, range };
     });
     await context.sync();
+    // Data validation cannot be changed on a protected sheet, even on unlocked cells: said before anything is set.
+    const locked = targets.find(({ sheet }) => sheet.protection.protected);
+    if (locked) throw sheetProtected(locked.g.sheet, "guards");
     for (const { g, range } of targets) {
       if (range.dataValidation.type !== "None") {
         skipped.push(g);
@@ -39,8 +45,14 @@ export function setGuards(run: Batch, guard: EntryGuard): Promise<{ set: GuardRa
 /** Removes these entry guards where they are still the add-in's (by their title); a sheet deleted since is no failure. */
 export function clearGuards(run: Batch, guards: readonly GuardRange[]): Promise<void> {
   return run(async (context) => {
-    const sheets = guards.map((g) => ({ g, sheet: context.workbook.worksheets.getItemOrNullObject(g.sheet) }));
+    const sheets = guards.map((g) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(g.sheet);
+      sheet.protection.load("protected");
+      return { g, sheet };
+    });
     await context.sync();
+    const locked = sheets.find(({ sheet }) => !sheet.isNullObject && sheet.protection.protected);
+    if (locked) throw sheetProtected(locked.g.sheet, "guards");
     const ranges = sheets
       .filter(({ sheet }) => !sheet.isNullObject)
       .map(({ g, sheet }) => {

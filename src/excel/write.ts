@@ -2,27 +2,32 @@ import { checkGuards, type CellGuard, type SimpleSheet } from "../core/port";
 import { columnWidthPoints } from "../core/text/width";
 import { columnLetter, rawText } from "../core/workbook/cells";
 import { officeCell, type Batch } from "./cells";
+import { cellLocked } from "../core/workbook/protection";
 import { toWorkbookError } from "./errors";
 
 /**
  * The quick fix: one value into one cell, its format left as the user made it. The guard cells (the
  * row's No. and title) are read first: when rows were inserted or deleted since the check, the row is
- * not the same one and nothing is written. A protected sheet is said so before anything is tried.
+ * not the same one and nothing is written. On a protected sheet the cell is written when it is unlocked
+ * (Excel protects locked cells only); a locked one is refused, naming the cell, before anything is tried.
  */
 export function writeCell(run: Batch, sheet: string, column: number, sheetRow: number, text: string, guard: readonly CellGuard[] = []): Promise<void> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.protection.load("protected");
+    const address = `${columnLetter(column)}${sheetRow}`;
+    const target = ws.getRange(address);
+    target.format.protection.load("locked");
     const guarded = guard.map((g) => {
       const range = ws.getRange(`${columnLetter(g.column)}${sheetRow}`);
       range.load("values,valueTypes");
       return { guard: g, range };
     });
     await context.sync();
-    if (ws.protection.protected) throw toWorkbookError({ code: "AccessDenied" });
+    if (ws.protection.protected && target.format.protection.locked !== false) throw cellLocked(sheet, address);
     const texts = new Map(guarded.map(({ guard: g, range }) => [g.column, rawText(officeCell(range.values[0]?.[0], range.valueTypes[0]?.[0]))]));
     checkGuards(sheetRow, guard, (c) => texts.get(c) ?? "");
-    ws.getRange(`${columnLetter(column)}${sheetRow}`).values = [[text]];
+    target.values = [[text]];
     await context.sync();
   });
 }

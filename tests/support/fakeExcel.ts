@@ -30,10 +30,17 @@
  *   priority of the conditional format in the current ConditionalFormatCollection", so ids move when
  *   formats are added or removed, and getItem(id) of a removed one fails (ItemNotFound) —
  *   javascript/api/excel/excel.conditionalformatcollection, excel.conditionalformat#id.
- * - Protection: writing to a protected sheet is AccessDenied ("You cannot perform the requested
- *   operation", Graph/Office.js on locked cells); adding, deleting, renaming or hiding sheets of a
- *   workbook whose structure is protected is AccessDenied — excel.worksheetprotection,
- *   excel.workbookprotection.
+ * - Protection: Excel protects locked cells only. Every cell is locked unless unlocked ("By default, all
+ *   cells on a worksheet are locked … locking cells has no effect until you protect the worksheet" —
+ *   support.microsoft.com "Lock or unlock specific areas of a protected worksheet"); on a protected sheet a
+ *   value written to a locked cell is AccessDenied, to an unlocked cell it is written. Formatting cells and
+ *   conditional formats need the protection's "Format cells" allowance ("Format cells: changing any of the
+ *   options in the Format Cells or Conditional Formatting dialog boxes" — support.microsoft.com "Protect a
+ *   worksheet"; WorksheetProtectionOptions.allowFormatCells); data validation and hyperlinks are refused on
+ *   a protected sheet (not among the allowances; "Insert hyperlinks … even in unlocked cells"). A range's
+ *   format.protection.locked is true, false, or null when its cells differ (excel.formatprotection#locked).
+ *   Adding, deleting, renaming or hiding sheets of a workbook whose structure is protected is AccessDenied
+ *   — excel.worksheetprotection, excel.workbookprotection.
  * - Cell-edit mode: "When `false`, if the user is in cell edit when the batch request is processed by the
  *   host, the batch automatically fails"; with `delayForCellEdit: true` it waits until the user leaves
  *   edit mode — Excel.RunOptions.delayForCellEdit (error InvalidOperationInCellEditMode, Excel.ErrorCodes).
@@ -81,6 +88,10 @@ export class FakeSheet {
   validations = new Map<string, FakeValidation>();
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
+  /** The protection allows formatting cells (WorksheetProtectionOptions.allowFormatCells). */
+  allowFormatCells = false;
+  /** Cells unlocked by the user (every other cell is locked); keys as key(r, c). */
+  unlocked = new Set<string>();
   merges: Area[] = [];
   constructor(public name: string) {}
 
@@ -100,6 +111,20 @@ export class FakeSheet {
 
   get(r: number, c: number): Cell | undefined {
     return this.cells.get(this.key(r, c));
+  }
+
+  /** Whether any cell of the area is locked. */
+  lockedIn(area: Area): boolean {
+    for (let r = 0; r < area[2]; r += 1) for (let c = 0; c < area[3]; c += 1) if (!this.unlocked.has(this.key(area[0] + r, area[1] + c))) return true;
+    return false;
+  }
+
+  /** Locked state of an area as Excel reports it: true, false, or null when its cells differ. */
+  lockState(area: Area): boolean | null {
+    let locked = 0;
+    const cells = area[2] * area[3];
+    for (let r = 0; r < area[2]; r += 1) for (let c = 0; c < area[3]; c += 1) if (!this.unlocked.has(this.key(area[0] + r, area[1] + c))) locked += 1;
+    return locked === cells ? true : locked === 0 ? false : null;
   }
 
   /** Stores what Excel would store when a value is written to this cell. */
@@ -243,7 +268,7 @@ export class FakeRange extends Proxy {
   set values(values: Value[][]) {
     this.fake.requestBytes += utf8(JSON.stringify(values));
     this.fake.queue(() => {
-      const { sheet, area } = this.writable();
+      const { sheet, area } = this.valuesWritable();
       this.checkShape(values, area, "values");
       values.forEach((row, r) => row.forEach((v, c) => sheet.write(area[0] + r, area[1] + c, v, this.fake.date1904)));
     });
@@ -275,6 +300,7 @@ export class FakeRange extends Proxy {
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
     this.fake.queue(() => {
       const { sheet, area } = this.writable();
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
       this.fake.hyperlinks.set(`${sheet.name}!${area[0]},${area[1]}`, link.documentReference ?? "");
       if (link.textToDisplay !== undefined) sheet.write(area[0], area[1], link.textToDisplay, this.fake.date1904);
     });
@@ -290,8 +316,13 @@ export class FakeRange extends Proxy {
 
   /** Formatting: counted (the report's writer must not format cell by cell) and recorded per range. */
   get format(): CountedFormat {
-    return this.fake.countedFormat(() => this.writable());
+    if (!this.formatProxy) {
+      // Reading the lock is no format write: defined beside the counted properties, not through them.
+      this.formatProxy = Object.defineProperty(this.fake.countedFormat(() => this.writable()), "protection", { value: new FakeFormatProtection(this.fake, () => this.must()) });
+    }
+    return this.formatProxy;
   }
+  private formatProxy?: CountedFormat;
 
   merge(_across?: boolean): void {
     this.fake.queue(() => {
@@ -328,10 +359,17 @@ export class FakeRange extends Proxy {
     return resolved;
   }
 
-  /** A range that may be written: its sheet must not be protected. */
+  /** A range whose values may be written: on a protected sheet, only unlocked cells. */
+  private valuesWritable() {
+    const resolved = this.must();
+    if (resolved.sheet.protected && resolved.sheet.lockedIn(resolved.area)) throw new FakeExcelError("AccessDenied", `the cells are locked and the sheet ${resolved.sheet.name} is protected`);
+    return resolved;
+  }
+
+  /** A range that may be formatted (number formats, fonts, merges, links): a protected sheet must allow formatting cells. */
   private writable() {
     const resolved = this.must();
-    if (resolved.sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${resolved.sheet.name} is protected`);
+    if (resolved.sheet.protected && !resolved.sheet.allowFormatCells) throw new FakeExcelError("AccessDenied", `the sheet ${resolved.sheet.name} is protected`);
     return resolved;
   }
 
@@ -444,6 +482,7 @@ class FakeDataValidation extends Proxy {
   clear(): void {
     this.fake.queue(() => {
       const { sheet, keys } = this.cells();
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
       for (const key of keys) sheet.validations.delete(key);
     });
   }
@@ -462,16 +501,40 @@ class FakeDataValidation extends Proxy {
   }
 }
 
+/** Range.format.protection (ExcelApi 1.2): whether the range's cells are locked. */
+class FakeFormatProtection extends Proxy {
+  constructor(fake: FakeExcel, private readonly target: () => { sheet: FakeSheet; area: Area }) {
+    super(fake);
+  }
+  get locked(): boolean | null {
+    return this.read("locked");
+  }
+  protected override snapshot(name: string): void {
+    if (name !== "locked") throw new FakeExcelError("NotImplemented", `FormatProtection.${name}`);
+    const { sheet, area } = this.target();
+    this.loaded.set(name, sheet.lockState(area));
+  }
+}
+
 class FakeProtection extends Proxy {
-  constructor(fake: FakeExcel, private readonly isProtected: () => boolean) {
+  constructor(
+    fake: FakeExcel,
+    private readonly isProtected: () => boolean,
+    private readonly allowsFormatting: () => boolean = () => false,
+  ) {
     super(fake);
   }
   get protected(): boolean {
     return this.read("protected");
   }
+  /** WorksheetProtection.options (ExcelApi 1.2): the allowances of a protected sheet. */
+  get options(): { allowFormatCells: boolean } {
+    return this.read("options");
+  }
   protected override snapshot(name: string): void {
-    if (name !== "protected") throw new FakeExcelError("NotImplemented", `Protection.${name}`);
-    this.loaded.set(name, this.isProtected());
+    if (name === "protected") this.loaded.set(name, this.isProtected());
+    else if (name === "options") this.loaded.set(name, { allowFormatCells: this.allowsFormatting() });
+    else throw new FakeExcelError("NotImplemented", `Protection.${name}`);
   }
 }
 
@@ -501,7 +564,11 @@ export class FakeWorksheet extends Proxy {
 
   private protectionProxy?: FakeProtection;
   get protection(): FakeProtection {
-    this.protectionProxy ??= new FakeProtection(this.fake, () => this.resolve()?.protected === true);
+    this.protectionProxy ??= new FakeProtection(
+      this.fake,
+      () => this.resolve()?.protected === true,
+      () => this.resolve()?.allowFormatCells === true,
+    );
     return this.protectionProxy;
   }
 
@@ -723,7 +790,7 @@ class FakeConditionalFormats extends Proxy {
     this.fake.queue(() => {
       const sheet = this.sheetOf();
       if (!sheet) throw new FakeExcelError("ItemNotFound", "worksheet");
-      if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
+      if (sheet.protected && !sheet.allowFormatCells) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
       const custom = type === "Custom";
       record = {
         sheet: sheet.name,
@@ -878,7 +945,7 @@ export class FakeExcel {
       if (!target) return;
       this.queue(() => {
         const { sheet, area } = target();
-        if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
+        if (sheet.protected && !sheet.allowFormatCells) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
         for (const a of areas ?? [area]) this.formatWrites.push({ sheet: sheet.name, area: a, property, value });
       });
     };

@@ -264,12 +264,48 @@ describe("Excel as it behaves: failures, protection, cell editing, dates, merged
     expect(fake.dump("進捗管理表").values[22]?.[5]).toBe("B");
   });
 
-  it("says in Japanese that a protected sheet cannot take the quick fix, before trying", async () => {
+  it("refuses the quick fix on a locked cell of a protected sheet, naming the cell, before trying", async () => {
     const { fake } = await sampleInFake();
     fake.sheet("進捗管理表")!.protected = true;
+    const before = JSON.stringify(fake.dump("進捗管理表"));
     const error = await new ExcelWorkbookPort(fake.run).writeCell("進捗管理表", 5, 22, "B").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
-    expect((error as WorkbookError).code).toBe("AccessDenied");
+    expect((error as WorkbookError).code).toBe("CellLocked");
+    expect((error as WorkbookError).text.ja).toContain("セル F22 はロックされている");
+    expect(JSON.stringify(fake.dump("進捗管理表"))).toBe(before);
+  });
+
+  it("writes the quick fix on a protected sheet whose rating column is unlocked (a common municipal layout)", async () => {
+    const { fake } = await sampleInFake();
+    const sheet = fake.sheet("進捗管理表")!;
+    sheet.protected = true;
+    // The rating (F) and results (I) columns are unlocked for the departments to fill in.
+    for (let r = 0; r < 80; r += 1) for (const c of [5, 8]) sheet.unlocked.add(sheet.key(r, c));
+    await new ExcelWorkbookPort(fake.run).writeCell("進捗管理表", 5, 22, "B");
+    expect(fake.dump("進捗管理表").values[21]?.[5]).toBe("B");
+  });
+
+  it("says precisely why marks and entry rules cannot be set on a protected sheet, and marks where formatting is allowed", async () => {
+    const { setEntryRules } = await import("../../src/core/actions/guards");
+    const { fake } = await sampleInFake();
+    const sheet = fake.sheet("進捗管理表")!;
+    sheet.protected = true;
+    const port = new ExcelWorkbookPort(fake.run);
+    const marks = await port.markCells("進捗管理表", [{ column: 5, sheetRow: 22, severity: "error" }]).catch((e: unknown) => e);
+    expect(marks).toMatchObject({ code: "SheetProtected" });
+    expect((marks as WorkbookError).text.ja).toContain("「セルの書式設定」を許可する");
+    const rules = await setEntryRules(port).catch((e: unknown) => e);
+    expect(rules).toMatchObject({ code: "SheetProtected" });
+    expect((rules as WorkbookError).text.ja).toContain("入力規則を設定・解除することができません");
+    expect([...sheet.validations.keys()]).toEqual([]);
+    // With "Format cells" allowed, the marks go on.
+    sheet.allowFormatCells = true;
+    await port.markCells("進捗管理表", [{ column: 5, sheetRow: 22, severity: "error" }]);
+    expect(fake.conditionalFormats).toHaveLength(1);
+    // Protection without the allowance again: clearing says so and removes nothing.
+    sheet.allowFormatCells = false;
+    expect(await port.clearMarks().catch((e: unknown) => e)).toMatchObject({ code: "SheetProtected" });
+    expect(fake.conditionalFormats).toHaveLength(1);
   });
 
   it("runs every batch with delayForCellEdit, so that editing a cell delays a write instead of failing it", async () => {

@@ -145,6 +145,18 @@ describe("the fake Excel", () => {
       });
     await expect(write((c) => (c.workbook.worksheets.getItem("表").getRange("A1").values = [["x"]]))).rejects.toThrow(/AccessDenied/);
     await expect(write((c) => (c.workbook.worksheets.getItem("二").getRange("A1").values = [["x"]]))).resolves.toBeUndefined();
+    // Excel protects locked cells only: an unlocked cell takes a value, not a format; its lock is read back.
+    const sheet = fake.sheet("表")!;
+    sheet.unlocked.add(sheet.key(1, 0));
+    await expect(write((c) => (c.workbook.worksheets.getItem("表").getRange("A2").values = [["y"]]))).resolves.toBeUndefined();
+    await expect(write((c) => (c.workbook.worksheets.getItem("表").getRange("A2").numberFormat = [["@"]]))).rejects.toThrow(/AccessDenied/);
+    await expect(write((c) => (c.workbook.worksheets.getItem("表").getRange("A2:A3").values = [["y"], ["z"]]))).rejects.toThrow(/AccessDenied/);
+    const locks = await fake.run(async (context) => {
+      const ranges = ["A1", "A2", "A1:A2"].map((a) => context.workbook.worksheets.getItem("表").getRange(a).format.protection.load("locked"));
+      await context.sync();
+      return ranges.map((r) => r.locked);
+    });
+    expect(locks).toEqual([true, false, null]);
     fake.workbookProtected = true;
     await expect(write((c) => c.workbook.worksheets.add("三"))).rejects.toThrow(/AccessDenied/);
     await expect(write((c) => c.workbook.worksheets.getItem("二").delete())).rejects.toThrow(/AccessDenied/);
