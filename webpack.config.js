@@ -94,6 +94,10 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
           { from: "seeds/kodaira-r2.xlsx", to: "samples/kodaira-r2.xlsx", noErrorOnMissing: true },
+          // Host configurations carrying the one cross-origin rule (hosting/cors.js).
+          { from: "hosting/_headers", to: "_headers", toType: "file" },
+          { from: "hosting/staticwebapp.config.json", to: "staticwebapp.config.json" },
+          { from: "hosting/web.config", to: "web.config" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -117,7 +121,8 @@ module.exports = async (env, options) => {
       webSocketServer: false,
       client: false,
       static: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // The production hosts' rule, not more: cross-origin reads of functions.json and functions.ja.json only.
+      headers: (req) => require("./hosting/cors").corsHeaders(req.method, req.url),
       server: useHttps ? await httpsServer() : "http",
       onListening: () => printWelcome(useHttps),
       historyApiFallback: { index: "/taskpane.html" },

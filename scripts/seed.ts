@@ -4,6 +4,7 @@
 // - seeds/arao-2009.xlsx: Arao's targets (arao-2009.tsv) in that city's own layout and rating scale.
 // Running it twice gives the same cells.
 import { readFileSync, writeFileSync } from "node:fs";
+import type ExcelJS from "exceljs";
 import { resolve } from "node:path";
 import { importReportText } from "../src/core/import/reportText";
 import { PRESET_SCALES } from "../src/core/rating/scale";
@@ -13,9 +14,46 @@ import { buildProgressWorkbook, buildLayoutWorkbook } from "../src/xlsx/progress
 
 const seeds = resolve(__dirname, "../seeds");
 
+/**
+ * Writes the add-in's functions in the form Excel binds when it opens a file. Excel stores a formula
+ * that calls a custom function of an add-in as _xldudf_NAMESPACE_NAME(…): "When formulas are properly
+ * resolved [...] Excel rewrites them with a _xldudf_ prefix", as _xldudf_CONTOSO_ADD(1,2) for
+ * =CONTOSO.ADD(1,2) (https://github.com/evelyn-chrono/officejs-custom-functions-name-error-repro, the
+ * repro of https://github.com/OfficeDev/office-js/issues/6611); "For Javascript Custom Functions, we by
+ * default save out with a different prefix "_xldudf""
+ * (https://github.com/OfficeDev/Excel-Custom-Functions/issues/108). On open, Excel binds that form to
+ * the add-in once its functions are registered ("Excel start to know these CFs and change the xldudf
+ * things to their real name and make execution", https://github.com/OfficeDev/office-js/issues/3558),
+ * while a formula stored as typed, PLAN.CHECK(…), stays #NAME? even with the add-in loaded
+ * (https://github.com/OfficeDev/office-js/issues/6395, #6611). The cached result stays: it is what a
+ * program without the add-in shows.
+ */
+function bindAddinFunctions(workbook: ExcelJS.Workbook): number {
+  let bound = 0;
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const written = cell.formula;
+        if (typeof written !== "string") return;
+        const formula = written.replace(/(^|[^\w.])PLAN\.([A-Z][A-Z0-9]*)\(/g, "$1_xldudf_PLAN_$2(");
+        if (formula === written) return;
+        // cell.result, not cell.value's: the value leaves out an empty cached result.
+        cell.value = { formula, result: cell.result };
+        bound += 1;
+      }),
+    );
+  }
+  return bound;
+}
+
+async function writeSample(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  bindAddinFunctions(workbook);
+  await workbook.xlsx.writeFile(resolve(seeds, file));
+}
+
 async function kodaira(): Promise<void> {
   const report = importReportText(readFileSync(resolve(seeds, "000_42fcd9900b63a6e5.txt"), "utf8"));
-  await buildProgressWorkbook(report.meta, report.rows).xlsx.writeFile(resolve(seeds, "kodaira-r2.xlsx"));
+  await writeSample(buildProgressWorkbook(report.meta, report.rows), "kodaira-r2.xlsx");
   writeFileSync(resolve(seeds, "kodaira-r2.rows.json"), `${JSON.stringify({ meta: report.meta, rows: report.rows }, null, 2)}\n`);
   const subs = report.rows.filter((r) => r.sub !== undefined).length;
   console.log(`seeds/kodaira-r2.xlsx, seeds/kodaira-r2.rows.json: ${report.rows.length} rows (${report.rows.length - subs} items, ${subs} sub-items)`);
@@ -40,7 +78,7 @@ async function arao(): Promise<void> {
     rows,
     settings,
   });
-  await workbook.xlsx.writeFile(resolve(seeds, "arao-2009.xlsx"));
+  await writeSample(workbook, "arao-2009.xlsx");
   console.log(`seeds/arao-2009.xlsx: ${rows.length} targets`);
 }
 
@@ -101,7 +139,7 @@ async function kodairaSecondYear(): Promise<void> {
   );
   const renumbered = rows.map((row, i) => ({ ...row, sheetRow: i + 2 }));
   const meta = { ...report.meta, fiscalYear: 2021, evaluationDate: "令和4年3月末" };
-  await buildProgressWorkbook(meta, renumbered).xlsx.writeFile(resolve(seeds, "kodaira-r3.xlsx"));
+  await writeSample(buildProgressWorkbook(meta, renumbered), "kodaira-r3.xlsx");
   console.log(`seeds/kodaira-r3.xlsx: ${renumbered.length} rows, the second year`);
 }
 

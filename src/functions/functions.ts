@@ -5,6 +5,17 @@
  * on the same engine as the check (src/core), so a cell formula and the one-click check agree.
  * Parameters are `any` where a cell may hold text, a number or nothing: blanks are reported rather
  * than coerced. Optional arguments arrive as null.
+ *
+ * Empty cells: Excel on the web passes a reference to an empty cell as null, desktop Excel as the
+ * number 0 ("Empty cells are passed as zero in desktop and null in office web",
+ * https://github.com/OfficeDev/office-js/issues/4702; optional parameters too,
+ * https://github.com/OfficeDev/office-js/issues/5262). Nothing in the arguments tells that 0 from a
+ * cell holding 0 (https://github.com/OfficeDev/office-js/issues/1951: "cannot disambiguate from
+ * legitimate zero cells"), so every parameter reads the number 0 as an empty cell, on every platform:
+ * an empty cell gets one answer everywhere. That loses no rating, scale, marker, index, tolerance or
+ * year (0 is none of them); a zero target or result is written as text with its unit ("0件"), as the
+ * progress table writes its values, and a zero S margin as "0%". docs/contracts/functions.md gives
+ * the reasons and what was weighed against them.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator takes only a literal `any` */
 import { checkRatingCell } from "../core/check/cellCheck";
@@ -26,7 +37,12 @@ function invalidValue(message: Message): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
-const isBlank = (value: unknown): boolean => value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+/**
+ * An empty cell as any platform passes it: null (Excel on the web, an omitted optional argument), the
+ * number 0 (desktop Excel, see above), or text of spaces only.
+ */
+const isEmptyCell = (value: unknown): boolean =>
+  value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "");
 
 /** A cell that may hold text or a number; a boolean or an array is of the wrong kind. */
 function textOrNumber(value: unknown): string | number {
@@ -34,18 +50,30 @@ function textOrNumber(value: unknown): string | number {
   throw invalidValue(CELL_MESSAGES.notTextOrNumber);
 }
 
-/** A ratio given as 0.9 or as a percentage (90). */
+/**
+ * A ratio given as 0.9, as a percentage (90), or as text ("90%", "0%", "0.9"): the text form is how a
+ * zero is asked for, since the number 0 reads as an empty cell.
+ */
 function ratio(value: unknown, fallback: number, low: number, lowInclusive: boolean, message: Message): number {
-  if (isBlank(value)) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value)) throw invalidValue(message);
-  const r = value > 1 && value <= 100 ? value / 100 : value;
+  if (isEmptyCell(value)) return fallback;
+  let r: number;
+  if (typeof value === "number" && Number.isFinite(value)) {
+    r = value > 1 && value <= 100 ? value / 100 : value;
+  } else if (typeof value === "string") {
+    const written = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(value.normalize("NFKC").trim());
+    if (!written) throw invalidValue(message);
+    const n = Number(written[1]);
+    r = written[2] ? n / 100 : n > 1 && n <= 100 ? n / 100 : n;
+  } else {
+    throw invalidValue(message);
+  }
   if (r > 1 || (lowInclusive ? r < low : r <= low)) throw invalidValue(message);
   return r;
 }
 
 /** A scale written best first ("S,A,B", "◎○△×", "達成,未達成"); the default S/A/B when blank. */
 function scaleOf(value: unknown): RatingScale {
-  if (isBlank(value)) return DEFAULT_SCALE;
+  if (isEmptyCell(value)) return DEFAULT_SCALE;
   const scale = typeof value === "string" ? scaleFromText(value) : undefined;
   if (!scale) throw invalidValue(CELL_MESSAGES.scaleInvalid);
   return scale;
@@ -61,8 +89,8 @@ function profileOf(tolerance: unknown, sMargin: unknown, scale?: unknown): Ratin
 }
 
 function evaluate(target: unknown, actual: unknown, profile: RatingProfile) {
-  if (isBlank(target)) throw notAvailable(CELL_MESSAGES.targetMissing);
-  if (isBlank(actual)) throw notAvailable(CELL_MESSAGES.actualMissing);
+  if (isEmptyCell(target)) throw notAvailable(CELL_MESSAGES.targetEmpty);
+  if (isEmptyCell(actual)) throw notAvailable(CELL_MESSAGES.actualEmpty);
   const t = textOrNumber(target);
   const a = textOrNumber(actual);
   if (argumentMetrics(t).length === 0) throw notAvailable(CELL_MESSAGES.targetMissing);
@@ -76,7 +104,7 @@ function evaluate(target: unknown, actual: unknown, profile: RatingProfile) {
  * @param {any} target The plan cell (its target values) or a number.
  * @param {any} actual The results cell (its achieved values) or a number.
  * @param {any} [tolerance] Tolerance floor, e.g. 0.9 (default 1).
- * @param {any} [s_margin] S margin, e.g. 0.1 (default).
+ * @param {any} [s_margin] S margin, e.g. 0.1 (default); zero is written "0%".
  * @param {any} [scale] Rating scale, best first, e.g. "S,A,B", "◎○△×" or "達成,未達成" (default S,A,B).
  * @returns {string} S, A, B or -.
  */
@@ -92,15 +120,16 @@ export function rating(target: any, actual: any, tolerance?: any, s_margin?: any
  * @param {any} target The plan cell (its target values) or a number.
  * @param {any} actual The results cell (its achieved values) or a number.
  * @param {any} [tolerance] Tolerance floor, e.g. 0.9 (default 1).
- * @param {any} [s_margin] S margin, e.g. 0.1 (default).
+ * @param {any} [s_margin] S margin, e.g. 0.1 (default); zero is written "0%".
  * @param {any} [scale] Rating scale, best first, e.g. "S,A,B", "◎○△×" or "達成,未達成" (default S,A,B).
  * @returns {string} "" or e.g. RATING_OVERSTATED: 実績44.0% / 目標95% (46%).
  */
 export function check(rating: any, target: any, actual: any, tolerance?: any, s_margin?: any, scale?: any): string {
   const profile = profileOf(tolerance, s_margin, scale);
-  if (isBlank(rating)) return "";
+  // A rating is a symbol of the scale, written as text: a number is never one, and 0 is an empty cell.
+  if (isEmptyCell(rating)) return "";
   if (typeof rating !== "string") throw invalidValue(CELL_MESSAGES.ratingInvalid);
-  if (isBlank(target) || isBlank(actual)) return "";
+  if (isEmptyCell(target) || isEmptyCell(actual)) return "";
   const answer = checkRatingCell(rating, textOrNumber(target), textOrNumber(actual), profile);
   if (answer === undefined) throw invalidValue(CELL_MESSAGES.ratingInvalid);
   return answer;
@@ -117,7 +146,8 @@ export function check(rating: any, target: any, actual: any, tolerance?: any, s_
 export function achievement(target: any, actual: any, marker?: any): number {
   const evaluation = evaluate(target, actual, DEFAULT_PROFILE);
   let pairs = evaluation.pairs.filter((p) => p.achievement !== undefined);
-  if (!isBlank(marker)) {
+  // ①②③ count from 1: 0 is an empty cell, as an omitted marker.
+  if (!isEmptyCell(marker)) {
     const n = typeof marker === "number" ? marker : Number(String(marker).trim());
     if (!Number.isInteger(n) || n < 1) throw invalidValue(CELL_MESSAGES.indexInvalid);
     pairs = pairs.filter((p) => p.target.marker === n);
@@ -137,10 +167,11 @@ export function achievement(target: any, actual: any, marker?: any): number {
  * @returns {number} The value.
  */
 export function quantity(text: any, index?: any): number {
-  if (isBlank(text)) throw notAvailable(CELL_MESSAGES.noValue);
+  if (isEmptyCell(text)) throw notAvailable(CELL_MESSAGES.textEmpty);
   const metrics = argumentMetrics(textOrNumber(text));
   let n = 1;
-  if (!isBlank(index)) {
+  // Indexes count from 1: 0 is an empty cell, as an omitted index.
+  if (!isEmptyCell(index)) {
     if (typeof index !== "number" || !Number.isInteger(index) || index < 1) throw invalidValue(CELL_MESSAGES.indexInvalid);
     n = index;
   }
@@ -158,10 +189,19 @@ export function quantity(text: any, index?: any): number {
  * @returns {any[][]} One row per metric.
  */
 export function metrics(text: any): any[][] {
-  if (isBlank(text)) throw notAvailable(CELL_MESSAGES.noValue);
+  if (isEmptyCell(text)) throw notAvailable(CELL_MESSAGES.textEmpty);
   const found = argumentMetrics(textOrNumber(text));
   if (found.length === 0) throw notAvailable(CELL_MESSAGES.noValue);
-  return found.map((m) => [m.marker ?? "", m.label, m.value, m.unit, m.op]);
+  // A value too long to be a number is #VALUE! in its own cell, the rest of the table shown: Excel has
+  // no NaN ("Excel instead immediately generates an error such as #NUM! or #DIV/0!",
+  // https://learn.microsoft.com/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result).
+  return found.map((m) => [
+    m.marker ?? "",
+    m.label,
+    m.notANumber || !Number.isFinite(m.value) ? invalidValue(CELL_MESSAGES.notANumber) : m.value,
+    m.unit,
+    m.op,
+  ]);
 }
 
 /**
@@ -173,7 +213,8 @@ export function metrics(text: any): any[][] {
  */
 export function fiscalYear(text: any, date_1904?: any): number {
   const value: unknown = text;
-  if (isBlank(value)) throw notAvailable(CELL_MESSAGES.fiscalYearEmpty);
+  // 0 is no year and no date (serial 1 is 1900-01-01): an empty cell.
+  if (isEmptyCell(value)) throw notAvailable(CELL_MESSAGES.fiscalYearEmpty);
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 1900 && value <= 2200) return value;
     // Excel hands a date cell to a function as its serial number (1900 date system unless told otherwise).

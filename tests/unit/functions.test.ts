@@ -5,7 +5,17 @@ import { checkTable } from "../../src/core/check/check";
 import { evaluateTexts } from "../../src/core/rating/evaluate";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import type { TableRow } from "../../src/core/workbook/table";
-import { ErrorCode, StubCustomFunctionsError, installCustomFunctionsStub } from "./stubCustomFunctions";
+import { CELL_MESSAGES } from "../../src/functions/messages";
+import {
+  EMPTY_CELL,
+  ErrorCode,
+  PLATFORMS,
+  StubCustomFunctionsError,
+  argumentsAs,
+  callAsCell,
+  installCustomFunctionsStub,
+  shownInCell,
+} from "./stubCustomFunctions";
 
 installCustomFunctionsStub();
 type Fn = (...args: unknown[]) => unknown;
@@ -86,8 +96,9 @@ describe("PLAN.RATING", () => {
   it("raises #N/A with a Japanese message for blanks and texts without numbers, #VALUE! for other kinds", () => {
     const blank = errorOf(() => F.rating(null, null));
     expect(blank.code).toBe(ErrorCode.notAvailable);
-    expect(blank.message).toMatch(/^目標値の数値が見つかりません/);
-    expect(errorOf(() => F.rating("(件数 5件)", "")).message).toMatch(/^実績値の数値が見つかりません/);
+    expect(blank.message).toMatch(/^目標値のセルが空です/);
+    expect(errorOf(() => F.rating("(件数 5件)", "")).message).toMatch(/^実績値のセルが空です/);
+    expect(errorOf(() => F.rating("(件数 5件)", "実施した。")).message).toMatch(/^実績値の数値が見つかりません/);
     expect(errorOf(() => F.rating("実施する。", "(件数 5件)")).code).toBe(ErrorCode.notAvailable);
     expect(errorOf(() => F.rating(true, 5)).code).toBe(ErrorCode.invalidValue);
   });
@@ -126,7 +137,8 @@ describe("PLAN.ACHIEVEMENT, PLAN.QUANTITY, PLAN.METRICS, PLAN.FISCALYEAR", () =>
     expect(F.quantity("28.4億円")).toBe(2_840_000_000);
     expect(F.quantity(fiscalPlan, 2)).toBe(3_500_000_000);
     expect(errorOf(() => F.quantity(fiscalPlan, 9)).code).toBe(ErrorCode.notAvailable);
-    expect(errorOf(() => F.quantity(fiscalPlan, 0)).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(() => F.quantity(fiscalPlan, -1)).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(() => F.quantity(fiscalPlan, 1.5)).code).toBe(ErrorCode.invalidValue);
     expect(errorOf(() => F.quantity("")).code).toBe(ErrorCode.notAvailable);
   });
 
@@ -137,6 +149,18 @@ describe("PLAN.ACHIEVEMENT, PLAN.QUANTITY, PLAN.METRICS, PLAN.FISCALYEAR", () =>
       [3, "公共施設整備基金", 2_500_000_000, "円", "eq"],
     ]);
     expect(errorOf(() => F.metrics("数値なし")).code).toBe(ErrorCode.notAvailable);
+  });
+
+  it("METRICS: a value too long to be a number is #VALUE! in its own cell, never NaN (Excel holds no NaN)", () => {
+    const huge = `(件数 ${"9".repeat(400)}件 ②職員数 12人)`;
+    expect(callAsCell(F.metrics, [huge])).toEqual([
+      ["", "件数", { error: ErrorCode.invalidValue, message: CELL_MESSAGES.notANumber }, "件", "eq"],
+      [2, "職員数", 12, "人", "eq"],
+    ]);
+    // QUANTITY of the same value raises the same error, with the same message.
+    expect(callAsCell(F.quantity, [huge])).toEqual({ error: ErrorCode.invalidValue, message: CELL_MESSAGES.notANumber });
+    // What the stand-in refuses, as Excel has no such value.
+    expect(() => shownInCell([[1, Number.NaN]])).toThrow(/no value of Excel's/);
   });
 
   it("FISCALYEAR: Japanese dates and periods", () => {
@@ -175,5 +199,122 @@ describe("rating scales in the functions", () => {
     expect(F.check("達成", "(件数 10件)", "(件数 5件)", null, null, "達成,未達成")).toMatch(/^RATING_OVERSTATED/);
     expect(F.check("未達成", "(件数 10件)", "(件数 5件)", null, null, "達成,未達成")).toBe("");
     expect(errorOf(() => F.rating("(件数 10件)", "(件数 5件)", null, null, "A")).code).toBe(ErrorCode.invalidValue);
+  });
+});
+
+/**
+ * Empty cells. Excel on the web passes a reference to an empty cell as null, desktop Excel
+ * as the number 0 (argumentsAs, with its source): every call below is made as both would make it.
+ */
+describe("an empty cell gets one answer on every platform", () => {
+  const plan = "(参加団体数 12団体)";
+  const result = "(参加団体数 11団体)";
+  const fiscalPlan = "(①経常収支比率80%台 ②財政調整基金35億円 ③公共施設整備基金25億円)";
+  const fiscalResult = "(①経常収支比率91.0%(速報値) ②財政調整基金28.4億円 ③公共施設整備基金18.1億円)";
+  /** One complete call per function, every parameter given; each parameter in turn becomes an empty cell. */
+  const FULL: Record<keyof typeof F, unknown[]> = {
+    rating: [plan, result, 0.9, 0.2, "S,A,B"],
+    check: ["A", plan, result, 0.9, 0.2, "S,A,B"],
+    achievement: [fiscalPlan, fiscalResult, 2],
+    quantity: [fiscalPlan, 2],
+    metrics: [fiscalPlan],
+    fiscalYear: [44286, true],
+  };
+
+  it("for every parameter of every function", () => {
+    let compared = 0;
+    for (const [name, args] of Object.entries(FULL) as [keyof typeof F, unknown[]][]) {
+      for (let i = 0; i < args.length; i++) {
+        const call = args.map((a, j) => (j === i ? EMPTY_CELL : a));
+        const [web, desktop] = PLATFORMS.map((platform) => callAsCell(F[name], argumentsAs(platform, call)));
+        expect(desktop, `${name} with argument ${i + 1} an empty cell`).toEqual(web);
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(19);
+  });
+
+  it.each(PLATFORMS)("on %s, as the web's null always did: an optional argument in an empty cell is the default", (platform) => {
+    const as = (...args: unknown[]) => argumentsAs(platform, args);
+    expect(callAsCell(F.rating, as(plan, result, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL))).toBe(F.rating(plan, result));
+    expect(callAsCell(F.achievement, as(fiscalPlan, fiscalResult, EMPTY_CELL))).toBe(F.achievement(fiscalPlan, fiscalResult));
+    expect(callAsCell(F.quantity, as(fiscalPlan, EMPTY_CELL))).toBe(80);
+    expect(callAsCell(F.fiscalYear, as(44286, EMPTY_CELL))).toBe(2020);
+  });
+
+  it.each(PLATFORMS)("on %s: PLAN.CHECK is empty for a row not yet rated, and never claims a finding for empty results", (platform) => {
+    const as = (...args: unknown[]) => argumentsAs(platform, args);
+    expect(callAsCell(F.check, as(EMPTY_CELL, plan, result))).toBe("");
+    expect(callAsCell(F.check, as(EMPTY_CELL, EMPTY_CELL, EMPTY_CELL))).toBe("");
+    expect(callAsCell(F.check, as("A", plan, EMPTY_CELL))).toBe("");
+    expect(callAsCell(F.check, as("A", 100, EMPTY_CELL))).toBe("");
+    expect(callAsCell(F.check, as("A", EMPTY_CELL, result))).toBe("");
+  });
+
+  it.each(PLATFORMS)("on %s: PLAN.RATING, ACHIEVEMENT, QUANTITY, METRICS and FISCALYEAR say the cell is empty (#N/A)", (platform) => {
+    const as = (...args: unknown[]) => argumentsAs(platform, args);
+    const notAvailable = (message: string) => ({ error: ErrorCode.notAvailable, message });
+    expect(callAsCell(F.rating, as(plan, EMPTY_CELL))).toEqual(notAvailable(CELL_MESSAGES.actualEmpty));
+    expect(callAsCell(F.rating, as(100, EMPTY_CELL))).toEqual(notAvailable(CELL_MESSAGES.actualEmpty));
+    expect(callAsCell(F.rating, as(EMPTY_CELL, result))).toEqual(notAvailable(CELL_MESSAGES.targetEmpty));
+    expect(callAsCell(F.achievement, as(plan, EMPTY_CELL))).toEqual(notAvailable(CELL_MESSAGES.actualEmpty));
+    expect(callAsCell(F.quantity, as(EMPTY_CELL))).toEqual(notAvailable(CELL_MESSAGES.textEmpty));
+    expect(callAsCell(F.metrics, as(EMPTY_CELL))).toEqual(notAvailable(CELL_MESSAGES.textEmpty));
+    expect(callAsCell(F.fiscalYear, as(EMPTY_CELL))).toEqual(notAvailable(CELL_MESSAGES.fiscalYearEmpty));
+  });
+
+  it("on every row of the sample, with its empty cells passed as each platform passes them", async () => {
+    const port = await XlsxWorkbookPort.load(readFileSync(resolve(__dirname, "../../seeds/kodaira-r2.xlsx")));
+    const rows = (await port.read()).table.rows;
+    const cell = (text: string) => (text.trim() === "" ? EMPTY_CELL : text);
+    const empties = rows.filter((r) => r.result.trim() === "" || r.ratingWritten.trim() === "");
+    expect(empties.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      const args = [cell(row.ratingWritten), cell(row.plan), cell(row.result)];
+      const [web, desktop] = PLATFORMS.map((platform) => callAsCell(F.check, argumentsAs(platform, args)));
+      expect(desktop, `PLAN.CHECK on item ${row.item}`).toEqual(web);
+      // The text the cell holds, as the check reads it: an empty cell is "" there.
+      expect(web, `PLAN.CHECK on item ${row.item}`).toEqual(F.check(row.ratingWritten, row.plan, row.result));
+      const [webRating, desktopRating] = PLATFORMS.map((platform) => callAsCell(F.rating, argumentsAs(platform, args.slice(1))));
+      expect(desktopRating, `PLAN.RATING on item ${row.item}`).toEqual(webRating);
+    }
+  });
+});
+
+describe("the number 0 as an empty cell loses no value a function takes", () => {
+  it("a rating is text: any other number is #VALUE!, as before", () => {
+    expect(errorOf(() => F.check(1, "(件数 10件)", "(件数 5件)")).code).toBe(ErrorCode.invalidValue);
+    expect(F.check(0, "(件数 10件)", "(件数 5件)")).toBe("");
+  });
+
+  it("a zero target or result is written with its unit or as text, and is read as zero", () => {
+    expect(F.rating("(件数 10件)", "(件数 0件)")).toBe("B");
+    expect(F.check("A", "(件数 10件)", "(件数 0件)")).toMatch(/^RATING_OVERSTATED: 実績0件 \/ 目標10件/);
+    expect(F.rating(100, "0")).toBe("B");
+    expect(F.quantity("0件")).toBe(0);
+  });
+
+  it("a zero S margin is written \"0%\" (text); 0 for the tolerance was never valid", () => {
+    expect(F.rating(100, 101)).toBe("A");
+    expect(F.rating(100, 101, null, "0%")).toBe("S");
+    expect(F.rating(100, 101, null, "10%")).toBe("A");
+    expect(F.rating(100, 105, null, "4")).toBe("S");
+    expect(errorOf(() => F.rating(100, 101, "0%")).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(() => F.rating(100, 101, null, "多め")).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(() => F.rating(100, 101, null, "150%")).code).toBe(ErrorCode.invalidValue);
+  });
+
+  it("①②③ markers and indexes count from 1; a fiscal year or date is never 0", () => {
+    expect(errorOf(() => F.achievement("(①件数 10件)", "(①件数 5件)", 4)).code).toBe(ErrorCode.notAvailable);
+    expect(F.achievement("(①件数 10件)", "(①件数 5件)", 0)).toBe(0.5);
+    expect(errorOf(() => F.fiscalYear(0)).message).toBe(CELL_MESSAGES.fiscalYearEmpty);
+  });
+
+  it("messages are Japanese first, English after a slash", () => {
+    for (const [key, message] of Object.entries(CELL_MESSAGES)) {
+      const [ja, en] = message.split(" / ");
+      expect(ja, key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(en, key).toMatch(/^[A-Z]/);
+    }
   });
 });

@@ -53,6 +53,23 @@ describe("manifest.xml", () => {
     expect(urlResources().get(runtime ?? "")?.attributes.DefaultValue).toBe("https://localhost:3000/taskpane.html");
   });
 
+  /**
+   * "A shared runtime only supports one task pane, although that task pane can have more than one page.
+   * [...] Add-in only manifest: In the ancestor <Host> element that has a descendant <Runtime> element
+   * that is set to a long lifetime, none of the descendant <Action> elements should have a <TaskpaneID>
+   * child element." — https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime#good-practice-avoid-multiple-task-panes
+   * (July 2026; the earlier text, "any task pane without a <TaskpaneID> is considered a different task
+   * pane", read the other way).
+   */
+  it("gives no action of the shared-runtime host a TaskpaneId: one task pane, the shared runtime's", () => {
+    const longLived = findAll(manifest, "Host").filter((host) => findAll(host, "Runtime").some((r) => r.attributes.lifetime === "long"));
+    expect(longLived).toEqual([workbookHost]);
+    const actions = findAll(workbookHost, "Action");
+    expect(actions.map((a) => a.attributes["xsi:type"])).toEqual(["ShowTaskpane", "ExecuteFunction"]);
+    for (const action of actions) expect(findAll(action, "TaskpaneId"), action.attributes["xsi:type"]).toEqual([]);
+    expect(readFileSync(resolve(root, "manifest.xml"), "utf8")).not.toMatch(/TaskpaneId/i);
+  });
+
   it("registers the custom functions under the PLAN namespace with script and metadata", () => {
     const ep = findAll(workbookHost, "ExtensionPoint").find((e) => e.attributes["xsi:type"] === "CustomFunctions") as XmlElement;
     const namespaceId = find(ep, "Namespace")?.attributes.resid;
