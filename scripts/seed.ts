@@ -14,40 +14,7 @@ import { buildProgressWorkbook, buildLayoutWorkbook } from "../src/xlsx/progress
 
 const seeds = resolve(__dirname, "../seeds");
 
-/**
- * Writes the add-in's functions in the form Excel binds when it opens a file. Excel stores a formula
- * that calls a custom function of an add-in as _xldudf_NAMESPACE_NAME(…): "When formulas are properly
- * resolved [...] Excel rewrites them with a _xldudf_ prefix", as _xldudf_CONTOSO_ADD(1,2) for
- * =CONTOSO.ADD(1,2) (https://github.com/evelyn-chrono/officejs-custom-functions-name-error-repro, the
- * repro of https://github.com/OfficeDev/office-js/issues/6611); "For Javascript Custom Functions, we by
- * default save out with a different prefix "_xldudf""
- * (https://github.com/OfficeDev/Excel-Custom-Functions/issues/108). On open, Excel binds that form to
- * the add-in once its functions are registered ("Excel start to know these CFs and change the xldudf
- * things to their real name and make execution", https://github.com/OfficeDev/office-js/issues/3558),
- * while a formula stored as typed, PLAN.CHECK(…), stays #NAME? even with the add-in loaded
- * (https://github.com/OfficeDev/office-js/issues/6395, #6611). The cached result stays: it is what a
- * program without the add-in shows.
- */
-function bindAddinFunctions(workbook: ExcelJS.Workbook): number {
-  let bound = 0;
-  for (const sheet of workbook.worksheets) {
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        const written = cell.formula;
-        if (typeof written !== "string") return;
-        const formula = written.replace(/(^|[^\w.])PLAN\.([A-Z][A-Z0-9]*)\(/g, "$1_xldudf_PLAN_$2(");
-        if (formula === written) return;
-        // cell.result, not cell.value's: the value leaves out an empty cached result.
-        cell.value = { formula, result: cell.result };
-        bound += 1;
-      }),
-    );
-  }
-  return bound;
-}
-
 async function writeSample(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  bindAddinFunctions(workbook);
   await workbook.xlsx.writeFile(resolve(seeds, file));
 }
 

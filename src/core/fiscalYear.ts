@@ -42,7 +42,18 @@ export interface FiscalYearMatch {
 
 function fromYearAndMonth(year: number, fiscal: boolean, month: number | undefined): number {
   if (fiscal || month === undefined) return year;
+  return fiscalYearOfMonth(year, month);
+}
+
+/** The fiscal year (April–March) that contains a month: 2021-03 → 2020, 2021-04 → 2021. */
+export function fiscalYearOfMonth(year: number, month: number): number {
   return month >= 4 ? year : year - 1;
+}
+
+/** The fiscal year of a date written YYYY-MM-DD (a date cell as the ports hand it): 2021-03-31 → 2020. */
+export function fiscalYearOfDate(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
+  return match ? fiscalYearOfMonth(Number(match[1]), Number(match[2])) : undefined;
 }
 
 /** Finds the first fiscal-year expression in the text, or undefined when there is none. */

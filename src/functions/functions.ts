@@ -19,15 +19,19 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator takes only a literal `any` */
 import { checkRatingCell } from "../core/check/cellCheck";
-import { parseFiscalYear } from "../core/fiscalYear";
+import { fiscalYearOfDate, parseFiscalYear } from "../core/fiscalYear";
 import { argumentMetrics, evaluateArguments } from "../core/rating/arguments";
 import { expectedRating, worstPair } from "../core/rating/judgement";
 import { DEFAULT_PROFILE, type RatingProfile } from "../core/rating/profile";
 import { DEFAULT_SCALE, scaleFromText, type RatingScale } from "../core/rating/scale";
 import { serialToDate } from "../core/workbook/cells";
+import { Memo } from "../core/memo";
 import { CELL_MESSAGES } from "./messages";
 
 type Message = (typeof CELL_MESSAGES)[keyof typeof CELL_MESSAGES];
+
+/** What the functions remember for this runtime: a sheet recalculates the same cell texts again and again. */
+const memo = new Memo();
 
 function notAvailable(message: Message): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
@@ -93,9 +97,9 @@ function evaluate(target: unknown, actual: unknown, profile: RatingProfile) {
   if (isEmptyCell(actual)) throw notAvailable(CELL_MESSAGES.actualEmpty);
   const t = textOrNumber(target);
   const a = textOrNumber(actual);
-  if (argumentMetrics(t).length === 0) throw notAvailable(CELL_MESSAGES.targetMissing);
-  if (argumentMetrics(a).length === 0) throw notAvailable(CELL_MESSAGES.actualMissing);
-  return evaluateArguments(t, a, { profile });
+  if (argumentMetrics(t, memo).length === 0) throw notAvailable(CELL_MESSAGES.targetMissing);
+  if (argumentMetrics(a, memo).length === 0) throw notAvailable(CELL_MESSAGES.actualMissing);
+  return evaluateArguments(t, a, { profile, memo });
 }
 
 /**
@@ -130,7 +134,7 @@ export function check(rating: any, target: any, actual: any, tolerance?: any, s_
   if (isEmptyCell(rating)) return "";
   if (typeof rating !== "string") throw invalidValue(CELL_MESSAGES.ratingInvalid);
   if (isEmptyCell(target) || isEmptyCell(actual)) return "";
-  const answer = checkRatingCell(rating, textOrNumber(target), textOrNumber(actual), profile);
+  const answer = checkRatingCell(rating, textOrNumber(target), textOrNumber(actual), profile, memo);
   if (answer === undefined) throw invalidValue(CELL_MESSAGES.ratingInvalid);
   return answer;
 }
@@ -168,7 +172,7 @@ export function achievement(target: any, actual: any, marker?: any): number {
  */
 export function quantity(text: any, index?: any): number {
   if (isEmptyCell(text)) throw notAvailable(CELL_MESSAGES.textEmpty);
-  const metrics = argumentMetrics(textOrNumber(text));
+  const metrics = argumentMetrics(textOrNumber(text), memo);
   let n = 1;
   // Indexes count from 1: 0 is an empty cell, as an omitted index.
   if (!isEmptyCell(index)) {
@@ -190,7 +194,7 @@ export function quantity(text: any, index?: any): number {
  */
 export function metrics(text: any): any[][] {
   if (isEmptyCell(text)) throw notAvailable(CELL_MESSAGES.textEmpty);
-  const found = argumentMetrics(textOrNumber(text));
+  const found = argumentMetrics(textOrNumber(text), memo);
   if (found.length === 0) throw notAvailable(CELL_MESSAGES.noValue);
   // A value too long to be a number is #VALUE! in its own cell, the rest of the table shown: Excel has
   // no NaN ("Excel instead immediately generates an error such as #NUM! or #DIV/0!",
@@ -220,8 +224,9 @@ export function fiscalYear(text: any, date_1904?: any): number {
     // Excel hands a date cell to a function as its serial number (1900 date system unless told otherwise).
     const date = value > 2200 ? serialToDate(value, date_1904 === true) : undefined;
     if (!date) throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
-    const [year = 0, month = 0] = date.split("-").map(Number);
-    return month >= 4 ? year : year - 1;
+    const year = fiscalYearOfDate(date);
+    if (year === undefined) throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
+    return year;
   }
   if (typeof value !== "string") throw invalidValue(CELL_MESSAGES.fiscalYearNotText);
   const year = parseFiscalYear(value);

@@ -38,8 +38,19 @@ function columns(meta: PlanMeta): Column[] {
 /** The 「整合性」 column: =PLAN.CHECK(評価, 当初予定, 取組実績) on every row, with its result cached. */
 export const CONSISTENCY_HEADER = "整合性";
 
+/**
+ * =PLAN.CHECK(F{n},H{n},I{n}) in the form Excel stores an add-in's custom function in a file and binds
+ * on open: _xldudf_PLAN_CHECK(…) ("When formulas are properly resolved [...] Excel rewrites them with a
+ * _xldudf_ prefix", as _xldudf_CONTOSO_ADD(1,2) for =CONTOSO.ADD(1,2) —
+ * https://github.com/evelyn-chrono/officejs-custom-functions-name-error-repro, the repro of
+ * https://github.com/OfficeDev/office-js/issues/6611; "For Javascript Custom Functions, we by default
+ * save out with a different prefix "_xldudf"" — https://github.com/OfficeDev/Excel-Custom-Functions/issues/108).
+ * A formula stored as typed, PLAN.CHECK(…), stays #NAME? even with the add-in loaded
+ * (https://github.com/OfficeDev/office-js/issues/6395). The cached result stays: it is what a program
+ * without the add-in shows.
+ */
 function consistencyFormula(sheetRow: number): string {
-  return `PLAN.CHECK(F${sheetRow},H${sheetRow},I${sheetRow})`;
+  return `_xldudf_PLAN_CHECK(F${sheetRow},H${sheetRow},I${sheetRow})`;
 }
 
 /**

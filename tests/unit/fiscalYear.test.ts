@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findFiscalYear, fiscalYearLabel, parseFiscalYear } from "../../src/core/fiscalYear";
+import { findFiscalYear, fiscalYearLabel, fiscalYearOfDate, parseFiscalYear } from "../../src/core/fiscalYear";
 
 describe("parseFiscalYear", () => {
   it.each([
@@ -43,5 +43,22 @@ describe("fiscalYearLabel", () => {
     [2018, "平成30年度"],
   ])("%i → %s", (year, label) => {
     expect(fiscalYearLabel(year)).toBe(label);
+  });
+});
+
+describe("fiscalYearOfDate (PLAN.FISCALYEAR of a date cell asks it, as the check's month dates do)", () => {
+  it.each([
+    ["2021-03-31", 2020],
+    ["2021-04-01", 2021],
+    ["2020-01-15", 2019],
+    ["2019-12-31", 2019],
+  ])("%s → %i", (date, year) => {
+    expect(fiscalYearOfDate(date)).toBe(year);
+    // The same rule as a month written in words.
+    expect(parseFiscalYear(`${date.slice(0, 4)}年${Number(date.slice(5, 7))}月末`)).toBe(year);
+  });
+
+  it("reads nothing else", () => {
+    expect(fiscalYearOfDate("令和3年3月末")).toBeUndefined();
   });
 });

@@ -55,15 +55,15 @@ describe("the progress workbook written from the seed", () => {
     expect(row2?.height).toBeGreaterThan(18);
   });
 
-  it("has a 「整合性」 column with =PLAN.CHECK(評価, 当初予定, 取組実績) on every row, its result cached", async () => {
+  it("has a 「整合性」 column with =PLAN.CHECK(評価, 当初予定, 取組実績) on every row, stored as Excel binds it, its result cached", async () => {
     const workbook = await roundTrip(buildProgressWorkbook(report.meta, report.rows));
     const sheet = workbook.getWorksheet(TABLE_SHEET);
     for (let r = 2; r <= 60; r += 1) {
-      expect(sheet?.getRow(r).getCell(11).value).toMatchObject({ formula: `PLAN.CHECK(F${r},H${r},I${r})` });
+      expect(sheet?.getRow(r).getCell(11).value).toMatchObject({ formula: `_xldudf_PLAN_CHECK(F${r},H${r},I${r})` });
     }
-    expect(sheet?.getCell("K22").value).toEqual({ formula: "PLAN.CHECK(F22,H22,I22)", result: "RATING_OVERSTATED: 実績44.0% / 目標95% (46%)" });
+    expect(sheet?.getCell("K22").value).toEqual({ formula: "_xldudf_PLAN_CHECK(F22,H22,I22)", result: "RATING_OVERSTATED: 実績44.0% / 目標95% (46%)" });
     // An empty cached result is not kept by the file format: the cell shows empty until Excel computes it.
-    expect(sheet?.getCell("K2").value).toMatchObject({ formula: "PLAN.CHECK(F2,H2,I2)" });
+    expect(sheet?.getCell("K2").value).toMatchObject({ formula: "_xldudf_PLAN_CHECK(F2,H2,I2)" });
   });
 
   it("carries the plan metadata on a hidden settings sheet", async () => {
