@@ -2,6 +2,7 @@ import { checkGuards, type CellGuard, type SimpleSheet } from "../core/port";
 import { columnWidthPoints } from "../core/text/width";
 import { columnLetter, rawText } from "../core/workbook/cells";
 import { officeCell, type Batch } from "./cells";
+import { PAYLOAD_BUDGET_BYTES, utf8Length } from "./limits";
 import { cellLocked } from "../core/workbook/protection";
 import { toWorkbookError } from "./errors";
 
@@ -32,7 +33,19 @@ export function writeCell(run: Batch, sheet: string, column: number, sheetRow: n
   });
 }
 
-/** Writes a sheet of text cells in one batch (formats "@" before values), links as hyperlinks; a sheet of that name is replaced. */
+/** Bytes one row of a sheet of the add-in takes in a request: its texts, their "@" formats, its link. */
+function rowBytes(values: readonly string[], link: boolean): number {
+  let bytes = 0;
+  for (const value of values) bytes += utf8Length(value) + 12;
+  return bytes + (link ? 300 : 0);
+}
+
+/**
+ * Writes a sheet of text cells (formats "@" before values), links as hyperlinks, a sheet of that name
+ * replaced. Built under a temporary name no sheet has, in row chunks that keep each request under
+ * PAYLOAD_BUDGET_BYTES (values, formats and links all count on the web), and named when complete: a
+ * failure deletes the half-written sheet and leaves an earlier one as it was.
+ */
 export function writeSheet(run: Batch, name: string, plan: SimpleSheet): Promise<void> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -40,26 +53,52 @@ export function writeSheet(run: Batch, name: string, plan: SimpleSheet): Promise
     context.workbook.protection.load("protected");
     await context.sync();
     if (context.workbook.protection.protected) throw toWorkbookError({ code: "AccessDenied" });
-    worksheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase())?.delete();
-    const sheet = worksheets.add(name);
+    const existing = worksheets.items.map((s) => s.name.toLowerCase());
+    let temp = `~${name}作成中`.slice(0, 28);
+    for (let n = 2; existing.includes(temp.toLowerCase()); n += 1) temp = `~${name}作成中${n}`.slice(0, 31);
+    const sheet = worksheets.add(temp);
     const width = plan.columns.length;
-    const rows = [[plan.title, ...Array<string>(width - 1).fill("")], plan.columns.map((c) => c.header), ...plan.rows.map((r) => r.values)];
-    const range = sheet.getRangeByIndexes(0, 0, rows.length, width);
-    range.numberFormat = rows.map((row) => row.map(() => "@"));
-    range.values = rows;
-    plan.rows.forEach((row, i) => {
-      if (!row.link) return;
-      sheet.getRangeByIndexes(i + 2, row.link.column, 1, 1).hyperlink = {
-        // A sheet name is quoted, its apostrophes doubled: 'O''Brien'!A1.
-        documentReference: `'${row.link.sheet.replace(/'/g, "''")}'!${row.link.address}`,
-        textToDisplay: row.values[row.link.column] ?? row.link.address,
-      };
-    });
-    sheet.getRangeByIndexes(0, 0, 2, width).format.font.bold = true;
-    plan.columns.forEach((c, i) => {
-      sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(c.width);
-    });
-    sheet.activate();
-    await context.sync();
+    const write = (first: number, rows: readonly string[][]) => {
+      const range = sheet.getRangeByIndexes(first, 0, rows.length, width);
+      range.numberFormat = rows.map((row) => row.map(() => "@"));
+      range.values = rows as string[][];
+    };
+    try {
+      write(0, [[plan.title, ...Array<string>(width - 1).fill("")], plan.columns.map((c) => c.header)]);
+      sheet.getRangeByIndexes(0, 0, 2, width).format.font.bold = true;
+      plan.columns.forEach((c, i) => {
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(c.width);
+      });
+      let start = 0;
+      while (start < plan.rows.length) {
+        let bytes = 0;
+        let end = start;
+        while (end < plan.rows.length && (end === start || bytes + rowBytes(plan.rows[end]?.values ?? [], Boolean(plan.rows[end]?.link)) <= PAYLOAD_BUDGET_BYTES)) {
+          bytes += rowBytes(plan.rows[end]?.values ?? [], Boolean(plan.rows[end]?.link));
+          end += 1;
+        }
+        const chunk = plan.rows.slice(start, end);
+        write(start + 2, chunk.map((r) => r.values));
+        chunk.forEach((row, i) => {
+          if (!row.link) return;
+          sheet.getRangeByIndexes(start + 2 + i, row.link.column, 1, 1).hyperlink = {
+            // A sheet name is quoted, its apostrophes doubled: 'O''Brien'!A1.
+            documentReference: `'${row.link.sheet.replace(/'/g, "''")}'!${row.link.address}`,
+            textToDisplay: row.values[row.link.column] ?? row.link.address,
+          };
+        });
+        await context.sync();
+        start = end;
+      }
+      worksheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase())?.delete();
+      sheet.name = name;
+      sheet.activate();
+      await context.sync();
+    } catch (error) {
+      // The half-written sheet goes; a sheet of the add-in's from before stays as it was.
+      sheet.delete();
+      await context.sync().catch(() => undefined);
+      throw error;
+    }
   });
 }

@@ -25,7 +25,10 @@
  * - Payload: Excel on the web fails a request over 5 MB with RequestPayloadSizeLimitExceeded and a
  *   response over 5 MB with ResponsePayloadSizeLimitExceeded; "This error only occurs in Excel on the
  *   web" — office/dev/add-ins/excel/excel-add-ins-error-handling (error code table),
- *   concepts/resource-limits-and-performance-optimization#excel-add-ins.
+ *   concepts/resource-limits-and-performance-optimization#excel-add-ins. A request carries every command
+ *   queued since the last sync, not the values alone: values and number formats by their JSON, and
+ *   each hyperlink and format property set as a command of its own (its JSON and a command envelope of
+ *   REQUEST_COMMAND_BYTES, the object path and the method the request names).
  * - Conditional formats: add() puts the new format "at the first/top priority"; a format's id is "the
  *   priority of the conditional format in the current ConditionalFormatCollection", so ids move when
  *   formats are added or removed, and getItem(id) of a removed one fails (ItemNotFound) —
@@ -79,6 +82,8 @@ export class FakeExcelError extends Error {
 }
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one command adds to a request besides its own data: the object it acts on and the method. */
+export const REQUEST_COMMAND_BYTES = 80;
 const FORBIDDEN_NAME = /[[\]:*?/\\]/;
 type Area = [row: number, column: number, rows: number, columns: number];
 
@@ -298,6 +303,8 @@ export class FakeRange extends Proxy {
 
   /** Hyperlinks written, for assertions: "Sheet!r,c" → documentReference. */
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
+    this.fake.requestBytes += REQUEST_COMMAND_BYTES + utf8(JSON.stringify(link));
+    this.fake.hyperlinkCount += 1;
     this.fake.queue(() => {
       const { sheet, area } = this.writable();
       if (sheet.protected) throw new FakeExcelError("AccessDenied", `the sheet ${sheet.name} is protected`);
@@ -899,6 +906,10 @@ export class FakeExcel {
   runs: { delayForCellEdit?: boolean }[] = [];
   responseBytes = 0;
   requestBytes = 0;
+  /** Hyperlinks set, over the whole run (for assertions). */
+  hyperlinkCount = 0;
+  /** The largest request sent, in bytes (for assertions). */
+  largestRequest = 0;
   private pending: Op[] = [];
   private delayForCellEdit = false;
 
@@ -919,6 +930,12 @@ export class FakeExcel {
     const sheet = this.sheet(from);
     if (!sheet) throw new FakeExcelError("ItemNotFound", `worksheet ${from}`);
     for (const format of this.conditionalFormats) if (format.sheet === sheet.name) format.sheet = to;
+    // A cell's hyperlink stays with the cell.
+    for (const [key, link] of [...this.hyperlinks]) {
+      if (!key.startsWith(`${from}!`)) continue;
+      this.hyperlinks.delete(key);
+      this.hyperlinks.set(`${to}!${key.slice(from.length + 1)}`, link);
+    }
     sheet.name = to;
   }
 
@@ -942,6 +959,7 @@ export class FakeExcel {
   countedFormat(target?: () => { sheet: FakeSheet; area: Area }, areas?: Area[]): CountedFormat {
     const record = (property: string, value: unknown) => {
       this.formatOps += 1;
+      this.requestBytes += REQUEST_COMMAND_BYTES + utf8(JSON.stringify(value ?? null));
       if (!target) return;
       this.queue(() => {
         const { sheet, area } = target();
@@ -997,6 +1015,7 @@ export class FakeExcel {
     this.responseBytes = 0;
     const requested = this.requestBytes;
     this.requestBytes = 0;
+    this.largestRequest = Math.max(this.largestRequest, requested);
     if (this.cellEditMode && !this.delayForCellEdit) {
       throw new FakeExcelError("InvalidOperationInCellEditMode", "the user is editing a cell");
     }

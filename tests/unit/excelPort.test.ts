@@ -188,6 +188,38 @@ describe("the check through the Office.js port, on the fake", () => {
   });
 });
 
+describe("sheets of the add-in on the web's 5 MB requests", () => {
+  it("writes a findings sheet of 30,000 linked rows in requests under 5 MB, links counted, built aside and named when complete", async () => {
+    const fake = new FakeExcel(["進捗管理表"]);
+    const port = new ExcelWorkbookPort(fake.run);
+    const long = "・市民との協働による事業の推進を図るため、計画を策定し、関係課と調整を行った。".repeat(2);
+    const sheet = {
+      name: "チェック結果",
+      title: "チェック結果（計画進捗チェッカーが作成）",
+      columns: [{ header: "項目", width: 6 }, { header: "セル", width: 8 }, { header: "メッセージ", width: 60 }, { header: "根拠", width: 60 }],
+      rows: Array.from({ length: 30_000 }, (_, i) => ({ values: [String(i + 1), `F${i + 2}`, long, long], link: { column: 1, sheet: "進捗管理表", address: `F${i + 2}` } })),
+    };
+    await port.writeSheet("チェック結果", sheet);
+    expect(fake.hyperlinkCount).toBe(30_000);
+    expect(fake.largestRequest).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(fake.syncCount).toBeGreaterThan(2);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表", "チェック結果"]);
+    const written = fake.dump("チェック結果").values;
+    expect(written).toHaveLength(30_002);
+    expect(written[30_001]?.[0]).toBe("30000");
+  });
+
+  it("leaves no half-written sheet, and the earlier one in place, when a request fails", async () => {
+    const fake = new FakeExcel(["進捗管理表", "チェック結果"]);
+    const port = new ExcelWorkbookPort(fake.run);
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ values: [String(i + 1), "x".repeat(200)] }));
+    fake.failAtSync = 3;
+    const error = await port.writeSheet("チェック結果", { name: "チェック結果", title: "t", columns: [{ header: "a", width: 6 }, { header: "b", width: 60 }], rows }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["進捗管理表", "チェック結果"]);
+  });
+});
+
 describe("cell marks", () => {
   it("marks the findings' cells with conditional formats only, error on top, and one call removes exactly those", async () => {
     const { fake } = await sampleInFake();
