@@ -9,7 +9,7 @@ import { readFailureText, readUserFile } from "./files";
 import { nodeInflater } from "./inflate";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
-import { jsonText } from "./terminal";
+import { jsonText, oneLine } from "./terminal";
 
 /** The JSON form of a finding (docs/contracts/cli.md), messages in the chosen language. */
 export function findingJson(finding: Finding, locale: CliLocale) {
@@ -38,14 +38,15 @@ export function findingJson(finding: Finding, locale: CliLocale) {
 }
 
 function textLines(file: string, result: CheckResult, m: CliMessages, locale: CliLocale): string[] {
-  const lines = [m.itemsLine(file, result.summary.items, result.fiscalYear)];
+  // What comes from the workbook (a file name, a message quoting a cell, a 分野) stays on its line.
+  const lines = [m.itemsLine(oneLine(file), result.summary.items, result.fiscalYear)];
   for (const f of result.findings) {
     const where = f.row === undefined ? "-" : `${f.row}:${f.column === undefined ? "-" : columnLetter(f.column)}`;
-    lines.push(`${m.severity[f.severity]} ${f.item ?? "-"} ${where} ${f.code} ${f.message[locale]}`);
+    lines.push(`${m.severity[f.severity]} ${oneLine(f.item ?? "-")} ${where} ${f.code} ${oneLine(f.message[locale])}`);
   }
   const s = result.summary;
   lines.push(m.summaryLine(s.error, s.warning, s.info, s.notEvaluable, s.ignored));
-  for (const c of s.categories) lines.push(m.categoryLine(c.name, c.items, c.error, c.warning, c.info));
+  for (const c of s.categories) lines.push(m.categoryLine(oneLine(c.name), c.items, c.error, c.warning, c.info));
   return lines;
 }
 
@@ -72,7 +73,7 @@ export async function check(args: string[], m: CliMessages, io: CliIo, locale: C
   for (const file of positionals) {
     const read = await readUserFile(file);
     if ("failure" in read) {
-      io.err(readFailureText(read.failure, file, m));
+      io.err(readFailureText(read.failure, file, m, read.bytes));
       worst = Math.max(worst, EXIT_USAGE);
       continue;
     }

@@ -8,16 +8,16 @@ import { readFailureText, readUserFile } from "./files";
 import { nodeInflater } from "./inflate";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
-import { jsonText } from "./terminal";
+import { jsonText, oneLine } from "./terminal";
 
 function textLines(result: DiffResult, m: CliMessages, locale: CliLocale): string[] {
   const years =
     result.lastFiscalYear !== undefined && result.thisFiscalYear !== undefined ? `${fiscalYearLabel(result.lastFiscalYear)} → ${fiscalYearLabel(result.thisFiscalYear)}` : "";
   const lines = [m.diffHeading(years)];
-  for (const f of result.findings) lines.push(`${m.severity[f.severity]} ${f.item ?? "-"} ${f.row ?? "-"} ${f.code} ${f.message[locale]}`);
+  for (const f of result.findings) lines.push(`${m.severity[f.severity]} ${oneLine(f.item ?? "-")} ${f.row ?? "-"} ${f.code} ${oneLine(f.message[locale])}`);
   const s = result.summary;
   lines.push(m.diffSummary(s.error, s.warning, s.info));
-  for (const c of result.categories) lines.push(m.diffCategory(c.name || "—", c.items, c.up, c.down, c.same, c.added));
+  for (const c of result.categories) lines.push(m.diffCategory(oneLine(c.name || "—"), c.items, c.up, c.down, c.same, c.added));
   return lines;
 }
 
@@ -39,7 +39,7 @@ export async function diff(args: string[], m: CliMessages, io: CliIo, locale: Cl
   for (const file of [lastFile, thisFile]) {
     const read = await readUserFile(file);
     if ("failure" in read) {
-      io.err(readFailureText(read.failure, file, m));
+      io.err(readFailureText(read.failure, file, m, read.bytes));
       return EXIT_USAGE;
     }
     try {

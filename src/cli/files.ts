@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { lstat, open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { CliMessages } from "./messages";
 import type { CliIo } from "./io";
@@ -10,27 +11,79 @@ import type { CliIo } from "./io";
  * - the output is compared with the input by what they are, not how they are named: the real path of
  *   each (symbolic links and linked folders resolved) and the device and inode (hard links);
  * - an existing output is replaced only with --force;
- * - the output is written to a temporary file in its own folder, then renamed over the name: a symbolic
- *   link at the output's name is replaced, never written through;
- * - "-o -" (standard output) is refused: a workbook is binary.
+ * - the output is written to a temporary file in its own folder, then published under its name: with a
+ *   link that fails when the name exists (two runs writing the same new output: one of them says the
+ *   output exists), or with --force renamed over the name; a symbolic link at the output's name is
+ *   replaced, never written through;
+ * - "-o -" (standard output) is refused: a workbook is binary;
+ * - only regular files are read (a device such as /dev/zero or a named pipe never ends), and never more
+ *   than the reader reads of a workbook, whatever size the file says it has or grows to.
  */
 
-export type ReadFailure = "missing" | "directory" | "unreadable";
+/**
+ * The most any input is read: the reader's own bound on a workbook file (ZipLimits.fileBytes,
+ * src/xlsx/zip.ts; tests/unit/cliFiles.test.ts holds the two equal).
+ */
+export const INPUT_LIMIT_BYTES = 512 * 1024 * 1024;
 
-/** Reads a file the user named; says why not in a word the caller turns into a message. */
-export async function readUserFile(path: string): Promise<{ bytes: Buffer } | { failure: ReadFailure }> {
+export type ReadFailure = "missing" | "directory" | "unreadable" | "notRegular" | "tooLarge";
+
+/**
+ * Reads a file the user named; says why not in a word the caller turns into a message. The file is
+ * opened without waiting (a named pipe with no writer would hang an open), and only a regular file is
+ * read, to its end or to `limit` bytes: the size it states is not trusted (it may grow while read).
+ */
+export async function readUserFile(path: string, limit = INPUT_LIMIT_BYTES): Promise<{ bytes: Buffer } | { failure: ReadFailure; bytes?: number }> {
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { failure: "directory" };
-    return { bytes: await readFile(path) };
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { failure: (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable" };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { failure: code === "ENOENT" || code === "ENOTDIR" ? "missing" : code === "EISDIR" ? "directory" : "unreadable" };
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return { failure: "directory" };
+    if (!info.isFile()) return { failure: "notRegular" };
+    if (info.size > limit) return { failure: "tooLarge", bytes: info.size };
+    let buffer = Buffer.allocUnsafe(Math.min(limit, info.size) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) return { failure: "tooLarge", bytes: length };
+        const grown = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(buffer.length * 2, 64 * 1024)));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > limit) return { failure: "tooLarge", bytes: length };
+    return { bytes: buffer.subarray(0, length) };
+  } catch {
+    return { failure: "unreadable" };
+  } finally {
+    await handle.close();
   }
 }
 
+const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-US")} MB`;
+
 /** The message of a read failure. */
-export function readFailureText(failure: ReadFailure, file: string, m: CliMessages): string {
-  return failure === "directory" ? m.isDirectory(file) : failure === "missing" ? m.notFound(file) : m.cannotRead(file);
+export function readFailureText(failure: ReadFailure, file: string, m: CliMessages, bytes?: number): string {
+  switch (failure) {
+    case "directory":
+      return m.isDirectory(file);
+    case "missing":
+      return m.notFound(file);
+    case "notRegular":
+      return m.notRegularFile(file);
+    case "tooLarge":
+      return m.fileTooLarge(file, bytes === undefined ? undefined : MB(bytes), MB(INPUT_LIMIT_BYTES));
+    default:
+      return m.cannotRead(file);
+  }
 }
 
 /** Whether two paths name the same file (same real path, or same device and inode). */
@@ -77,8 +130,22 @@ export async function checkOutput(input: string, output: string, force: boolean)
   return undefined;
 }
 
-/** Writes the output through a temporary file in its folder and a rename; nothing is left on failure. */
-export async function writeOutput(output: string, bytes: Uint8Array): Promise<boolean> {
+/** The outputs this run may replace: those checked with --force (checkOutput). */
+const replaceable = new Set<string>();
+
+export type WriteResult = "written" | "exists" | "failed";
+
+/** Filesystems without hard links (FAT on a memory stick, some network shares) say so with these. */
+const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"]);
+
+/**
+ * Writes the output through a temporary file in its folder, then publishes it: renamed over the name
+ * when it may be replaced (--force), else linked to the name, which fails when the name exists ("exists":
+ * another run, or anyone, made it since it was checked). Where the filesystem has no hard links, an
+ * exclusive copy does the same. Nothing is left on failure but what was there.
+ */
+export async function writeOutput(output: string, bytes: Uint8Array, options: { replace?: boolean } = {}): Promise<WriteResult> {
+  const replace = options.replace ?? replaceable.has(output);
   const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     const handle = await open(temp, "wx", 0o644);
@@ -88,11 +155,23 @@ export async function writeOutput(output: string, bytes: Uint8Array): Promise<bo
     } finally {
       await handle.close();
     }
-    await rename(temp, output);
-    return true;
-  } catch {
+    if (replace) {
+      await rename(temp, output);
+      return "written";
+    }
+    try {
+      await link(temp, output);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      if (code === "EEXIST") return "exists";
+      if (!NO_LINKS.has(code)) throw error;
+      await copyFile(temp, output, constants.COPYFILE_EXCL);
+    }
+    return "written";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EEXIST" ? "exists" : "failed";
+  } finally {
     await unlink(temp).catch(() => undefined);
-    return false;
   }
 }
 
@@ -127,7 +206,7 @@ export async function readInputForOutput(
   }
   const read = await readUserFile(input);
   if ("failure" in read) {
-    io.err(readFailureText(read.failure, input, m));
+    io.err(readFailureText(read.failure, input, m, read.bytes));
     return undefined;
   }
   const refused = await checkOutput(input, output, options.force);
@@ -135,12 +214,17 @@ export async function readInputForOutput(
     io.err(writeFailureText(refused, output, m));
     return undefined;
   }
+  if (options.force) replaceable.add(output);
   return { input, output, bytes: read.bytes };
 }
 
-/** Writes the output of a command, saying in one line when it cannot. */
-export async function writeCommandOutput(output: string, bytes: Uint8Array, m: CliMessages, io: CliIo): Promise<boolean> {
-  if (await writeOutput(output, bytes)) return true;
-  io.err(m.cannotWrite(output));
+/**
+ * Writes the output of a command, saying in one line when it cannot; it replaces an existing output
+ * only when the command was given --force (readInputForOutput), or when `replace` says so.
+ */
+export async function writeCommandOutput(output: string, bytes: Uint8Array, m: CliMessages, io: CliIo, options: { replace?: boolean } = {}): Promise<boolean> {
+  const result = await writeOutput(output, bytes, options);
+  if (result === "written") return true;
+  io.err(result === "exists" ? m.outputExists(output) : m.cannotWrite(output));
   return false;
 }

@@ -1,11 +1,12 @@
 import { run } from "./run";
-import { visible } from "./terminal";
+import { oneLine, visible } from "./terminal";
 
 declare const PACKAGE_VERSION: string | undefined;
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
-  err: (line: string) => process.stderr.write(`plan-progress: ${line}\n`),
+  // A message to standard error is one line, whatever a file name or a sheet name put in it.
+  err: (line: string) => process.stderr.write(`plan-progress: ${oneLine(line)}\n`),
   ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   version: typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "0.0.0",
 };
@@ -22,7 +23,7 @@ run(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     // An internal error: one line, and the details only when asked for.
-    process.stderr.write(`plan-progress: 内部エラー / internal error: ${visible((error as Error).message)}\n`);
+    process.stderr.write(`plan-progress: 内部エラー / internal error: ${oneLine(visible((error as Error).message))}\n`);
     if (process.env.PLAN_PROGRESS_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
     process.exitCode = 2;
   },

@@ -96,6 +96,9 @@ OUT が既にあるときは --force を付けたときだけ置き換えます�
   cannotWrite: (file: string) => `ファイルに書き込めません: ${file}`,
   noRows: (file: string) => `表の行が見つかりません（見出し「項目」「評価」の行が必要です）: ${file}`,
   imported: (file: string, items: number, subs: number) => `${file} に書き出しました（項目 ${items}、枝番 ${subs}）`,
+  notRegularFile: (file: string) => `通常のファイルではありません（デバイスや名前付きパイプは読みません）。.xlsx ファイルを指定してください: ${file}`,
+  fileTooLarge: (file: string, size: string | undefined, limit: string) =>
+    `ファイルが大きすぎるため読み込みを中止しました（${size ? `${size}、上限 ${limit}` : `上限 ${limit} を超えています`}）。不要なシートやセルを削除してから、もう一度お試しください: ${file}`,
 };
 
 export type CliMessages = typeof ja;
@@ -199,6 +202,9 @@ Reads the text of a published progress report (tables separated by tabs) and wri
   cannotWrite: (file: string) => `Cannot write the file: ${file}`,
   noRows: (file: string) => `No table rows found (a header row with 項目 and 評価 is needed): ${file}`,
   imported: (file: string, items: number, subs: number) => `Wrote ${file} (${items} items, ${subs} sub-items)`,
+  notRegularFile: (file: string) => `Not a regular file (devices and named pipes are not read): give an .xlsx file: ${file}`,
+  fileTooLarge: (file: string, size: string | undefined, limit: string) =>
+    `The file is too large to read (${size ? `${size}, ` : ""}over ${limit}). Delete unneeded sheets or cells and try again: ${file}`,
 };
 
 export const CLI_MESSAGES = { ja, en } as const;

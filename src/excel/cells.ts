@@ -1,4 +1,4 @@
-import { isDateFormat, serialToDate, type RawCell } from "../core/workbook/cells";
+import { numberCell, type RawCell } from "../core/workbook/cells";
 
 /** A value, its type and its number format, as range.values / valueTypes / numberFormat give them. */
 export function officeCell(value: unknown, type: string | undefined, format?: string, date1904 = false): RawCell {
@@ -10,12 +10,9 @@ export function officeCell(value: unknown, type: string | undefined, format?: st
     case "Boolean":
       return Boolean(value);
     case "Double":
-    case "Integer": {
-      const number = typeof value === "number" ? value : Number(value);
-      // Excel hands dates over as serial numbers: the format says it is one.
-      const date = isDateFormat(format) ? serialToDate(number, date1904) : undefined;
-      return date ? { date } : number;
-    }
+    case "Integer":
+      // Excel hands dates over as serial numbers, and units and percentages as bare numbers: the format says which.
+      return numberCell(typeof value === "number" ? value : Number(value), format, date1904);
     default:
       if (value === "" || value === null || value === undefined) return null;
       return typeof value === "number" || typeof value === "boolean" ? value : String(value);

@@ -1,4 +1,5 @@
-import { serialToDate, isDateFormat, type RawCell } from "../core/workbook/cells";
+import { FORMULA_WITHOUT_RESULT, numberCell, type RawCell } from "../core/workbook/cells";
+import { showNumber } from "../core/workbook/numberFormat";
 import { scanXml, type XmlTag } from "./xmlScan";
 import { READ_ERRORS } from "./zip";
 
@@ -108,15 +109,23 @@ export function parseRelationships(part: string, xml: string, sourcePart: string
 export interface WorkbookPart {
   sheets: { name: string; relId: string; hidden: boolean }[];
   date1904: boolean;
+  /**
+   * The workbook asks to be recalculated when it is opened (<calcPr fullCalcOnLoad="1"/>): what it
+   * holds as formula results need not be them (XlsxWriter writes 0 for every formula).
+   */
+  fullCalcOnLoad: boolean;
 }
 
+const isTrue = (value: string | undefined) => value === "1" || value === "true";
+
 export function parseWorkbook(part: string, xml: string): WorkbookPart {
-  const result: WorkbookPart = { sheets: [], date1904: false };
+  const result: WorkbookPart = { sheets: [], date1904: false, fullCalcOnLoad: false };
   parse(part, xml, {
     open(name, tag) {
       if (name === "workbookPr") {
-        const value = attribute(tag, "date1904");
-        result.date1904 = value === "1" || value === "true";
+        result.date1904 = isTrue(attribute(tag, "date1904"));
+      } else if (name === "calcPr") {
+        result.fullCalcOnLoad = isTrue(attribute(tag, "fullCalcOnLoad"));
       } else if (name === "sheet") {
         const sheetName = attribute(tag, "name");
         const relId = prefixedAttribute(tag, "id");
@@ -167,13 +176,26 @@ export function parseSharedStrings(part: string, xml: string): string[] {
   return strings;
 }
 
-/** Excel's built-in number formats that show a date (ECMA-376 18.8.30, with the Japanese era ones). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/**
+ * Excel's built-in number formats (ECMA-376 Part 1, §18.8.30), as the reader needs them: those that
+ * change what a number reads as. 9 and 10 are percentages; 14–17 and 22 dates; 27–36 and 50–58 the
+ * dates and eras of the East Asian locales (ja-JP: [$-411]ge.m.d, ggge"年"m"月"d"日" …). The others show a
+ * number as it is (General, 0.00, #,##0, currency, 0.00E+00, @), the times of day and durations
+ * (18–21, 45–47) included, as before.
+ */
+const BUILT_IN_FORMATS: ReadonlyMap<number, string> = new Map([
+  [9, "0%"],
+  [10, "0.00%"],
+  ...[14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58].map((id): [number, string] => [id, "yyyy/m/d"]),
+]);
 
-/** For each cell style (the `s` of a cell), whether its number format shows a date. */
-export function parseDateStyles(part: string, xml: string): boolean[] {
+/**
+ * For each cell style (the `s` of a cell), its number format code when it changes what a number reads
+ * as (a date, a unit, a percentage, a sign word), else undefined: most cells keep the fast path.
+ */
+export function parseCellFormats(part: string, xml: string): (string | undefined)[] {
   const custom = new Map<number, string>();
-  const styles: boolean[] = [];
+  const formats: (string | undefined)[] = [];
   let inCellXfs = false;
   parse(part, xml, {
     open(name, tag) {
@@ -185,15 +207,20 @@ export function parseDateStyles(part: string, xml: string): boolean[] {
         inCellXfs = !tag.isSelfClosing;
       } else if (name === "xf" && inCellXfs) {
         const id = Number(attribute(tag, "numFmtId") ?? 0);
-        const code = custom.get(id);
-        styles.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id));
+        const code = custom.get(id) ?? BUILT_IN_FORMATS.get(id);
+        formats.push(code !== undefined && changesReading(code) ? code : undefined);
       }
     },
     close(name) {
       if (name === "cellXfs") inCellXfs = false;
     },
   });
-  return styles;
+  return formats;
+}
+
+/** Whether a format shows some number otherwise than as that number (tried on a positive, a negative and zero). */
+function changesReading(code: string): boolean {
+  return [1, -1, 0, 0.5].some((value) => showNumber(value, code).kind !== "number");
 }
 
 /** Excel's grid: 1,048,576 rows and 16,384 columns (XFD). */
@@ -236,10 +263,16 @@ export interface WorksheetPart {
 
 export interface CellContext {
   strings: readonly string[];
-  dateStyles: readonly boolean[];
+  /** Each cell style's number format, where it changes what a number reads as (parseCellFormats). */
+  formats: readonly (string | undefined)[];
   date1904: boolean;
+  /** The workbook asks to be recalculated when opened: a formula's stored 0 is no result (WorkbookPart). */
+  fullCalcOnLoad: boolean;
   budget: CellBudget;
 }
+
+/** At most this much of a formula is kept with a cell that has no result (for the finding that quotes it). */
+const FORMULA_KEPT = 200;
 
 function cellValue(type: string | undefined, text: string, style: number, context: CellContext): RawCell {
   switch (type) {
@@ -261,11 +294,8 @@ function cellValue(type: string | undefined, text: string, style: number, contex
       if (trimmed === "") return null;
       const number = Number(trimmed);
       if (!Number.isFinite(number)) return trimmed;
-      if (context.dateStyles[style]) {
-        const date = serialToDate(number, context.date1904);
-        if (date) return { date };
-      }
-      return number;
+      const format = context.formats[style];
+      return format === undefined ? number : numberCell(number, format, context.date1904);
     }
   }
 }
@@ -282,7 +312,8 @@ function parseRange(ref: string): [number, number, number, number] | undefined {
 
 /**
  * A worksheet's cells: only those the file holds, never the empty rectangle around them (a lone cell at
- * XFD1048576 costs one cell). Formulas give their cached result; nothing is evaluated.
+ * XFD1048576 costs one cell). Formulas give their cached result; nothing is evaluated, and a formula
+ * without one reads as such (FORMULA_WITHOUT_RESULT).
  */
 export function parseWorksheet(part: string, xml: string, context: CellContext): WorksheetPart {
   const rows: RawCell[][] = [];
@@ -298,6 +329,9 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
   let phonetic = 0;
   let text = "";
   let hasText = false;
+  let inFormula = false;
+  let formula: string | undefined;
+  let sawValue = false;
   parse(part, xml, {
     open(name, tag) {
       switch (name) {
@@ -318,13 +352,23 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
           inCell = !tag.isSelfClosing;
           text = "";
           hasText = false;
+          formula = undefined;
+          sawValue = false;
           break;
         }
+        case "f":
+          if (inCell) {
+            formula ??= "";
+            inFormula = !tag.isSelfClosing;
+          }
+          break;
         case "v":
           inValue = inCell && !tag.isSelfClosing;
+          sawValue ||= inCell;
           break;
         case "is":
           inInline = inCell && !tag.isSelfClosing;
+          sawValue ||= inCell;
           break;
         case "rPh":
           if (!tag.isSelfClosing) phonetic += 1;
@@ -350,6 +394,9 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
         case "t":
           if (inValue) inValue = false;
           break;
+        case "f":
+          inFormula = false;
+          break;
         case "rPh":
           phonetic = Math.max(0, phonetic - 1);
           break;
@@ -357,18 +404,11 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
           inInline = false;
           break;
         case "c": {
-          if (inCell && hasText) {
+          if (inCell && formula !== undefined && withoutResult(cellType, text, sawValue, context)) {
+            keep({ error: FORMULA_WITHOUT_RESULT, formula: formula.slice(0, FORMULA_KEPT) });
+          } else if (inCell && hasText) {
             const value = cellValue(inInlineType(cellType), text, cellStyle, context);
-            if (value !== null && value !== "") {
-              context.budget.left -= 1;
-              if (context.budget.left < 0) {
-                throw READ_ERRORS.tooLarge({
-                  ja: `値のあるセルが ${context.budget.limit.toLocaleString("en-US")} 個を超えています`,
-                  en: `more than ${context.budget.limit.toLocaleString("en-US")} cells hold a value`,
-                });
-              }
-              (rows[row] ??= [])[column] = value;
-            }
+            if (value !== null && value !== "") keep(value);
           }
           inCell = false;
           break;
@@ -381,9 +421,21 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
       if (inValue) {
         text += chunk;
         hasText = true;
+      } else if (inFormula && formula !== undefined && formula.length < FORMULA_KEPT) {
+        formula += chunk;
       }
     },
   });
+  function keep(value: RawCell): void {
+    context.budget.left -= 1;
+    if (context.budget.left < 0) {
+      throw READ_ERRORS.tooLarge({
+        ja: `値のあるセルが ${context.budget.limit.toLocaleString("en-US")} 個を超えています`,
+        en: `more than ${context.budget.limit.toLocaleString("en-US")} cells hold a value`,
+      });
+    }
+    (rows[row] ??= [])[column] = value;
+  }
   clearMergedCells(rows, merges);
   let usedRows = 0;
   const columns = new Set<number>();
@@ -404,6 +456,17 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
 const MAX_MERGES = 100_000;
 /** Cells visited while clearing merged areas: a bound on what overlapping or huge areas can cost. */
 const MAX_MERGE_WORK = 50_000_000;
+
+/**
+ * A formula cell holds no result: no value at all or an empty one (openpyxl), or, in a workbook that
+ * asks to be recalculated when opened, the 0 XlsxWriter stores in place of every result
+ * (https://xlsxwriter.readthedocs.io/working_with_formulas.html, "Formula Results").
+ */
+function withoutResult(type: string | undefined, text: string, sawValue: boolean, context: CellContext): boolean {
+  // <v></v> is a result only for a formula that gives text (Excel writes an empty text so).
+  if (!sawValue || (text.trim() === "" && type !== "str" && type !== "inlineStr")) return true;
+  return context.fullCalcOnLoad && (type === undefined || type === "n") && text.trim() === "0";
+}
 
 /** A cell with an inline string is read as text whatever its declared type. */
 function inInlineType(type: string | undefined): string | undefined {

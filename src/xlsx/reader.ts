@@ -1,7 +1,7 @@
 import type { SheetGrid } from "../core/workbook/cells";
 import {
   decodePart,
-  parseDateStyles,
+  parseCellFormats,
   parseRelationships,
   parseSharedStrings,
   parseWorkbook,
@@ -83,7 +83,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): XlsxRead
   const stringsText = stringsPath === undefined ? undefined : text(parts, stringsPath);
   const strings = stringsText === undefined || stringsPath === undefined ? [] : parseSharedStrings(stringsPath, stringsText);
   const stylesText = stylesPath === undefined ? undefined : text(parts, stylesPath);
-  const dateStyles = stylesText === undefined || stylesPath === undefined ? [] : parseDateStyles(stylesPath, stylesText);
+  const formats = stylesText === undefined || stylesPath === undefined ? [] : parseCellFormats(stylesPath, stylesText);
   const budget: CellBudget = { left: limits.cells, limit: limits.cells };
 
   const sheets = workbook.sheets.map((sheet, i): SheetRead => {
@@ -94,7 +94,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): XlsxRead
       return { name: sheet.name, hidden: sheet.hidden, hasTable: false, rows: [], usedRows: 0, usedColumns: 0, merges: [] };
     }
     parts.delete(path);
-    const read = parseWorksheet(path, xml, { strings, dateStyles, date1904: workbook.date1904, budget });
+    const read = parseWorksheet(path, xml, { strings, formats, date1904: workbook.date1904, fullCalcOnLoad: workbook.fullCalcOnLoad, budget });
     return { name: sheet.name, hidden: sheet.hidden, ...read };
   });
   return { sheets, date1904: workbook.date1904 };

@@ -12,6 +12,8 @@ import { WorkbookError } from "../core/port";
 
 /** Limits of what is inflated, with the reasons in docs/contracts/workbook.md ("Limits"). */
 export interface ZipLimits {
+  /** The largest file read: the command line reads no more than this of any input, however it grows. */
+  fileBytes: number;
   /** The largest part, uncompressed. */
   partBytes: number;
   /** All the parts read together, uncompressed. */
@@ -22,6 +24,7 @@ export interface ZipLimits {
 }
 
 export const ZIP_LIMITS: ZipLimits = {
+  fileBytes: 512 * 1024 * 1024,
   partBytes: 256 * 1024 * 1024,
   totalBytes: 512 * 1024 * 1024,
   ratioFloorBytes: 8 * 1024 * 1024,
@@ -44,7 +47,13 @@ export class XlsxReadError extends WorkbookError {
 
 const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-US")} MB`;
 
-export const READ_ERRORS = {
+export const READ_ERRORS: {
+  notXlsx: (cause?: unknown) => XlsxReadError;
+  notWorkbook: (detail: string, cause?: unknown) => XlsxReadError;
+  encrypted: () => XlsxReadError;
+  fileTooLarge: (bytes: number, limit: number) => XlsxReadError;
+  tooLarge: (what: { ja: string; en: string }) => XlsxReadError;
+} = {
   notXlsx: (cause?: unknown) =>
     new XlsxReadError(
       "NotXlsx",
@@ -65,6 +74,9 @@ export const READ_ERRORS = {
       ja: "このブックはパスワードで保護（暗号化）されています。Excel でパスワードを解除して保存してから、もう一度お試しください。",
       en: "The workbook is password-protected (encrypted). Remove the password in Excel, save, and try again.",
     }),
+  /** A file larger than the reader reads at all (ZipLimits.fileBytes), said before reading it. */
+  fileTooLarge: (bytes: number, limit: number) =>
+    READ_ERRORS.tooLarge({ ja: `ファイルが ${MB(bytes)}、上限 ${MB(limit)}`, en: `the file is ${MB(bytes)}, over ${MB(limit)}` }),
   tooLarge: (what: { ja: string; en: string }) =>
     new XlsxReadError("TooLarge", {
       ja: `ブックが大きすぎるため読み込みを中止しました（${what.ja}）。不要なシートやセルを削除してから、もう一度お試しください。`,
@@ -109,17 +121,32 @@ export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
 export const fflateInflater: Inflater = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
 
 const EOCD = 0x06054b50;
+const ZIP64_EOCD = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+/** The header ID of the ZIP64 extended information extra field (APPNOTE.TXT 4.5.3). */
+const ZIP64_EXTRA = 0x0001;
+const MAX32 = 0xffffffff;
 
 /**
  * The central directory (APPNOTE.TXT 4.3.12–4.3.16): read from the end of the file, each entry's name,
- * method, sizes and the offset of its local header. ZIP64 (archives over 4 GB) is refused.
+ * method, sizes and the offset of its local header. ZIP64 archives are read too, as some libraries
+ * write every archive (https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT): the end of central
+ * directory's 0xFFFF and 0xFFFFFFFF send the reader to the ZIP64 end of central directory record
+ * (4.3.14), found through its locator (4.3.15); an entry's 0xFFFFFFFF sizes or offset stand in its ZIP64
+ * extended information extra field (4.5.3), in the order original size, compressed size, offset, each
+ * present only when its field says 0xFFFFFFFF. Sizes past what a number holds exactly are refused.
  */
 function centralDirectory(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => {
+    const value = view.getBigUint64(at, true);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw READ_ERRORS.notXlsx();
+    return Number(value);
+  };
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
     if (u32(i) === EOCD) {
@@ -128,28 +155,64 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
     }
   }
   if (eocd < 0) throw READ_ERRORS.notXlsx();
-  const count = u16(eocd + 10);
-  const offset = u32(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw READ_ERRORS.notWorkbook("ZIP64");
+  let count = u16(eocd + 10);
+  let offset = u32(eocd + 16);
+  if (count === 0xffff || offset === MAX32 || u32(eocd + 12) === MAX32) {
+    // ZIP64: the locator stands just before the end record and points to the ZIP64 end record.
+    const locator = eocd - 20;
+    if (locator < 0 || u32(locator) !== ZIP64_LOCATOR) throw READ_ERRORS.notXlsx();
+    const record = u64(locator + 8);
+    if (record + 56 > bytes.length || u32(record) !== ZIP64_EOCD) throw READ_ERRORS.notXlsx();
+    count = u64(record + 32);
+    offset = u64(record + 48);
+  }
   const names = new TextDecoder("utf-8");
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let k = 0; k < count; k += 1) {
     if (at + 46 > bytes.length || u32(at) !== CENTRAL) throw READ_ERRORS.notXlsx();
     const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
     const end = at + 46 + nameLength;
-    if (end > bytes.length) throw READ_ERRORS.notXlsx();
-    entries.push({
+    if (end + extraLength > bytes.length) throw READ_ERRORS.notXlsx();
+    const entry: ZipEntry = {
       name: names.decode(bytes.subarray(at + 46, end)),
       method: u16(at + 10),
       flags: u16(at + 8),
       size: u32(at + 20),
       originalSize: u32(at + 24),
       localHeader: u32(at + 42),
-    });
-    at = end + u16(at + 30) + u16(at + 32);
+    };
+    if (entry.size === MAX32 || entry.originalSize === MAX32 || entry.localHeader === MAX32) zip64Sizes(entry, end, end + extraLength, u16, u64);
+    entries.push(entry);
+    at = end + extraLength + u16(at + 32);
   }
   return entries;
+}
+
+/** Replaces an entry's 0xFFFFFFFF fields by those of its ZIP64 extra field (APPNOTE.TXT 4.5.3). */
+function zip64Sizes(entry: ZipEntry, from: number, to: number, u16: (at: number) => number, u64: (at: number) => number): void {
+  for (let at = from; at + 4 <= to; ) {
+    const id = u16(at);
+    const length = u16(at + 2);
+    const data = at + 4;
+    if (data + length > to) break;
+    if (id === ZIP64_EXTRA) {
+      let field = data;
+      const next = () => {
+        if (field + 8 > data + length) throw READ_ERRORS.notXlsx();
+        const value = u64(field);
+        field += 8;
+        return value;
+      };
+      if (entry.originalSize === MAX32) entry.originalSize = next();
+      if (entry.size === MAX32) entry.size = next();
+      if (entry.localHeader === MAX32) entry.localHeader = next();
+      return;
+    }
+    at = data + length;
+  }
+  // 0xFFFFFFFF with no ZIP64 field: the sizes are what they say (a part that large is refused anyway).
 }
 
 /** The compressed bytes of an entry, found through its local header. */
@@ -177,6 +240,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS, infla
     throw READ_ERRORS.notWorkbook("古い形式の .xls または Office の複合ファイル / an old .xls or another compound file");
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw READ_ERRORS.notXlsx();
+  if (bytes.length > limits.fileBytes) throw READ_ERRORS.fileTooLarge(bytes.length, limits.fileBytes);
   const entries = new Map(centralDirectory(bytes).map((entry) => [entry.name, entry]));
   return {
     names: () => [...entries.keys()],

@@ -321,7 +321,9 @@ describe("outputs never overwrite the input", () => {
     const dir = mkdtempSync(join(tmpdir(), "plan-progress-out-"));
     const target = join(dir, "is-a-folder");
     mkdirSync(target);
-    expect(await writeOutput(target, new Uint8Array([1, 2, 3]))).toBe(false);
+    expect(await writeOutput(target, new Uint8Array([1, 2, 3]), { replace: true })).toBe("failed");
+    // Without --force a name already taken (here by a folder) is said to exist.
+    expect(await writeOutput(target, new Uint8Array([1, 2, 3]))).toBe("exists");
     expect(readdirSync(dir)).toEqual(["is-a-folder"]);
     expect(readdirSync(target)).toEqual([]);
     expect(await cli("report", SAMPLE, "-o", join(dir, "missing-folder", "out.xlsx"))).toMatchObject({ code: EXIT_USAGE, err: expect.stringContaining("書き込めません") });

@@ -3,7 +3,7 @@ import { checkTable } from "../../src/core/check/check";
 import { RULES } from "../../src/core/check/catalogue";
 import { eachSentence, sentenceAt, sentenceHash } from "../../src/core/check/rules/textDuplicate";
 import { foldText } from "../../src/core/text/fold";
-import type { RawCell } from "../../src/core/workbook/cells";
+import { FORMULA_WITHOUT_RESULT, type RawCell } from "../../src/core/workbook/cells";
 import { DEFAULT_SETTINGS } from "../../src/core/workbook/settings";
 import { readTable } from "../../src/core/workbook/table";
 import { placeholders } from "../../src/core/text/localized";
@@ -110,6 +110,11 @@ const CASES: Record<string, { triggers: () => string[]; clean: () => string[]; e
     clean: () => codes([item(1)]),
     expected: "FISCAL_YEAR_UNKNOWN",
   },
+  FORMULA_RESULT_MISSING: {
+    triggers: () => codes([item(1, { rating: { error: FORMULA_WITHOUT_RESULT, formula: 'IF(K2>=1,"A","B")' } }), item(2, { rating: { error: FORMULA_WITHOUT_RESULT, formula: 'IF(K3>=1,"A","B")' } })]),
+    clean: () => codes([item(1), item(2, { notes: { error: "#N/A" } })]),
+    expected: "FORMULA_RESULT_MISSING",
+  },
   NUMBER_INVALID: { triggers: () => codes([item(1), item(2, { no: "二番" })]), clean: () => codes([item(1), item(2, { no: "No.2" })]), expected: "NUMBER_INVALID" },
   TABLE_SHEET_HIDDEN: {
     // The only table is on a hidden sheet (an old copy beside a visible one is never read: tests/unit/table.test.ts).
@@ -171,6 +176,12 @@ describe("the rule catalogue", () => {
 });
 
 describe("the engine", () => {
+  it("says once that formula results were not saved, and nothing else of those cells", () => {
+    const formula = (r: number): RawCell => ({ error: FORMULA_WITHOUT_RESULT, formula: `IF(K${r}>=1,"A","B")` });
+    const found = codes([item(1, { rating: formula(2) }), item(2, { rating: formula(3) }), item(3, { rating: "" })]);
+    expect(found).toEqual(["FORMULA_RESULT_MISSING", "RATING_MISSING 3"]);
+  });
+
   it("orders findings by severity, then row", () => {
     const { findings } = check([item(1, { department: "" }), item(2, { rating: "C" }), item(3, { plan: "(件数 12件)", result: "(件数 11件)" })]);
     expect(findings.map((f) => [f.severity, f.row])).toEqual([

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { writeOwnSheet } from "../../src/core/actions/sheets";
-import type { RawCell, SheetGrid } from "../../src/core/workbook/cells";
+import { FORMULA_WITHOUT_RESULT, type RawCell, type SheetGrid } from "../../src/core/workbook/cells";
 import { chooseTableSheet, normaliseRating, readItemNumber, readTable, summarizeTable, type TableRow } from "../../src/core/workbook/table";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 
@@ -209,9 +209,12 @@ describe("every kind of cell, from an .xlsx", () => {
     const [row, second] = table.rows;
     expect(row).toMatchObject({ item: "1", title: "リッチテキスト", department: "課名", rating: "A", actions: "2021-03-31", plan: "", result: "TRUE" });
     expect(row?.errors).toEqual([{ field: "plan", column: 7, error: "#N/A" }]);
-    // A hyperlink reads as its text; a formula without a cached result as an empty cell.
+    // A hyperlink reads as its text; a formula without a cached result as an empty cell, marked (FORMULA_RESULT_MISSING).
     expect(second).toMatchObject({ item: "2", title: "リンク", department: "" });
-    expect(second?.errors).toEqual([{ field: "plan", column: 7, error: "#DIV/0!" }]);
+    expect(second?.errors).toEqual([
+      { field: "department", column: 4, error: FORMULA_WITHOUT_RESULT },
+      { field: "plan", column: 7, error: "#DIV/0!" },
+    ]);
   });
 });
 

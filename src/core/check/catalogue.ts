@@ -3,6 +3,7 @@ import { cellError } from "./rules/cellError";
 import { columnsMissing } from "./rules/columnsMissing";
 import { departmentMissing } from "./rules/departmentMissing";
 import { fiscalYearUnknown } from "./rules/fiscalYearUnknown";
+import { formulaResultMissing } from "./rules/formulaResultMissing";
 import { notEvaluable } from "./rules/notEvaluable";
 import { numberDuplicate } from "./rules/numberDuplicate";
 import { numberGap } from "./rules/numberGap";
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   valueUnreadable,
   fiscalYearUnknown,
   tableSheetHidden,
+  formulaResultMissing,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));

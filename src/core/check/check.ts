@@ -1,4 +1,5 @@
 import { fitsMemo, type Memo } from "../memo";
+import { FORMULA_WITHOUT_RESULT } from "../workbook/cells";
 import { workbookMeta } from "../workbook/planMeta";
 import { evaluateTable } from "./evaluations";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
@@ -96,9 +97,16 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
   };
   const columnsMissing = table.problems.some((p) => p.code === "COLUMNS_MISSING");
   const rules = columnsMissing ? RULES.filter((r) => r.code === "COLUMNS_MISSING") : RULES;
+  // A cell whose formula has no saved result reads as empty: FORMULA_RESULT_MISSING says so once, and
+  // no other rule speaks of that cell (31 RATING_MISSING for 31 rating formulas say nothing more).
+  const withoutResult = new Set<string>();
+  for (const row of table.rows) for (const e of row.errors) if (e.error === FORMULA_WITHOUT_RESULT) withoutResult.add(`${row.sheetRow}:${e.column}`);
   const all: Finding[] = [];
   for (const rule of rules) {
-    for (const found of rule.check(context)) all.push(findingOf(found, rule, table.sheet));
+    for (const found of rule.check(context)) {
+      if (withoutResult.size > 0 && rule.code !== "FORMULA_RESULT_MISSING" && withoutResult.has(`${found.row}:${found.column}`)) continue;
+      all.push(findingOf(found, rule, table.sheet));
+    }
   }
   sortFindings(all);
 

@@ -1,7 +1,7 @@
 import { findFiscalYear } from "../fiscalYear";
 import { memoKind, type Memo } from "../memo";
 import { findQuantities, type Quantity } from "../quantity/quantity";
-import { foldText } from "../text/fold";
+import { dropInvisible, foldText } from "../text/fold";
 import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
 
 /** The value part of a metric: a quantity without its place in the text. */
@@ -363,7 +363,8 @@ function lastListStart(text: string): number | undefined {
 }
 
 function extract(cell: string): Metric[] {
-  const text = foldText(cell.includes("\r") ? cell.replace(/\r\n?/g, "\n") : cell);
+  // Characters that show nothing (text/fold.ts) are dropped first: "(件数 10件)\u200b" still ends in its block.
+  const text = foldText(dropInvisible(cell.includes("\r") ? cell.replace(/\r\n?/g, "\n") : cell));
   return blocksOf(text).flatMap((block) => parseBlock(block.text, block.phrase));
 }
 

@@ -1,5 +1,6 @@
 import { add, decimalFromInt, negate, pow10, shift, toNumber, trailingZeros, type Decimal } from "./decimal";
 import { readNumber } from "./number";
+import { hasInvisible, invisibleAt } from "../text/fold";
 import { PER_WORDS, UNIT_WORDS_BY_FIRST } from "./units";
 
 /**
@@ -296,8 +297,34 @@ function boundedRange(text: string, first: Quantity): Quantity | undefined {
   return quantity({ ...first, unit: first.unit || second.unit }, low, "range", second.end, { min: low, max: high, ...(upperOp === "lt" ? { maxExclusive: true } : {}) });
 }
 
-/** Every quantity in the text, left to right. Kanji-only numerals count only with a unit or multiplier. */
+/**
+ * Every quantity in the text, left to right. Kanji-only numerals count only with a unit or multiplier.
+ * Characters that show nothing (zero-width spaces, soft hyphens, variation selectors: see
+ * text/fold.ts) are read as if they were not there, "1\u200b000人" as 1,000 人; the positions returned
+ * are the text's own, a quantity's bounds taking in any such characters around it.
+ */
 export function findQuantities(text: string): Quantity[] {
+  if (!hasInvisible(text)) return findVisibleQuantities(text);
+  // Read the text without them, then put each position back where it stands in the text.
+  let visible = "";
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const skip = invisibleAt(text, i);
+    if (skip > 0) {
+      i += skip - 1;
+      continue;
+    }
+    at.push(i);
+    visible += text[i];
+  }
+  at.push(text.length);
+  // A quantity takes the invisible characters around it: its label and what follows it hold none.
+  const startOf = (position: number) => (position === 0 ? 0 : (at[position - 1] ?? -1) + 1);
+  const endOf = (position: number) => at[position] ?? text.length;
+  return findVisibleQuantities(visible).map((q) => ({ ...q, start: startOf(q.start), end: endOf(q.end) }));
+}
+
+function findVisibleQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
   // Only where a number can start is a quantity looked for (the rest of a sentence is skipped at once).
   const candidates = new RegExp(NUMBER_START.source, "g");

@@ -70,3 +70,42 @@ export function foldedCodeAt(text: string, i: number): number {
   const dashLike = (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x30fc || code === 0xff70 || code === 0xfe63;
   return dashLike && (isFoldedDigit(text.charCodeAt(i - 1)) || isFoldedDigit(text.charCodeAt(i + 1))) ? 0x2d : code;
 }
+
+/**
+ * Characters that show nothing, as text pasted from web pages and PDFs carries them, inside numbers
+ * too ("1\u200b000人"): the soft hyphen, the zero-width space, non-joiner and joiner, the left-to-right
+ * and right-to-left marks, the word joiner and the invisible operators, the byte-order mark (zero-width
+ * no-break space), and the variation selectors (U+FE00–FE0F, and U+E0100–E01EF, written as a pair of
+ * surrogates). Folding keeps them (it never changes a text's length); the quantity reader reads numbers
+ * as if they were not there (src/core/quantity/quantity.ts).
+ */
+export function invisibleAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xad) return 0;
+  if (code === 0xad || (code >= 0x200b && code <= 0x200f) || (code >= 0x2060 && code <= 0x2064) || code === 0xfeff || (code >= 0xfe00 && code <= 0xfe0f)) return 1;
+  if (code === 0xdb40) {
+    const low = text.charCodeAt(i + 1);
+    return low >= 0xdd00 && low <= 0xddef ? 2 : 0;
+  }
+  return 0;
+}
+
+/** Whether a text holds any of those characters (a quick test before a slower path). */
+export function hasInvisible(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
+// eslint-disable-next-line no-misleading-character-class -- the variation selectors are matched alone, on purpose
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/;
+
+/** The text without those characters. */
+export function dropInvisible(text: string): string {
+  if (!hasInvisible(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i += 1) {
+    const skip = invisibleAt(text, i);
+    if (skip > 0) i += skip - 1;
+    else out += text[i];
+  }
+  return out;
+}

@@ -1,9 +1,29 @@
+import { isDateFormatCode, showNumber } from "./numberFormat";
+
 /**
  * A cell as the workbook ports hand it to the core, whatever wrote it: a number, text (rich text
- * already joined), a boolean, an Excel error value, a date, or nothing. Formulas arrive as their
+ * already joined), a boolean, an Excel error value, a date, a number its format shows with words or
+ * signs (`{ number, text }`: 12 shown as 12件, 0.95 as 95%, -5 as △5), a formula whose result the file
+ * does not hold (`{ error, formula }`, see FORMULA_WITHOUT_RESULT), or nothing. Formulas arrive as their
  * cached result.
  */
-export type RawCell = null | string | number | boolean | { error: string } | { date: string };
+export type RawCell =
+  | null
+  | string
+  | number
+  | boolean
+  | { error: string }
+  | { date: string }
+  | { number: number; text: string }
+  | { error: string; formula: string };
+
+/**
+ * The error a formula without a saved result reads as: the file holds the formula and no value
+ * (openpyxl writes it so; XlsxWriter writes 0 and asks for a recalculation when the file is opened).
+ * Nothing is evaluated, so the cell reads as empty, and FORMULA_RESULT_MISSING says once how to save
+ * the results.
+ */
+export const FORMULA_WITHOUT_RESULT = "#結果なし";
 
 export interface SheetGrid {
   name: string;
@@ -19,6 +39,17 @@ export function isErrorCell(cell: RawCell | undefined): cell is { error: string 
   return typeof cell === "object" && cell !== null && "error" in cell;
 }
 
+/** A formula whose result the file does not hold (it reads as empty). */
+export function isFormulaWithoutResult(cell: RawCell | undefined): cell is { error: string; formula: string } {
+  return typeof cell === "object" && cell !== null && "formula" in cell;
+}
+
+/** The number a cell holds (shown as it is or with words of its format), or undefined. */
+export function cellNumber(cell: RawCell | undefined): number | undefined {
+  if (typeof cell === "number") return cell;
+  return typeof cell === "object" && cell !== null && "number" in cell ? cell.number : undefined;
+}
+
 /** The text of a cell as a person reads it; an error value reads as empty (it is reported apart). */
 export function rawText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return "";
@@ -26,6 +57,7 @@ export function rawText(cell: RawCell | undefined): string {
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if ("error" in cell) return "";
+  if ("text" in cell) return cell.text;
   return cell.date;
 }
 
@@ -57,9 +89,23 @@ export function serialToDate(serial: number, date1904 = false): string | undefin
   return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Whether a number format shows a date or a time (yyyy/m/d, ggge年m月d日, [$-ja-JP]…), not a plain number. */
+/** Whether a number format shows a date or a time (yyyy/m/d, ggge"年"m"月"d"日", [$-ja-JP]…), not a plain number. */
 export function isDateFormat(format: string | undefined): boolean {
-  if (!format || /^(general|@)$/i.test(format.trim())) return false;
-  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-  return /[ymdgeh]/i.test(bare) && !/^[#0,.%\s]*$/.test(bare);
+  return isDateFormatCode(format);
+}
+
+/**
+ * A number as its format shows it (src/core/workbook/numberFormat.ts), the one reading both ports
+ * give a number cell: a date for a date format (its serial in the workbook's date system), the text
+ * shown when the format adds words or signs (12 → 12件, 0.95 → 95%, -5 → △5, 0 → "-"), else the
+ * number itself.
+ */
+export function numberCell(value: number, format: string | undefined, date1904 = false): RawCell {
+  const shown = showNumber(value, format);
+  if (shown.kind === "text") return { number: value, text: shown.text };
+  if (shown.kind === "date") {
+    const date = serialToDate(value, date1904);
+    return date ? { date } : value;
+  }
+  return value;
 }
