@@ -127,4 +127,3 @@ export function parseJapaneseNumber(text: string): Decimal | undefined {
   return match && match.end === text.length ? match.value : undefined;
 }
 
-export { isZero };
