@@ -241,7 +241,8 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
       // tabSelected is written by exceljs but missing from its types.
       sheet.views = (sheet.views?.length ? sheet.views : [{}]).map((view) => ({ ...view, tabSelected: sheet.name === name }) as unknown as ExcelJS.WorksheetView);
     }
-    this.chart = summaryChart(name, plan);
+    // The report's chart, planned in the core (plan.chart), is added to the file when it is saved.
+    this.chart = plan.chart ? { sheet: name, chart: plan.chart } : undefined;
     return name;
   }
 
@@ -251,35 +252,4 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     const bytes = new Uint8Array(await this.book.xlsx.writeBuffer());
     return this.chart && this.book.getWorksheet(this.chart.sheet) ? addBarChart(bytes, this.chart) : bytes;
   }
-}
-
-
-/** Greys of the chart's bars, best symbol first: dark, then white, then light (greyscale-safe). */
-function barFills(count: number): string[] {
-  if (count <= 2) return ["#595959", "#D9D9D9"].slice(0, count);
-  return Array.from({ length: count }, (_, i) => (i === 0 ? "#595959" : i === count - 1 ? "#D9D9D9" : i === 1 ? "#FFFFFF" : "#A6A6A6"));
-}
-
-/** The summary's chart: one bar per 分野, stacked by rating symbol, beside the legend (as in Excel). */
-function summaryChart(sheet: string, plan: SheetPlan): BarChartSpec {
-  const { top, bottom, left, right } = plan.summary;
-  const at = (row: number, column: number) => plan.cells.find((c) => c.row === row && c.column === column)?.value;
-  const rows = Array.from({ length: bottom - top }, (_, i) => top + 1 + i);
-  const columns = Array.from({ length: right - left }, (_, i) => left + 1 + i);
-  const fills = barFills(columns.length);
-  return {
-    sheet,
-    // The summary's own heading, the line above it.
-    title: String(at(top - 1, 0) ?? ""),
-    from: [4, 1],
-    to: [plan.columns.length, Math.max(2, top - 1)],
-    categories: { column: left, rows: [top + 1, bottom], texts: rows.map((r) => String(at(r, left) ?? "")) },
-    series: columns.map((column, i) => ({
-      name: String(at(top, column) ?? ""),
-      nameRow: top,
-      column,
-      values: rows.map((r) => Number(at(r, column) ?? 0)),
-      fill: fills[i] ?? "#A6A6A6",
-    })),
-  };
 }
