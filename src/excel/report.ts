@@ -1,8 +1,8 @@
+import { columnPoints } from "../core/report/layout";
 import type { SheetPlan } from "../core/report/plan";
 import { styleAreas } from "../core/report/ranges";
 import { BORDER_COLOR, REPORT_FONT, STYLES } from "../core/report/style";
 import { columnLetter } from "../core/workbook/cells";
-import { columnWidthPoints } from "../core/text/width";
 import { toWorkbookError } from "./errors";
 import { PAYLOAD_BUDGET_BYTES, utf8Length as utf8 } from "./limits";
 
@@ -13,7 +13,8 @@ const VERTICAL = { top: "Top", middle: "Center" } as const;
 /**
  * Writes the report through Office.js: values with their "@" formats first, in row chunks under the
  * request limit; then each style once on its grouped ranges; rating fills as conditional formats;
- * merges, widths, page breaks and print setup. Calculation is suspended for each sync of the write
+ * merges, widths (in points, as the plan sized them: they fill the printed page), page breaks, print
+ * setup and the plan's chart. Calculation is suspended for each sync of the write
  * (suspendApiCalculationUntilNextSync: nothing to restore if a sync fails) and screen updating once.
  * The sheet is built under a temporary name no sheet has, and renamed only when complete: a failure
  * deletes it and leaves no half-written report; an earlier report is replaced only if the add-in made it.
@@ -97,15 +98,22 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Shee
       sheet.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
     }
     plan.columns.forEach((c, i) => {
-      sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(c.width);
+      sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnPoints(c.width, plan.print.unitPixels);
     });
-    // Rows above the table have their planned heights; the table's rows are fitted by Excel itself.
+    // Rows above the table have their planned heights; the table's rows are fitted by Excel itself, but
+    // for the rows that make room for a 分野 label (autofit does not see merged cells), set by height.
     plan.rowHeights.slice(0, plan.table.top).forEach((h, r) => {
       sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
     });
     if (plan.table.bottom >= plan.table.top) {
       sheet.getRangeByIndexes(plan.table.top, 0, plan.table.bottom - plan.table.top + 1, width).format.autofitRows();
     }
+    const kept = new Map<number, string[]>();
+    for (const row of plan.keepHeights) {
+      const h = plan.rowHeights[row] ?? 0;
+      kept.set(h, [...(kept.get(h) ?? []), `A${row + 1}`]);
+    }
+    for (const [h, rows] of kept) sheet.getRanges(rows.join(", ")).format.rowHeight = h;
     for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
     const layout = sheet.pageLayout;
     layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -118,12 +126,19 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Shee
     layout.bottomMargin = plan.print.margins.bottom * 72;
     layout.setPrintTitleRows(`$${plan.print.titleRows[0] + 1}:$${plan.print.titleRows[1] + 1}`);
     layout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer.replace("{page}", "&P");
-    const { summary } = plan;
-    if (summary.bottom > summary.top) {
-      const data = sheet.getRange(`${columnLetter(summary.left)}${summary.top + 1}:${columnLetter(summary.right)}${summary.bottom + 1}`);
+    const planned = plan.chart;
+    if (planned) {
+      // The header row, the label column and one column per symbol: a range Excel draws by columns.
+      const lastColumn = Math.max(...planned.series.map((s) => s.column));
+      const address = (row: number, column: number) => `${columnLetter(column)}${row + 1}`;
+      const data = sheet.getRange(`${address(planned.headerRow, planned.categories.column)}:${address(planned.categories.rows[1], lastColumn)}`);
       const chart = sheet.charts.add("BarStacked", data, "Columns");
-      chart.title.text = "評価の集計";
-      chart.setPosition(`E2`, `G${Math.max(3, summary.top - 1)}`);
+      chart.title.text = planned.title;
+      chart.setPosition(address(planned.from.row, planned.from.column), address(planned.to.row, planned.to.column));
+      planned.series.forEach((s, i) => chart.series.getItemAt(i).format.fill.setSolidColor(s.fill));
+      // The first 分野 at the top, as in the summary, and the counts' axis still below the bars.
+      chart.axes.categoryAxis.reversePlotOrder = true;
+      chart.axes.categoryAxis.position = "Maximum";
     }
     layout.setPrintArea(`A1:${columnLetter(width - 1)}${height}`);
     await sync();

@@ -71,6 +71,18 @@ interface Cell {
   numberFormat: string;
 }
 
+/** A chart as the fake records it: what was set on it. */
+export interface FakeChart {
+  type: string;
+  seriesBy: string;
+  title: { text: string };
+  position: string[];
+  setPosition(a: string, b: string): void;
+  fills: string[];
+  series: { getItemAt(i: number): { format: { fill: { setSolidColor(color: string): void } } } };
+  axes: { categoryAxis: { reversePlotOrder: boolean; position: string } };
+}
+
 export class FakeExcelError extends Error {
   constructor(
     public readonly code: string,
@@ -632,7 +644,18 @@ export class FakeWorksheet extends Proxy {
 
   readonly charts = {
     add: (type: string, _source: unknown, seriesBy: string) => {
-      const chart = { type, seriesBy, title: { text: "" }, position: [] as string[], setPosition: (a: string, b: string) => (chart.position = [a, b]) };
+      const chart: FakeChart = {
+        type,
+        seriesBy,
+        title: { text: "" },
+        position: [],
+        setPosition: (a: string, b: string) => (chart.position = [a, b]),
+        // ChartSeries.format.fill.setSolidColor (ExcelApi 1.1): the fill of each series, by index.
+        fills: [],
+        series: { getItemAt: (i: number) => ({ format: { fill: { setSolidColor: (color: string) => void (chart.fills[i] = color) } } }) },
+        // ChartAxis.reversePlotOrder (ExcelApi 1.7) and position (1.8).
+        axes: { categoryAxis: { reversePlotOrder: false, position: "Automatic" } },
+      };
       this.fake.queue(() => this.fake.charts.push(chart));
       return chart;
     },
@@ -890,7 +913,7 @@ export class FakeExcel {
   merges: Area[] = [];
   pageBreaks: string[] = [];
   pageLayout = new Map<string, unknown>();
-  charts: { type: string; seriesBy: string; title: { text: string }; position: string[] }[] = [];
+  charts: FakeChart[] = [];
   calculationMode = "Automatic";
   calculationSuspensions = 0;
   screenUpdatingSuspensions = 0;

@@ -62,16 +62,6 @@ export async function ourPackage(options: OursOptions = {}): Promise<Uint8Array>
     ["plan.fiscalYear", 2020],
   ]);
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return addBarChart(bytes, {
-    sheet: REPORT,
-    title: "評価の集計",
-    from: [4, 1],
-    to: [7, 10],
-    categories: { column: 1, rows: [12, 16], texts: ["地域協力の推進", "情報の共有", "PDCA", "財政基盤", "執行体制"] },
-    series: [
-      { name: "S", nameRow: 11, column: 2, values: [0, 1, 0, 2, 1], fill: "#595959" },
-      { name: "A", nameRow: 11, column: 3, values: [1, 3, 2, 4, 2], fill: "#FFFFFF" },
-      { name: "B", nameRow: 11, column: 4, values: [5, 2, 1, 3, 2], fill: "#D9D9D9" },
-    ],
-  });
+  // The report's own chart, as the plan draws it (chart.ts).
+  return report.chart ? addBarChart(bytes, { sheet: REPORT, chart: report.chart }) : bytes;
 }

@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ZIP_LIMITS } from "../../src/xlsx/zip";
 import { graftSheets, PackageError } from "../../src/xlsx/package";
 import { readXlsx } from "../../src/xlsx/reader";
 import { FINDINGS, REPORT, SETTINGS, ourPackage } from "../support/ourPackage";
@@ -203,6 +204,8 @@ describe("graftSheets: the workbook part", () => {
     // Gnumeric's own names on the first sheet stay where they were.
     expect(workbook).toContain(`<definedName name="_xlnm.Sheet_Title" localSheetId="0">`);
     expect(workbook.match(/_xlnm.Print_Area/g)).toHaveLength(3);
+    // A name whose sheet index moved is edited in its start tag alone: the part stays well formed.
+    expect(xmlError(workbook)).toBeUndefined();
   });
 
   it("keeps the macros of an .xlsm: vbaProject.bin as stored, the macro-enabled content type", () => {
@@ -252,7 +255,7 @@ describe("graftSheets: bounded", () => {
     expect(size).toBeGreaterThan(17_000_000);
     expect(stored!.data.length).toBeLessThan(size / 5);
     // Limits far below the sheet's 17 MB: the reader itself would refuse to read it.
-    const limits = { partBytes: 4_000_000, totalBytes: 4_000_000, ratioFloorBytes: 8 * 1024 * 1024, ratio: 400 };
+    const limits = { ...ZIP_LIMITS, partBytes: 4_000_000, totalBytes: 4_000_000, ratioFloorBytes: 8 * 1024 * 1024, ratio: 400 };
     expect(() => readXlsx(input, { limits: { ...limits, cells: 10 } })).toThrow();
     const { bytes } = graftSheets(input, ours, { limits });
     expect(sameBytes(storedEntries(bytes).get("xl/worksheets/sheet1.xml")?.data, stored!.data)).toBe(true);

@@ -4,8 +4,10 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { writeOwnReport } from "../../src/core/actions/sheets";
-import { lineHeight, wrappedLines } from "../../src/core/text/width";
+import { wrappedLines } from "../../src/core/text/width";
+import { columnPoints } from "../../src/core/report/layout";
 import { buildReportPlan, pageCapacity, planHeader, ratingCounts, resultHeader, type SheetPlan } from "../../src/core/report/plan";
+import { reportLineHeight } from "../../src/core/report/style";
 import { bulletLines as reportText } from "../../src/core/text/lines";
 import { styleAreas } from "../../src/core/report/ranges";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
@@ -23,6 +25,7 @@ async function sample() {
   const { table, settings } = await port.read();
   return { port, rows: table.rows, meta: settings!.settings.meta };
 }
+
 
 const texts = (plan: SheetPlan, row: number) => plan.cells.filter((c) => c.row === row).sort((a, b) => a.column - b.column).map((c) => c.value);
 
@@ -91,18 +94,19 @@ describe("the report's sheet plan", () => {
     expect(reportText('<ul style="x"> a b </ul>')).toBe("・a\n・b");
   });
 
-  it("counts S/A/B per 分野 (items only, 再掲 where listed) with totals and shares", async () => {
+  it("counts S/A/B per 分野 (items only; a 再掲 row not counted again) with totals and shares", async () => {
     const { rows, meta } = await sample();
+    // No.29 (財政基盤の強化) reposts No.15 and No.41 (執行体制の再構築) No.7: each counted once, where it first stands.
     expect(ratingCounts(rows)).toEqual([
       { name: "地域協力の推進", counts: { S: 0, A: 1, B: 5 }, total: 6 },
       { name: "情報の共有と双方向のコミュニケーション", counts: { S: 0, A: 4, B: 0 }, total: 4 },
       { name: "PDCAサイクルの構築", counts: { S: 0, A: 7, B: 4 }, total: 11 },
-      { name: "財政基盤の強化", counts: { S: 0, A: 11, B: 3 }, total: 14 },
-      { name: "執行体制の再構築", counts: { S: 0, A: 5, B: 3 }, total: 8 },
+      { name: "財政基盤の強化", counts: { S: 0, A: 10, B: 3 }, total: 13 },
+      { name: "執行体制の再構築", counts: { S: 0, A: 4, B: 3 }, total: 7 },
     ]);
     const plan = buildReportPlan(meta, rows);
     const total = plan.cells.find((c) => c.value === "合計")!.row;
-    expect(texts(plan, total)).toEqual(["合計", 0, 28, 15, 43, "S 0%・A 65%・B 35%"]);
+    expect(texts(plan, total)).toEqual(["合計", 0, 26, 15, 41, "S 0%・A 63%・B 37%"]);
   });
 
   it("follows the profile's scale: legend, summary columns and fills for ◎/○/△/×", async () => {
@@ -118,15 +122,16 @@ describe("the report's sheet plan", () => {
     expect(plan.ratingFills).toEqual([{ symbol: "◎", fill: "#BDD7EE" }, { symbol: "△", fill: "#E4E4E4" }, { symbol: "×", fill: "#E4E4E4" }]);
   });
 
-  it("fits every column on A4 landscape even where a column unit is DejaVu Sans's 9.3-pixel digit", async () => {
+  it("fits every column on A4 landscape even where a column unit is DejaVu Sans's 9.3-pixel digit, and fills the width there", async () => {
     const { rows, meta } = await sample();
     const plan = buildReportPlan(meta, rows);
     const dejaVuInches = plan.columns.reduce((sum, c) => sum + c.width * 9.3 + 5, 0) / 96;
     const printable = 11.69 - plan.print.margins.left - plan.print.margins.right;
     expect(dejaVuInches * (plan.print.scale / 100)).toBeLessThanOrEqual(printable);
-    // And in Excel (7 pixels) the table still uses most of the width.
+    expect(dejaVuInches * (plan.print.scale / 100)).toBeGreaterThan(printable * 0.95);
+    // In Excel reading the file (7 pixels a unit) the same columns print narrower, centred.
     const excelInches = plan.columns.reduce((sum, c) => sum + c.width * 7 + 5, 0) / 96;
-    expect(excelInches * (plan.print.scale / 100)).toBeGreaterThan(printable * 0.6);
+    expect(excelInches * (plan.print.scale / 100)).toBeGreaterThan(printable * 0.7);
   });
 
   it("gives a tall cell one line more than the width model counts (Japanese line breaking differs by renderer)", async () => {
@@ -135,9 +140,9 @@ describe("the report's sheet plan", () => {
       { ...(await sample()).rows[0]!, plan: long, result: "", actions: "" },
     ]);
     const row = plan.cells.find((c) => c.value === long)?.row ?? -1;
-    const lines = wrappedLines(long, plan.columns[5]?.width ?? 0, 9);
+    const lines = wrappedLines(long, plan.columns.find((c) => c.role === "plan")?.width ?? 0, 9);
     expect(lines).toBeGreaterThanOrEqual(3);
-    expect(plan.rowHeights[row]).toBe((lines + 1) * lineHeight(9) + 5);
+    expect(plan.rowHeights[row]).toBe((lines + 1) * reportLineHeight(9) + 5);
   });
 
   it("sets row heights from the wrapped text", async () => {
@@ -146,7 +151,8 @@ describe("the report's sheet plan", () => {
     const row36 = plan.cells.find((c) => c.value === "36 PPP/PFIの推進")!.row;
     const row38 = plan.cells.find((c) => c.value === "38 施設のあり方の検討")!.row;
     expect(plan.rowHeights[row36]).toBeGreaterThan(150);
-    expect(plan.rowHeights[row38]).toBeLessThan(25);
+    // A short title wraps once in its column at most; nothing else in the row is longer.
+    expect(plan.rowHeights[row38]).toBeLessThanOrEqual(2 * reportLineHeight(9) + 5);
   });
 
   it("groups each style's cells into a few rectangles", () => {
@@ -211,6 +217,12 @@ describe("the Office writer, on the fake", () => {
     expect(fake.pageLayout.get("printTitleRows")).toMatch(/^\$\d+:\$\d+$/);
     expect(fake.pageLayout.get("footer.centerFooter")).toBe("- &P -");
     expect(fake.charts).toHaveLength(1);
+    // The plan's chart, translated: its title, its cells, a fill per series, the first 分野 on top.
+    const chart = fake.charts[0] as (typeof fake.charts)[number] & { fills?: string[]; axes?: { categoryAxis: { reversePlotOrder: boolean; position: string } } };
+    expect(chart.title.text).toBe(plan.chart?.title);
+    expect(chart.position).toEqual([`F${plan.chart!.from.row + 1}`, `G${plan.chart!.to.row + 1}`]);
+    expect(chart.fills).toEqual(plan.chart?.series.map((s) => s.fill));
+    expect(chart.axes?.categoryAxis).toEqual({ reversePlotOrder: true, position: "Maximum" });
     expect(fake.conditionalFormats.map((c) => [c.formula, c.fill])).toEqual([
       ['="B"', "#E4E4E4"],
       ['="S"', "#BDD7EE"],
@@ -261,16 +273,35 @@ describe("the Office writer, on the fake", () => {
     expect(fake.dump("~進捗状況レポート作成中").values).toEqual([["利用者のシート"]]);
   });
 
-  it("sets column widths in points (Range.format.columnWidth) and stacks the 分野 text (180)", async () => {
+  it("sets column widths in points (Range.format.columnWidth) that fill the printed width, and stacks the 分野 text (180)", async () => {
     const fake = new FakeExcel(["進捗管理表"]);
     const plan = await samplePlan();
     await writeOwnReport(new ExcelWorkbookPort(fake.run), plan);
     const widths = fake.formatWrites.filter((w) => w.property === "columnWidth").map((w) => w.value as number);
-    // A width of n characters is (7n + 5) pixels, at 96 pixels an inch and 72 points an inch.
-    expect(widths).toEqual(plan.columns.map((c) => ((c.width * 7 + 5) * 72) / 96));
+    // A width of n characters is (9.5n + 5) pixels (the unit the plan sized them for), 72 points an inch.
+    expect(widths).toEqual(plan.columns.map((c) => ((c.width * 9.5 + 5) * 72) / 96));
+    expect(widths).toEqual(plan.columns.map((c) => columnPoints(c.width)));
+    const printable = (11.69 - 1.2) * 72;
+    const printed = (widths.reduce((sum, w) => sum + w, 0) * plan.print.scale) / 100;
+    expect(printed).toBeLessThanOrEqual(printable);
+    expect(printed).toBeGreaterThan(printable * 0.97);
     const orientations = fake.formatWrites.filter((w) => w.property === "textOrientation").map((w) => w.value);
     expect(orientations.length).toBeGreaterThan(0);
     expect(new Set(orientations)).toEqual(new Set([180]));
+  });
+
+  it("lets Excel fit the table's rows, then keeps the rows made taller for a 分野 label (autofit does not see merged cells)", async () => {
+    const fake = new FakeExcel(["進捗管理表"]);
+    const plan = await samplePlan();
+    expect(plan.keepHeights.length).toBeGreaterThan(0);
+    await writeOwnReport(new ExcelWorkbookPort(fake.run), plan);
+    const writes = fake.formatWrites;
+    const autofit = writes.findIndex((w) => w.property === "autofitRows");
+    expect(autofit).toBeGreaterThanOrEqual(0);
+    for (const row of plan.keepHeights) {
+      const kept = writes.findIndex((w) => w.property === "rowHeight" && w.area[0] === row && w.value === plan.rowHeights[row]);
+      expect(kept, `row ${row}`).toBeGreaterThan(autofit);
+    }
   });
 
   it("writes 10,000 items in at most 20 syncs, with as many format operations as for 100", async () => {
@@ -301,17 +332,27 @@ describe("the Office writer, on the fake", () => {
 describe("the exceljs writer", () => {
   it("leaves the source table unchanged and replaces only its own report", async () => {
     const { port, rows, meta } = await sample();
-    const workbook = await port.workbook();
-    const snapshot = () => JSON.stringify(workbook.getWorksheet("進捗管理表")!.getSheetValues());
-    const before = snapshot();
+    const saved = async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await port.save()) as unknown as ArrayBuffer);
+      return workbook;
+    };
+    const snapshot = async () => JSON.stringify((await saved()).getWorksheet("進捗管理表")!.getSheetValues());
+    const before = await snapshot();
     const plan = buildReportPlan(meta, rows);
     expect(await writeOwnReport(port, plan)).toBe("進捗状況レポート");
     expect(await writeOwnReport(port, plan)).toBe("進捗状況レポート");
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
+    const workbook = await saved();
+    expect(workbook.worksheets.filter((s) => s.name.startsWith("進捗状況レポート"))).toHaveLength(1);
     const sheet = workbook.getWorksheet("進捗状況レポート")!;
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: expect.stringMatching(/^\d+:\d+$/) });
     expect(sheet.headerFooter.oddFooter).toBe("&C- &P -");
-    expect((sheet as unknown as { rowBreaks: unknown[] }).rowBreaks).toHaveLength(plan.pageBreaks.length);
+    // exceljs writes page breaks but does not read them back: they are counted in the sheet's part.
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const parts = unzipSync(await port.save());
+    const reportPart = Object.keys(parts).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && strFromU8(parts[p] ?? new Uint8Array()).includes("<rowBreaks"));
+    expect(strFromU8(parts[reportPart ?? ""] ?? new Uint8Array()).match(/<brk /g)).toHaveLength(plan.pageBreaks.length);
   });
 
   it("writes through plan-progress report and never touches the input", async () => {
@@ -330,7 +371,7 @@ describe("the exceljs writer", () => {
     expect(await run(["report", SAMPLE, "-o", SAMPLE], io)).toBe(2);
   });
 
-  it("opens on the report, prints the report, and draws its summary as a native chart (the text chart kept beside it)", async () => {
+  it("adds the report beside the user's sheets (their active sheet kept), prints the report, and draws its summary as a native chart", async () => {
     const { unzipSync, strFromU8 } = await import("fflate");
     const { port, rows, meta } = await sample();
     const plan = buildReportPlan(meta, rows);
@@ -338,10 +379,14 @@ describe("the exceljs writer", () => {
     const bytes = await port.save();
     const parts = unzipSync(bytes);
     const text = (part: string) => strFromU8(parts[part] ?? new Uint8Array());
-    // The report is the active sheet, and only it is selected.
+    // The report is added after the user's sheets; the sheet the user had open stays the one shown (its
+    // part is never re-written to unselect it), and only the user's sheet is selected.
     const workbookXml = text("xl/workbook.xml");
     const sheetNames = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
-    expect(sheetNames[Number(/activeTab="(\d+)"/.exec(workbookXml)?.[1])]).toBe(name);
+    expect(sheetNames).toContain(name);
+    const original = strFromU8(unzipSync(new Uint8Array(readFileSync(SAMPLE)))["xl/workbook.xml"] ?? new Uint8Array());
+    expect(/activeTab="(\d+)"/.exec(workbookXml)?.[1]).toBe(/activeTab="(\d+)"/.exec(original)?.[1]);
+    expect(Object.keys(parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && text(p).includes('tabSelected="1"')).length).toBeLessThanOrEqual(1);
     // A chart part, its drawing, the sheet's link to it, and the content types.
     const chart = text("xl/charts/chart1.xml");
     expect(chart).toContain('<c:grouping val="stacked"/>');

@@ -31,6 +31,7 @@ describe("requirement sets", () => {
     "getRanges", "getUsedRangeOrNullObject", "getItemOrNullObject", "conditionalFormats", "horizontalPageBreaks", "setPrintTitleRows",
     "setPrintArea", "suspendApiCalculationUntilNextSync", "suspendScreenUpdatingUntilNextSync", "customOrNullObject", "textOrientation",
     "columnWidth", "autofitRows", "pageLayout", "protection", "valueTypes", "numberFormat", "charts", "getRangeByIndexes", "dataValidation", "createWorkbook",
+    "setSolidColor", "reversePlotOrder", "getItemAt",
   ];
 
   it("uses only members the manifest's ExcelApi 1.9 covers", () => {

@@ -225,7 +225,9 @@ describe("writing through the xlsx port", () => {
     const port = await sample();
     const run = await runCheck(port);
     await writeOwnSheet(port, findingsSheet(run.result, run.table.sheet));
-    const sheet = (await port.workbook()).getWorksheet("チェック結果");
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await port.save()) as unknown as ArrayBuffer);
+    const sheet = saved.getWorksheet("チェック結果");
     expect(sheet?.getCell("C3").value).toEqual({ text: "F22", hyperlink: "#'進捗管理表'!F22" });
     await port.writeCell("進捗管理表", 5, 22, "B");
     const again = await runCheck(port);

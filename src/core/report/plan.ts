@@ -1,8 +1,25 @@
 import { fiscalYearLabel } from "../fiscalYear";
 import { bulletLines } from "../text/lines";
-import { lineHeight, wrappedLines } from "../text/width";
+import { wrappedLines } from "../text/width";
 import { DEFAULT_SCALE, type Band, type RatingScale, type ScaleSymbol } from "../rating/scale";
-import { BAND_FILLS, STYLES, type StyleName } from "./style";
+import { BAND_FILLS, SMALLEST_SIZE, STYLES, chartFills, reportLineHeight, type StyleName } from "./style";
+import { REPOST_COUNT_NOTE, countedItem, ratingCounts, totalCount, type CategoryCount } from "./counting";
+import {
+  MARGINS,
+  WIDEST_UNIT_PIXELS,
+  availableUnits,
+  balanceWidths,
+  printScaleFor,
+  printableHeight,
+  ratingWidth,
+  reportRoles,
+  roleHeader,
+  type Orientation,
+  type Paper,
+  type ReportColumn,
+  type Role,
+  type TableLayout,
+} from "./layout";
 import { DEFAULT_LEGEND, type PlanMeta } from "../workbook/model";
 import { workbookMeta } from "../workbook/planMeta";
 import type { PlanSettings } from "../workbook/settings";
@@ -10,10 +27,11 @@ import type { TableRead, TableRow } from "../workbook/table";
 
 /**
  * The published report (docs/contracts/report.md) as a declarative sheet plan: cells, merges, named styles,
- * column widths, row heights, page breaks and print setup. Any writer renders it (exceljs for files,
- * Office.js in Excel); nothing here knows either.
+ * column widths, row heights, page breaks, print setup and the summary's chart. Any writer renders it
+ * (exceljs for files, Office.js in Excel); nothing here knows either.
  */
-export type { StyleName };
+export type { StyleName, CategoryCount, Paper, Orientation, ReportColumn, Role, TableLayout };
+export { countedItem, ratingCounts, REPOST_COUNT_NOTE };
 
 export interface PlanCell {
   /** 0-based. */
@@ -31,13 +49,19 @@ export interface Merge {
 }
 
 export interface PrintSetup {
-  paper: "A4" | "A3";
-  orientation: "landscape" | "portrait";
+  paper: Paper;
+  orientation: Orientation;
   /**
-   * Print scale (%) that fits all columns to one page width. A scale, not "fit to page": spreadsheet
-   * programs ignore manual page breaks under fit-to-page, and each 分野 must start a new page.
+   * Print scale (%): the one at which the smallest text prints at 8 pt. A scale, not "fit to page":
+   * spreadsheet programs ignore manual page breaks under fit-to-page, and each 分野 must start a new page.
    */
   scale: number;
+  /**
+   * Pixels of a column-width unit the columns were sized for: at this width (the widest renderer's) they
+   * fill the printable width. A writer that sets widths in points uses it; a renderer with a narrower unit
+   * (Excel, 7 pixels, reading a file) prints the same columns narrower, centred.
+   */
+  unitPixels: number;
   /** 0-based rows repeated at the top of every printed page. */
   titleRows: [number, number];
   /** "- {page} -": the page number stands for {page}. */
@@ -46,9 +70,36 @@ export interface PrintSetup {
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
 }
 
+/** A cell of the sheet, 0-based. */
+export interface CellRef {
+  row: number;
+  column: number;
+}
+
+/**
+ * The summary's chart: one bar per 分野, stacked by rating symbol. It reads the summary's cells (header
+ * row, label column, one column of counts per symbol) and carries their values for programs that do
+ * not recalculate.
+ */
+export interface ChartPlan {
+  title: string;
+  /** The chart covers from the top-left of `from` to the bottom-right of `to`. */
+  from: CellRef;
+  to: CellRef;
+  /** The row of the series' names (the summary's header). */
+  headerRow: number;
+  /** The categories (分野, or 合計 alone): their column, first and last rows, and texts. */
+  categories: { column: number; rows: [number, number]; texts: string[] };
+  /** One series per rating symbol: its name (the header cell), its column of counts, values and fill. */
+  series: { name: string; column: number; values: number[]; fill: string }[];
+  /** Point size of the chart's text (printed at the sheet's scale like the cells). */
+  fontSize: number;
+}
+
 export interface SheetPlan {
   name: string;
-  columns: { width: number }[];
+  /** The report's columns: what each shows, its heading, its width in characters. */
+  columns: ReportColumn[];
   cells: PlanCell[];
   merges: Merge[];
   /** Height in points of each row (index = row); wrapped text does not grow rows by itself. */
@@ -56,65 +107,59 @@ export interface SheetPlan {
   /** Rows that start a new printed page. */
   pageBreaks: number[];
   print: PrintSetup;
-  /** The summary's header row, 分野 rows and S/A/B columns (no totals): what a native chart draws. */
-  summary: { top: number; left: number; bottom: number; right: number };
   /** Rows of the item table (for hosts that size rows themselves). */
   table: { top: number; bottom: number };
+  /**
+   * Rows of the table whose planned height a host that fits rows itself must keep: the last row of a page
+   * made taller so that the 分野 label, merged over the page's rows, shows whole.
+   */
+  keepHeights: number[];
   /** The fill of each rating symbol, by what it means (ahead darkest, behind light grey, on plan none). */
   ratingFills: { symbol: string; fill: string }[];
+  /** The summary's native chart; none when the summary has no column per symbol (too few columns). */
+  chart?: ChartPlan;
 }
 
 export const REPORT_SHEET = "進捗状況レポート";
 
-/** Columns: 分野 | No. and title | 担当課 | 評価 | 実施内容 | 当初予定 | 取組実績 (widths in characters). */
-const WIDTHS = [6, 20, 13, 10, 24, 46, 46];
-const COLUMNS = WIDTHS.length;
-/** Points per line of the table's 9-point text, and the padding of a row. */
-const LINE_HEIGHT = lineHeight(STYLES.text.size);
+/** Pixels of a column-width unit in Excel reading a file (Calibri 11 pt's digit): the narrowest reading. */
+const FILE_UNIT_PIXELS = 7;
+/** The padding of a row, in points. */
 const PADDING = 5;
+const line = (style: StyleName) => reportLineHeight(STYLES[style].size);
 
-/** Lines a cell of this style needs in its column. */
-const linesOf = (text: string, column: number, style: StyleName): number => wrappedLines(text, WIDTHS[column] ?? 10, STYLES[style].size);
-
-const MARGINS = { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6, header: 0.3, footer: 0.3 };
-/** Landscape paper widths and heights in inches. */
-const PAPER_WIDTH = { A4: 11.69, A3: 16.54 } as const;
-const PAPER_HEIGHT = { A4: 8.27, A3: 11.69 } as const;
-
-/**
- * Pixels of one column-width unit in the widest renderer the report must fit: a unit is the width of a
- * digit of the workbook's default font — 7 pixels in Excel (Calibri or 游ゴシック at 11 pt), about 9.3 in
- * LibreOffice on a machine without Microsoft fonts, where DejaVu Sans stands in (its digits are 0.636
- * em). With a little margin, every column stays on the page wherever the report is printed.
- */
-export const WIDEST_UNIT_PIXELS = 9.5;
-
-/**
- * The scale at which the columns fit one page width in the widest renderer (plus 5 pixels of padding
- * per column, at 96 pixels an inch). Excel then leaves some room on the right; no renderer loses a column.
- */
-export function fitScale(paper: "A4" | "A3", widths: readonly number[], marginInches: number): number {
-  const sheetInches = widths.reduce((sum, w) => sum + w * WIDEST_UNIT_PIXELS + 5, 0) / 96;
-  const printable = PAPER_WIDTH[paper] - marginInches;
-  return Math.max(10, Math.min(100, Math.floor((printable / sheetInches) * 100)));
+/** Points of sheet one printed page holds, at a scale (row heights are points in every renderer). */
+export function pagePoints(print: Pick<PrintSetup, "paper" | "orientation" | "scale">): number {
+  return Math.floor(printableHeight(print.paper, print.orientation) / (print.scale / 100)) - 2;
 }
 
 /**
- * Points of sheet that one printed page holds below the repeated header row, at a scale: row heights
- * are points in every renderer, so page breaks computed from them fall where the renderer puts them.
+ * Points of sheet one printed page holds below the repeated header row, at a scale: page breaks computed
+ * from row heights fall where the renderer puts them.
  */
-export function pageCapacity(paper: "A4" | "A3", scale: number, headerHeight: number): number {
-  const printable = (PAPER_HEIGHT[paper] - MARGINS.top - MARGINS.bottom) * 72;
-  return Math.floor(printable / (scale / 100)) - headerHeight - 2;
+export function pageCapacity(paper: Paper, scale: number, headerHeight: number, orientation: Orientation = "landscape"): number {
+  return pagePoints({ paper, orientation, scale }) - headerHeight;
 }
 
 /** Lines of a cell, with one more for a long one: renderers break Japanese lines by rules of their own. */
 const safeLines = (lines: number): number => (lines >= 3 ? lines + 1 : lines);
 
+/** Height of a stacked (縦書き) text: one character a line. */
+const stackedHeight = (text: string, style: StyleName): number => [...text].length * line(style) + PADDING;
+
 export interface ReportOptions {
-  paper?: "A4" | "A3";
+  paper?: Paper;
+  orientation?: Orientation;
   /** The profile's rating scale (S/A/B by default): the legend, the summary's columns, the fills. */
   scale?: RatingScale;
+  /** The workbook's columns and headings as read: the report has these columns, in this order. */
+  layout?: TableLayout;
+  /**
+   * Who prints it. "file" (the default): an .xlsx read by any program, whose column unit is 7 pixels in
+   * Excel and up to 9.5 elsewhere, so rows are as tall as the narrowest reading needs. "excel": the
+   * Office.js writer, which sets widths in points, so text wraps at the planned widths.
+   */
+  writer?: "file" | "excel";
 }
 
 /** The heading of the plan column: 令和2年度当初予定（目標値）. */
@@ -132,41 +177,23 @@ export function reportTitle(meta: PlanMeta): string {
   return `${meta.title || "計画"} の進捗状況${period}`;
 }
 
-export interface CategoryCount {
-  name: string;
-  /** Items rated with each symbol of the scale. */
-  counts: Record<string, number>;
-  total: number;
-}
-
-/** Ratings per 分野, by the scale's symbols: items only (sub-items not counted), a 再掲 counted where it is listed. */
-export function ratingCounts(rows: readonly TableRow[], scale: RatingScale = DEFAULT_SCALE): CategoryCount[] {
-  const out: CategoryCount[] = [];
-  const zero = () => Object.fromEntries(scale.symbols.map((s) => [s.symbol, 0]));
-  for (const row of rows) {
-    if (row.kind !== "item") continue;
-    let entry = out.find((c) => c.name === row.category);
-    if (!entry) {
-      entry = { name: row.category, counts: zero(), total: 0 };
-      out.push(entry);
-    }
-    if (row.rating in entry.counts) {
-      entry.counts[row.rating] = (entry.counts[row.rating] ?? 0) + 1;
-      entry.total += 1;
-    }
-  }
-  return out;
-}
-
 const pct = (part: number, whole: number) => (whole === 0 ? "0%" : `${Math.round((part / whole) * 100)}%`);
 
 /** The mark of a symbol in the text chart, by what it means: ● ahead, ○ on plan, × behind. */
 const BAND_MARK: Readonly<Record<Band, string>> = { ahead: "●", on: "○", behind: "×" };
 const markOf = (symbol: ScaleSymbol) => BAND_MARK[symbol.bands[0] ?? "on"];
 
+/** Marks in the longest text bar: beyond it, a mark stands for several items. */
+const TEXT_BAR_MARKS = 20;
+
+/** How many items a mark of the text chart stands for, given the largest 分野: one, up to 20 items. */
+export function itemsPerMark(counts: readonly CategoryCount[]): number {
+  return Math.max(1, Math.ceil(Math.max(0, ...counts.map((c) => c.total)) / TEXT_BAR_MARKS));
+}
+
 /** The chart of the summary where the file cannot hold one: a bar of marks per 分野, greyscale-safe. */
-export function textBar(count: CategoryCount, scale: RatingScale = DEFAULT_SCALE): string {
-  return scale.symbols.map((s) => markOf(s).repeat(count.counts[s.symbol] ?? 0)).join("");
+export function textBar(count: CategoryCount, scale: RatingScale = DEFAULT_SCALE, perMark = 1): string {
+  return scale.symbols.map((s) => markOf(s).repeat(Math.round((count.counts[s.symbol] ?? 0) / perMark))).join("");
 }
 
 /** The legend's lines: each symbol with what it means (the workbook's S/A/B legend, else the scale's labels). */
@@ -176,104 +203,230 @@ export function legendLines(meta: PlanMeta, scale: RatingScale = DEFAULT_SCALE):
   return scale.symbols.map((s) => `「${s.symbol}」：${(isDefault ? legend[s.symbol] : undefined) || s.label || legend[s.symbol] || ""}`);
 }
 
+/** The first column of a block that leaves the chart most of the rest: the left part takes 40% at least. */
+function chartColumn(widths: readonly number[]): number {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  let left = 0;
+  for (let c = 0; c < widths.length - 1; c += 1) {
+    left += widths[c] ?? 0;
+    if (left >= total * 0.4) return c + 1;
+  }
+  return widths.length - 1;
+}
+
+/**
+ * Where the summary's cells go among the report's columns: the 分野 label in a column at least 10
+ * characters wide, then one column per symbol, the total, and the shares where a column is left. None
+ * when the report has fewer columns than the symbols need.
+ */
+function summaryColumns(widths: readonly number[], symbols: number): { label: number; shares?: number } | undefined {
+  const last = widths.length - symbols - 2;
+  if (last < 0) return undefined;
+  const candidates = Array.from({ length: last + 1 }, (_, k) => k);
+  const label = candidates.find((k) => (widths[k] ?? 0) >= 10) ?? candidates.reduce((best, k) => ((widths[k] ?? 0) > (widths[best] ?? 0) ? k : best), 0);
+  const shares = label + symbols + 2;
+  return shares < widths.length ? { label, shares } : { label };
+}
+
 export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], options: ReportOptions = {}): SheetPlan {
+  const scale = options.scale ?? DEFAULT_SCALE;
+  const symbols = scale.symbols.map((s) => s.symbol);
+  const paper = options.paper ?? "A4";
+  const orientation = options.orientation ?? "landscape";
+  const printScale = printScaleFor(SMALLEST_SIZE);
+
+  // The columns: the workbook's own, with its headings, sharing the printable width.
+  const roles = reportRoles(rows, options.layout);
+  const fallback = { plan: planHeader(meta), result: resultHeader(meta) };
+  const headers = roles.map((role) => roleHeader(role, options.layout, fallback));
+  const ratingHeader = headers[roles.indexOf("rating")] ?? "";
+  const widths = balanceWidths(roles, availableUnits(paper, orientation, printScale, roles.length), ratingWidth(ratingHeader, symbols, STYLES.header.size, STYLES.rating.size));
+  const COLUMNS = roles.length;
+  const columnOf = (role: Role) => roles.indexOf(role);
+  const hasCategory = roles[0] === "category";
+  const spanWidth = (left: number, right: number) => widths.slice(left, right + 1).reduce((sum, w) => sum + w, 0);
+  // Lines are counted in 7-pixel units (text/width.ts): a width in the renderer's narrowest unit as those.
+  const narrowest = options.writer === "excel" ? WIDEST_UNIT_PIXELS : FILE_UNIT_PIXELS;
+  const linesIn = (text: string, width: number, style: StyleName) => wrappedLines(text, (width * narrowest) / FILE_UNIT_PIXELS, STYLES[style].size);
+
   const cells: PlanCell[] = [];
   const merges: Merge[] = [];
   const rowHeights: number[] = [];
   const pageBreaks: number[] = [];
+  const keepHeights: number[] = [];
   let r = 0;
   const put = (column: number, value: string | number, style: StyleName) => cells.push({ row: r, column, value, style });
-  const line = (value: string, style: StyleName, height = LINE_HEIGHT + PADDING) => {
+  /** A line of text merged over columns [0, right]: as tall as its wrapped text. */
+  const textLine = (value: string, style: StyleName, right = COLUMNS - 1) => {
     put(0, value, style);
-    merges.push({ top: r, left: 0, bottom: r, right: COLUMNS - 1 });
-    rowHeights[r] = height;
+    if (right > 0) merges.push({ top: r, left: 0, bottom: r, right });
+    const indent = STYLES[style].indent ?? 0;
+    rowHeights[r] = linesIn(value, spanWidth(0, right) - indent, style) * line(style) + PADDING;
     r += 1;
   };
-  const scale = options.scale ?? DEFAULT_SCALE;
-  const symbols = scale.symbols.map((s) => s.symbol);
-
-  // 1. Title, 2. legend, 3. 再掲 notes.
-  line(reportTitle(meta), "title", 30);
-  r += 1;
-  line("評価欄の評価の見方について", "heading");
-  for (const text of legendLines(meta, scale)) line(text, "legend");
-  const reposts = rows.filter((row) => row.kind === "item" && row.repostOf !== undefined);
-  if (reposts.length > 0) r += 1;
-  for (const row of reposts) line(`※No. ${row.no}「${row.title}」はNo. ${row.repostOf}の再掲`, "note");
-  r += 1;
-
-  // 4. Summary: ratings per 分野 with totals and shares, and a chart of it. The labels stand in column
-  // B and the counts are numbers, so that B and the symbols' columns are the data a native chart draws.
-  // Counts take columns C onwards, then the total, then the shares and text chart where room is left.
-  const counts = ratingCounts(rows, scale);
-  const totals: CategoryCount = { name: "合計", counts: Object.fromEntries(symbols.map((sym) => [sym, counts.reduce((n, c) => n + (c.counts[sym] ?? 0), 0)])), total: counts.reduce((n, c) => n + c.total, 0) };
-  const totalColumn = 2 + symbols.length;
-  const chartColumn = totalColumn + 1 < COLUMNS ? totalColumn + 1 : undefined;
-  line("評価の集計", "heading");
-  const summaryTop = r;
-  const legendMarks = scale.symbols.map((s) => `${markOf(s)}${s.symbol}`).join(" ");
-  put(1, "分野", "summaryHeader");
-  symbols.forEach((sym, i) => put(2 + i, sym, "summaryHeader"));
-  put(totalColumn, "計", "summaryHeader");
-  if (chartColumn !== undefined) {
-    put(chartColumn, `割合とグラフ（${legendMarks}）`, "summaryHeader");
-    if (chartColumn < COLUMNS - 1) merges.push({ top: r, left: chartColumn, bottom: r, right: COLUMNS - 1 });
-  }
-  rowHeights[r] = LINE_HEIGHT + PADDING;
-  r += 1;
-  for (const count of [...counts, totals]) {
-    const total = count === totals;
-    const style = total ? "summaryTotal" : "summaryNumber";
-    put(1, count.name, total ? "summaryTotal" : "summaryLabel");
-    symbols.forEach((sym, i) => put(2 + i, count.counts[sym] ?? 0, style));
-    put(totalColumn, count.total, style);
-    let lines = linesOf(count.name, 1, "summaryLabel");
-    if (chartColumn !== undefined) {
-      const shares = symbols.map((sym) => `${sym} ${pct(count.counts[sym] ?? 0, count.total)}`).join("・");
-      const chart = total ? shares : `${shares}\n${textBar(count, scale)}`;
-      put(chartColumn, chart, "chart");
-      if (chartColumn < COLUMNS - 1) merges.push({ top: r, left: chartColumn, bottom: r, right: COLUMNS - 1 });
-      const width = WIDTHS.slice(chartColumn).reduce((sum, w) => sum + w, 0);
-      lines = Math.max(lines, wrappedLines(chart, width, STYLES.chart.size));
-    }
-    rowHeights[r] = Math.max(LINE_HEIGHT + PADDING, lines * LINE_HEIGHT + PADDING);
+  /** A little space between the parts of the first page. */
+  const blank = () => {
+    rowHeights[r] = 8;
     r += 1;
-  }
-  const summary = { top: summaryTop, left: 1, bottom: r - 2, right: 1 + symbols.length };
+  };
 
-  // 5. One section per 分野, each on a new page; the header row is repeated on every page. Pages are
-  // cut here, from the row heights, so that a page that continues a 分野 (or an item's sub-items)
-  // says so: 「（続き）」.
+  // The summary's counts: items only, a 再掲 row not counted again (counting.ts).
+  const perCategory = hasCategory ? ratingCounts(rows, scale) : [];
+  const totals = totalCount(ratingCounts(rows, scale), scale);
+  const layout = summaryColumns(widths, symbols.length);
+  // The chart stands beside the legend and notes, over the columns right of `split`.
+  const split = layout ? chartColumn(widths) : COLUMNS;
+  const textRight = split - 1;
+
+  // 1. Title, 2. legend, 3. 再掲 notes and the rule they follow.
+  textLine(reportTitle(meta), "title");
+  blank();
+  const blockTop = r;
+  textLine("評価欄の評価の見方について", "heading", textRight);
+  for (const text of legendLines(meta, scale)) textLine(text, "legend", textRight);
+  const reposts = rows.filter((row) => row.kind === "item" && row.repostOf !== undefined);
+  if (reposts.length > 0) {
+    blank();
+    for (const row of reposts) textLine(`※No. ${row.no ?? ""}「${row.title}」はNo. ${row.repostOf}の再掲`, "note", textRight);
+    textLine(REPOST_COUNT_NOTE, "note", textRight);
+  }
+  const blockBottom = r - 1;
+  if (layout) {
+    // Room for the chart: a title, a bar per 分野 and the legend.
+    const bars = Math.max(1, perCategory.length);
+    const needed = Math.min(3 * reportLineHeight(9) + bars * 18 + 20, 0.45 * pagePoints({ paper, orientation, scale: printScale }));
+    const have = rowHeights.slice(blockTop, blockBottom + 1).reduce((sum, h) => sum + (h ?? 0), 0);
+    if (have < needed) rowHeights[blockBottom] = (rowHeights[blockBottom] ?? 0) + (needed - have);
+  }
+  blank();
+
+  // 4. Summary: ratings per 分野 with totals and shares, and a chart of it. The label and the symbols'
+  // columns stand side by side, so that they are the range a native chart draws.
+  const summaryHeading = r;
+  textLine("評価の集計", "heading");
+  const summaryTop = r;
+  let chart: ChartPlan | undefined;
+  const counted = [...perCategory, totals];
+  if (layout) {
+    const { label, shares } = layout;
+    const total = label + symbols.length + 1;
+    const perMark = itemsPerMark(perCategory);
+    const legendMarks = `${scale.symbols.map((s) => `${markOf(s)}${s.symbol}`).join(" ")}${perMark > 1 ? `、1つ＝${perMark}件` : ""}`;
+    const labelHeader = hasCategory ? headers[0] || "分野" : "";
+    put(label, labelHeader, "summaryHeader");
+    symbols.forEach((sym, i) => put(label + 1 + i, sym, "summaryHeader"));
+    put(total, "計", "summaryHeader");
+    if (shares !== undefined) {
+      put(shares, `割合とグラフ（${legendMarks}）`, "summaryHeader");
+      if (shares < COLUMNS - 1) merges.push({ top: r, left: shares, bottom: r, right: COLUMNS - 1 });
+    }
+    const headerLines = Math.max(
+      linesIn(labelHeader, widths[label] ?? 10, "summaryHeader"),
+      shares === undefined ? 1 : linesIn(`割合とグラフ（${legendMarks}）`, spanWidth(shares, COLUMNS - 1), "summaryHeader"),
+      ...symbols.map((sym, i) => linesIn(sym, widths[label + 1 + i] ?? 10, "summaryHeader")),
+    );
+    rowHeights[r] = headerLines * line("summaryHeader") + PADDING;
+    r += 1;
+    for (const count of counted) {
+      const isTotal = count === totals;
+      const style = isTotal ? "summaryTotal" : "summaryNumber";
+      put(label, count.name, isTotal ? "summaryTotal" : "summaryLabel");
+      symbols.forEach((sym, i) => put(label + 1 + i, count.counts[sym] ?? 0, style));
+      put(total, count.total, style);
+      let lines = linesIn(count.name, widths[label] ?? 10, "summaryLabel");
+      if (shares !== undefined) {
+        const text = symbols.map((sym) => `${sym} ${pct(count.counts[sym] ?? 0, count.total)}`).join("・");
+        const value = isTotal ? text : `${text}\n${textBar(count, scale, perMark)}`;
+        put(shares, value, "chart");
+        if (shares < COLUMNS - 1) merges.push({ top: r, left: shares, bottom: r, right: COLUMNS - 1 });
+        lines = Math.max(lines, linesIn(value, spanWidth(shares, COLUMNS - 1), "chart"));
+      }
+      rowHeights[r] = lines * line("summaryLabel") + PADDING;
+      r += 1;
+    }
+    // The chart draws the 分野 (or the total alone, when the table has no 分野).
+    const firstRow = summaryTop + 1;
+    const lastRow = hasCategory ? r - 2 : r - 1;
+    const drawn = hasCategory ? perCategory : [totals];
+    const fills = chartFills(symbols.length);
+    chart = {
+      title: "評価の集計",
+      from: { row: blockTop, column: split },
+      to: { row: blockBottom, column: COLUMNS - 1 },
+      headerRow: summaryTop,
+      categories: { column: label, rows: [firstRow, lastRow], texts: drawn.map((c) => c.name) },
+      series: symbols.map((sym, i) => ({ name: sym, column: label + 1 + i, values: drawn.map((c) => c.counts[sym] ?? 0), fill: fills[i] ?? "#A6A6A6" })),
+      fontSize: SMALLEST_SIZE,
+    };
+  } else {
+    // Too few columns for one per symbol: each 分野's counts in words.
+    for (const count of counted) {
+      const text = `${symbols.map((sym) => `${sym} ${count.counts[sym] ?? 0}`).join("・")}（計 ${count.total}）`;
+      put(0, count.name, count === totals ? "summaryTotal" : "summaryLabel");
+      put(1, text, "chart");
+      if (COLUMNS > 2) merges.push({ top: r, left: 1, bottom: r, right: COLUMNS - 1 });
+      rowHeights[r] = Math.max(linesIn(count.name, widths[0] ?? 10, "summaryLabel"), linesIn(text, spanWidth(1, COLUMNS - 1), "chart")) * line("summaryLabel") + PADDING;
+      r += 1;
+    }
+  }
+
+  // A summary that would run over the first page starts the second, whole.
+  const firstPage = rowHeights.slice(0, r).reduce((sum, h) => sum + (h ?? 0), 0);
+  if (firstPage > pagePoints({ paper, orientation, scale: printScale })) pageBreaks.push(summaryHeading);
+
+  // 5. The table, from a new page; one section per 分野, each from a new page; the header row repeated on
+  // every page. Pages are cut here, from the row heights, so that a page that continues a 分野 (or an
+  // item's sub-items) says so: 「（続き）」.
   pageBreaks.push(r);
   const headerRow = r;
-  const header = ["項目", "", "主な推進担当課", "評価", "実施内容", planHeader(meta), resultHeader(meta)];
-  header.forEach((text, column) => text && put(column, text, "header"));
-  merges.push({ top: r, left: 0, bottom: r, right: 1 });
-  const headerHeight = 2 * LINE_HEIGHT + PADDING;
+  let headerLines = 1;
+  roles.forEach((role, column) => {
+    // The 分野 column shares the item's heading, as the published report has it (項目 over both).
+    if (role === "category" && roles[1] === "item") return;
+    const text = headers[column] ?? "";
+    const left = role === "item" && hasCategory && column === 1 ? 0 : column;
+    put(left, text, "header");
+    if (left !== column) merges.push({ top: r, left, bottom: r, right: column });
+    headerLines = Math.max(headerLines, linesIn(text, spanWidth(left, column), "header"));
+  });
+  const headerHeight = headerLines * line("header") + PADDING;
   rowHeights[r] = headerHeight;
   r += 1;
   const tableTop = r;
-  const paper = options.paper ?? "A4";
-  const printScale = fitScale(paper, WIDTHS, MARGINS.left + MARGINS.right);
-  const capacity = pageCapacity(paper, printScale, headerHeight);
-  const repostOf = (row: TableRow) => (row.repostOf === undefined ? undefined : `【No.${row.repostOf}の再掲】`);
+  const capacity = pageCapacity(paper, printScale, headerHeight, orientation);
+  const repostMarker = (row: TableRow) => (row.repostOf === undefined ? undefined : `【No.${row.repostOf}の再掲】`);
+  const textRoles = (["actions", "plan", "result", "notes"] as const).filter((role) => roles.includes(role));
+  const parents = new Map(rows.filter((p) => p.kind === "item").map((p) => [p.item, p] as const));
   let chunkStart = r;
+  let chunkLabel = "";
   let used = 0;
   const closeChunk = () => {
+    if (!hasCategory || r === chunkStart) return;
     if (r - 1 > chunkStart) merges.push({ top: chunkStart, left: 0, bottom: r - 1, right: 0 });
+    // The stacked label shows whole: the page's last row takes what its rows lack.
+    const needed = Math.min(capacity, stackedHeight(chunkLabel, "category"));
+    const have = rowHeights.slice(chunkStart, r).reduce((sum, h) => sum + (h ?? 0), 0);
+    if (have < needed) {
+      rowHeights[r - 1] = (rowHeights[r - 1] ?? 0) + Math.ceil(needed - have);
+      keepHeights.push(r - 1);
+    }
   };
   rows.forEach((row, i) => {
-    const newSection = i === 0 || rows[i - 1]?.category !== row.category;
-    const marker = repostOf(row);
-    const texts = [row.actions, row.plan, row.result].map((t) => bulletLines(t || marker || ""));
-    const parent = row.kind === "sub" ? rows.find((p) => p.kind === "item" && p.item === row.parent) : undefined;
+    const newSection = i === 0 || (hasCategory && rows[i - 1]?.category !== row.category);
+    const marker = repostMarker(row);
+    const texts = textRoles.map((role) => bulletLines(role === "notes" ? row.notes : row[role] || marker || ""));
+    const parent = row.kind === "sub" && row.parent !== undefined ? parents.get(row.parent) : undefined;
     const labelOf = (continued: boolean) =>
       row.kind === "sub"
-        ? `${continued && parent ? `${parent.no ?? ""} ${parent.title}（続き）\n` : ""}- ${row.sub}`
+        ? `${continued && parent ? `${parent.no ?? ""} ${parent.title}（続き）\n` : ""}- ${row.sub ?? ""}`
         : `${row.no ?? ""} ${row.title}`.trim();
     const heightOf = (label: string) => {
-      const lines = Math.max(linesOf(label, 1, "item"), linesOf(row.department, 2, "department"), ...texts.map((text, k) => linesOf(text, 4 + k, "text")));
-      return Math.min(409, safeLines(lines) * LINE_HEIGHT + PADDING);
+      const lines = Math.max(
+        linesIn(label, widths[columnOf("item")] ?? 10, "item"),
+        roles.includes("department") ? linesIn(row.department, widths[columnOf("department")] ?? 10, "department") : 1,
+        ...texts.map((text, k) => linesIn(text, widths[columnOf(textRoles[k] as Role)] ?? 10, "text")),
+      );
+      return Math.min(409, safeLines(lines) * line("text") + PADDING);
     };
     let label = labelOf(false);
     let height = heightOf(label);
@@ -285,16 +438,19 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
       }
       chunkStart = r;
       used = 0;
-      put(0, continued ? `${row.category}（続き）` : row.category, "category");
       if (continued) {
         label = labelOf(true);
         height = heightOf(label);
       }
+      if (hasCategory) {
+        chunkLabel = continued ? `${row.category}（続き）` : row.category;
+        put(0, chunkLabel, "category");
+      }
     }
-    put(1, label, "item");
-    put(2, row.department, "department");
-    put(3, row.kind === "sub" ? (row.rating === "-" ? "-" : row.rating) : row.rating, "rating");
-    texts.forEach((text, k) => put(4 + k, text, "text"));
+    put(columnOf("item"), label, "item");
+    if (roles.includes("department")) put(columnOf("department"), row.department, "department");
+    put(columnOf("rating"), row.rating, "rating");
+    texts.forEach((text, k) => put(columnOf(textRoles[k] as Role), text, "text"));
     rowHeights[r] = height;
     used += height;
     r += 1;
@@ -303,32 +459,38 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
 
   return {
     name: REPORT_SHEET,
-    columns: WIDTHS.map((w) => ({ width: w })),
+    columns: roles.map((role, i) => ({ role, header: role === "category" && roles[1] === "item" ? "" : (headers[i] ?? ""), width: widths[i] ?? 10 })),
     cells,
     merges,
-    rowHeights: Array.from({ length: r }, (_, i) => rowHeights[i] ?? LINE_HEIGHT + PADDING),
+    rowHeights: Array.from({ length: r }, (_, i) => rowHeights[i] ?? line("legend")),
     pageBreaks,
     print: {
       paper,
-      orientation: "landscape",
+      orientation,
       scale: printScale,
+      unitPixels: WIDEST_UNIT_PIXELS,
       titleRows: [headerRow, headerRow],
       footer: "- {page} -",
-      margins: MARGINS,
+      margins: { ...MARGINS },
     },
-    summary,
     table: { top: tableTop, bottom: r - 1 },
+    keepHeights,
     ratingFills: scale.symbols.flatMap((s) => {
       const fill = BAND_FILLS[s.bands[0] ?? "on"];
       return fill ? [{ symbol: s.symbol, fill }] : [];
     }),
+    ...(chart ? { chart } : {}),
   };
 }
 
 /**
- * The report of a workbook as read: its plan metadata (the settings', else what the headers and title
- * show) and the profile's rating scale.
+ * The report of a workbook as read: its columns and headings, its plan metadata (the settings', else
+ * what the headers and title show) and the profile's rating scale.
  */
-export function workbookReportPlan(table: TableRead, settings: PlanSettings, options: Omit<ReportOptions, "scale"> = {}): SheetPlan {
-  return buildReportPlan(workbookMeta(table, settings).meta, table.rows, { ...options, scale: settings.profile.scale });
+export function workbookReportPlan(table: TableRead, settings: PlanSettings, options: Omit<ReportOptions, "scale" | "layout"> = {}): SheetPlan {
+  return buildReportPlan(workbookMeta(table, settings).meta, table.rows, {
+    ...options,
+    scale: settings.profile.scale,
+    layout: { columns: table.columns, headers: table.headers },
+  });
 }

@@ -220,7 +220,7 @@ export function recalcEdit(workbook: WorkbookInfo): Edit | undefined {
   if (calcPr) {
     const value = calcPr.attributes.fullCalcOnLoad;
     if (value === "1" || value === "true") return undefined;
-    return { start: calcPr.start, end: calcPr.openEnd, text: editStartTag(workbook.text.text, calcPr, { fullCalcOnLoad: "1" }) };
+    return { start: calcPr.start, end: calcPr.openEnd, text: editStartTag(workbook.text.text, { start: calcPr.start, end: calcPr.openEnd }, { fullCalcOnLoad: "1" }) };
   }
   // 18.2.27 CT_Workbook: calcPr follows definedNames (and what comes before it), precedes oleSize ….
   const before = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames"];

@@ -1,4 +1,5 @@
-import { parseDateStyles } from "../parts";
+import { isDateFormat } from "../../core/workbook/cells";
+import { parseCellFormats } from "../parts";
 import { PACKAGE_ERRORS } from "./errors";
 import {
   CONTENT_TYPES,
@@ -182,7 +183,7 @@ export function graftSheets(userBytes: Uint8Array, oursBytes: Uint8Array, option
   const strings = oursStringsPath ? sharedStrings(ours, oursStringsPath) : undefined;
   const userDate1904 = date1904(workbook);
   const oursDate1904 = date1904(oursWorkbook);
-  const dateStyles = userDate1904 !== oursDate1904 && oursStylesPath && oursStylesText ? parseDateStyles(oursStylesPath, oursStylesText.text) : [];
+  const dateStyles = userDate1904 !== oursDate1904 && oursStylesPath && oursStylesText ? parseCellFormats(oursStylesPath, oursStylesText.text).map((code) => code !== undefined && isDateFormat(code)) : [];
   const dateShift = userDate1904 === oursDate1904 ? 0 : userDate1904 ? -1462 : 1462;
 
   // Our sheets and every part they lead to, under free names.
@@ -257,7 +258,7 @@ export function graftSheets(userBytes: Uint8Array, oursBytes: Uint8Array, option
     if (local === undefined) continue;
     const index = Number(local);
     if (removedIndex.has(index)) workbookEdits.push({ start: name.start, end: name.end, text: "" });
-    else if (shift(index) !== index) workbookEdits.push({ start: name.start, end: name.openEnd, text: editStartTag(workbookText.text, name, { localSheetId: String(shift(index)) }) });
+    else if (shift(index) !== index) workbookEdits.push({ start: name.start, end: name.openEnd, text: editStartTag(workbookText.text, { start: name.start, end: name.openEnd }, { localSheetId: String(shift(index)) }) });
   }
   const oursNames = child(oursWorkbook, "definedNames");
   const addedNames = (oursNames ? children(oursNames, "definedName") : []).map((node) => {
@@ -298,7 +299,7 @@ export function graftSheets(userBytes: Uint8Array, oursBytes: Uint8Array, option
       }
       if (moved !== index) set[attribute] = String(moved);
     }
-    if (Object.keys(set).length > 0) workbookEdits.push({ start: view.start, end: view.openEnd, text: editStartTag(workbookText.text, view, set) });
+    if (Object.keys(set).length > 0) workbookEdits.push({ start: view.start, end: view.openEnd, text: editStartTag(workbookText.text, { start: view.start, end: view.openEnd }, set) });
   }
   edited.set(workbookPath, { ...workbookText, text: applyEdits(workbookText.text, workbookEdits) });
 

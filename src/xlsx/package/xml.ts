@@ -262,6 +262,7 @@ export function applyEdits(xml: string, edits: readonly Edit[]): string {
 }
 
 /** A start tag with attributes set (a value of `undefined` removes one), the others kept as written. */
+/** The start tag [start, end) of an element with these attributes set (or removed, when undefined): pass a start tag's bounds, never a whole element's. */
 export function editStartTag(xml: string, tag: { start: number; end: number }, set: Readonly<Record<string, string | undefined>>): string {
   let text = xml.slice(tag.start, tag.end);
   for (const [name, value] of Object.entries(set)) {
