@@ -6,7 +6,7 @@ const ja = {
   fy TEXT          年度を表示します（例: plan-progress fy 令和3年3月末 → 2020）
   check FILE.xlsx [FILE …] [--json] [--sheet NAME]
                    評価と数値の整合性を点検します（終了コード 0: エラーなし / 1: エラーあり / 2: 実行できず）
-  report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--force]
+  report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--force]
                    公表用の進捗状況レポートのシートを加えたブックを書き出します
   diff LAST.xlsx THIS.xlsx [--json]
                    前年度のブックと比べ、項目の増減・番号の変更・評価の上下・目標値の変更を表示します
@@ -76,7 +76,7 @@ THIS は変更しません（NEXT に同じファイルは指定できません�
     `集計: エラー ${e}件、警告 ${w}件、情報 ${i}件（うち評価不能 ${ne}件）${ignored ? `、無視 ${ignored}件` : ""}`,
   categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "（分野なし）"}: 項目 ${items}、エラー ${e}、警告 ${w}、情報 ${i}`,
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: 項目 ${items}${fy ? `（${fy}年度）` : ""}`,
-  reportUsage: `使い方: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--sheet NAME] [--force]
+  reportUsage: `使い方: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--sheet NAME] [--force]
 
 進捗管理表から公表用の「進捗状況レポート」シートを作り、元のブックに加えて OUT.xlsx に書き出します。
 元のファイルは変更しません（OUT に同じファイルは、リンク経由でも指定できません）。
@@ -85,6 +85,7 @@ OUT が既にあるときは --force を付けたときだけ置き換えます�
   reportWritten: (file: string, sheet: string) => `${file} に「${sheet}」シートを書き出しました`,
   reportNoTable: (file: string) => `表を読み取れないため、レポートを作れません: ${file}`,
   badPaper: "用紙は A4 か A3 を指定してください",
+  badOrientation: "向きは landscape（横）か portrait（縦）を指定してください",
   importUsage: `使い方: plan-progress import-text REPORT.txt -o OUT.xlsx
 
 公表資料「…の進捗状況」のテキスト（表はタブ区切り）を読み、進捗管理表のブックを書き出します。`,
@@ -110,7 +111,7 @@ Commands:
   fy TEXT          prints the fiscal year (e.g. plan-progress fy 令和3年3月末 → 2020)
   check FILE.xlsx [FILE …] [--json] [--sheet NAME]
                    checks ratings against the numbers (exit 0: no errors / 1: errors / 2: could not run)
-  report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--force]
+  report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--force]
                    writes the workbook with the formatted progress report sheet added
   diff LAST.xlsx THIS.xlsx [--json]
                    compares with last year's workbook: items added, removed or renumbered, ratings up or down, targets changed
@@ -182,7 +183,7 @@ THIS); an existing NEXT is replaced only with --force.`,
     `Total: ${e} errors, ${w} warnings, ${i} info (${ne} not evaluable)${ignored ? `, ${ignored} ignored` : ""}`,
   categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "(no category)"}: ${items} items, ${e} errors, ${w} warnings, ${i} info`,
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: ${items} items${fy ? ` (FY${fy})` : ""}`,
-  reportUsage: `Usage: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--sheet NAME] [--force]
+  reportUsage: `Usage: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--sheet NAME] [--force]
 
 Builds the published 「進捗状況レポート」 sheet from the progress table and writes the workbook with it
 added to OUT.xlsx. The input file is never changed (OUT may not be FILE, through a link or not).
@@ -191,6 +192,7 @@ An existing OUT is replaced only with --force.`,
   reportWritten: (file: string, sheet: string) => `Wrote the sheet 「${sheet}」 to ${file}`,
   reportNoTable: (file: string) => `The table cannot be read, so no report can be made: ${file}`,
   badPaper: "The paper must be A4 or A3",
+  badOrientation: "The orientation must be landscape or portrait",
   importUsage: `Usage: plan-progress import-text REPORT.txt -o OUT.xlsx
 
 Reads the text of a published progress report (tables separated by tabs) and writes a progress workbook.`,

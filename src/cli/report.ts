@@ -18,6 +18,7 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
       paper: { type: "string" },
+      orientation: { type: "string" },
       sheet: { type: "string" },
     },
   });
@@ -30,6 +31,11 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
     io.err(m.badPaper);
     return EXIT_USAGE;
   }
+  const orientation = (values.orientation ?? "landscape").toLowerCase();
+  if (orientation !== "landscape" && orientation !== "portrait") {
+    io.err(m.badOrientation);
+    return EXIT_USAGE;
+  }
   const files = await readInputForOutput(positionals[0], values.output, { missing: m.reportMissingArgs, force: values.force === true }, m, io);
   if (!files) return EXIT_USAGE;
   const { input, output, bytes } = files;
@@ -39,7 +45,7 @@ export async function report(args: string[], m: CliMessages, io: CliIo, locale: 
   try {
     const port = await XlsxWorkbookPort.load(bytes, { inflate: nodeInflater });
     if (io.progress) io.progress(m.reading(input));
-    sheet = (await makeReport(port, { paper, ...(values.sheet ? { sheet: values.sheet } : {}) })).sheet;
+    sheet = (await makeReport(port, { paper, orientation, ...(values.sheet ? { sheet: values.sheet } : {}) })).sheet;
     saved = await port.save();
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;

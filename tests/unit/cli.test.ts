@@ -147,3 +147,21 @@ describe("plan-progress check", () => {
     expect(run.out).toContain("COLUMNS_MISSING");
   });
 });
+
+describe("plan-progress report", () => {
+  const sample = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
+
+  it("prints on the paper and in the orientation asked for, and refuses an orientation it does not know", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plan-progress-"));
+    const out = join(dir, "portrait.xlsx");
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => errors.push(l), version: "0" };
+    expect(await run(["report", sample, "-o", out, "--paper", "A3", "--orientation", "portrait"], io)).toBe(EXIT_OK);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet("進捗状況レポート")?.pageSetup).toMatchObject({ orientation: "portrait", paperSize: 8 });
+    expect(await run(["report", sample, "-o", join(dir, "x.xlsx"), "--orientation", "diagonal"], io)).toBe(EXIT_USAGE);
+    expect(errors.at(-1)).toBe("向きは landscape（横）か portrait（縦）を指定してください");
+  });
+});

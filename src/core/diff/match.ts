@@ -1,3 +1,4 @@
+import { countedItem } from "../report/counting";
 import { foldText } from "../text/fold";
 import type { TableRow } from "../workbook/table";
 
@@ -40,8 +41,8 @@ const SIMILAR = 0.6;
 /** With the same No., a title this alike is the same item edited. */
 const SAME_NUMBER = 0.4;
 
-/** The rows of a table that are compared across years: items (not sub-items, not 再掲 rows) with a title. */
-export const comparedItems = (rows: readonly TableRow[]): TableRow[] => rows.filter((r) => r.kind === "item" && r.repostOf === undefined && r.title !== "");
+/** The rows of a table that are compared across years: the items counted everywhere (countedItem) that have a title. */
+export const comparedItems = (rows: readonly TableRow[]): TableRow[] => rows.filter((r) => countedItem(r) && r.title !== "");
 
 /** Rows by a key, each list in table order; a taken row is skipped when looked up. */
 function indexBy<K>(rows: readonly TableRow[], key: (row: TableRow) => K): Map<K, TableRow[]> {
