@@ -50,6 +50,9 @@
  * - A workbook keeps at least one visible sheet: hiding or deleting the last visible one is
  *   InvalidOperation — support.microsoft.com "Hide or show worksheets" ("at least one sheet must remain
  *   visible").
+ * - A cell holds at most 32,767 characters ("Total number of characters that a cell can contain: 32,767
+ *   characters" — support.microsoft.com "Excel specifications and limits"): a longer text is refused
+ *   (InvalidArgument).
  * - Merged cells: only the top-left cell holds the value; the others read as empty —
  *   excel.range#merge ("the value of the top-left cell is kept").
  * - Data validation: a range's `type` is "None" without a rule, the rule's type when every cell has the
@@ -146,6 +149,7 @@ export class FakeSheet {
 
   /** Stores what Excel would store when a value is written to this cell. */
   write(r: number, c: number, input: unknown, date1904 = false): void {
+    if (typeof input === "string" && input.length > 32_767) throw new FakeExcelError("InvalidArgument", `a cell holds at most 32,767 characters (${input.length})`);
     const existing = this.get(r, c);
     const numberFormat = existing?.numberFormat ?? "General";
     const cell: Cell = { value: "", numberFormat };

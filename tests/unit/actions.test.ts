@@ -246,3 +246,17 @@ describe.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])("the user actions, t
     expect(run.result.findings.some((f) => f.code === "TABLE_SHEET_HIDDEN")).toBe(false);
   });
 });
+
+describe.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])("settings longer than a cell holds, through the %s port", (host) => {
+  it("keeps 2,000 ignored findings with their reasons (over 32,767 characters), written over several rows", async () => {
+    const { port } = await HOSTS[host](R2);
+    const reason = "数値に表れない遅れがあるため、担当課と協議のうえ評価を据え置いた（令和3年3月、委員会で確認）。";
+    const ignored = Array.from({ length: 2_000 }, (_, i) => ({ code: "RATING_OVERSTATED", item: String(i + 1), reason: `${reason}${i}` }));
+    expect(JSON.stringify(ignored).length).toBeGreaterThan(3 * 32_767);
+    const { updateSettings } = await import("../../src/core/actions/settings");
+    await updateSettings(port, (current) => ({ ...current, ignored }));
+    const read = await port.readSettings();
+    expect(read?.problems).toEqual([]);
+    expect(read?.settings.ignored).toEqual(ignored);
+  });
+});

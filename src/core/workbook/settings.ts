@@ -60,6 +60,27 @@ export function settingsToRows(settings: PlanSettings): SettingsRow[] {
   if (settings.marks && settings.marks.length > 0) rows.push(["marks", JSON.stringify(settings.marks)]);
   if (settings.generated && settings.generated.length > 0) rows.push(["generated", JSON.stringify(settings.generated)]);
   if (settings.guards && settings.guards.length > 0) rows.push(["guards", JSON.stringify(settings.guards)]);
+  return rows.flatMap(cellSized);
+}
+
+/** Characters a cell holds at most ("Total number of characters that a cell can contain: 32,767" — Excel specifications and limits). */
+export const CELL_TEXT_LIMIT = 32_767;
+
+/**
+ * A value longer than a cell holds (many ignored findings with their reasons) is written over several
+ * rows, "ignored", "ignored#2", "ignored#3" …, and joined again when read. A cut never splits a
+ * character written as two code units.
+ */
+function cellSized([key, value]: SettingsRow): SettingsRow[] {
+  if (typeof value !== "string" || value.length <= CELL_TEXT_LIMIT) return [[key, value]];
+  const rows: SettingsRow[] = [];
+  for (let start = 0; start < value.length; ) {
+    let end = Math.min(value.length, start + CELL_TEXT_LIMIT);
+    const last = value.charCodeAt(end - 1);
+    if (end < value.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    rows.push([rows.length === 0 ? key : `${key}#${rows.length + 1}`, value.slice(start, end)]);
+    start = end;
+  }
   return rows;
 }
 
@@ -79,12 +100,20 @@ function parseJson(text: string, key: string, problems: string[]): unknown {
 }
 
 export function settingsFromRows(rows: readonly (readonly RawCell[])[]): SettingsRead {
-  const values = new Map<string, string>();
+  // A long value continues on rows "key#2", "key#3" … (see cellSized): joined before it is trimmed.
+  const parts = new Map<string, string[]>();
   for (const row of rows) {
     if (!row) continue; // rows the sheet does not hold
-    const key = rawText(row[0]).trim();
-    if (key && key !== "key") values.set(key, rawText(row[1]).trim());
+    const written = rawText(row[0]).trim();
+    if (!written || written === "key") continue;
+    const continued = /^(.+)#(\d+)$/.exec(written);
+    const key = continued?.[1] ?? written;
+    const index = continued ? Number(continued[2]) - 1 : 0;
+    const list = parts.get(key) ?? [];
+    list[index] = rawText(row[1]);
+    parts.set(key, list);
   }
+  const values = new Map([...parts].map(([key, list]) => [key, list.join("").trim()]));
   const problems: string[] = [];
   const fiscalYear = Number(values.get("plan.fiscalYear"));
   const meta: PlanMeta = {
