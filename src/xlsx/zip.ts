@@ -103,13 +103,23 @@ function holdsEncryptedPackage(bytes: Uint8Array): boolean {
 }
 
 /** One entry of the central directory: where its data is and what it says of itself. */
-interface ZipEntry {
+/** One entry of the central directory, as stored. */
+export interface ZipEntry {
   name: string;
+  /** The name's bytes as stored (decoded as UTF-8 whatever flag bit 11 says). */
+  nameBytes: Uint8Array;
   method: number;
   flags: number;
+  /** Compressed size. */
   size: number;
   originalSize: number;
   localHeader: number;
+  crc: number;
+  time: number;
+  date: number;
+  versionMadeBy: number;
+  internalAttributes: number;
+  externalAttributes: number;
 }
 
 /**
@@ -138,7 +148,7 @@ const MAX32 = 0xffffffff;
  * extended information extra field (4.5.3), in the order original size, compressed size, offset, each
  * present only when its field says 0xFFFFFFFF. Sizes past what a number holds exactly are refused.
  */
-function centralDirectory(bytes: Uint8Array): ZipEntry[] {
+export function centralDirectory(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -175,13 +185,21 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
     const extraLength = u16(at + 30);
     const end = at + 46 + nameLength;
     if (end + extraLength > bytes.length) throw READ_ERRORS.notXlsx();
+    const nameBytes = bytes.subarray(at + 46, end);
     const entry: ZipEntry = {
-      name: names.decode(bytes.subarray(at + 46, end)),
+      name: names.decode(nameBytes),
+      nameBytes,
       method: u16(at + 10),
       flags: u16(at + 8),
       size: u32(at + 20),
       originalSize: u32(at + 24),
       localHeader: u32(at + 42),
+      crc: u32(at + 16),
+      time: u16(at + 12),
+      date: u16(at + 14),
+      versionMadeBy: u16(at + 4),
+      internalAttributes: u16(at + 36),
+      externalAttributes: u32(at + 38),
     };
     if (entry.size === MAX32 || entry.originalSize === MAX32 || entry.localHeader === MAX32) zip64Sizes(entry, end, end + extraLength, u16, u64);
     entries.push(entry);
@@ -216,7 +234,7 @@ function zip64Sizes(entry: ZipEntry, from: number, to: number, u16: (at: number)
 }
 
 /** The compressed bytes of an entry, found through its local header. */
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeader;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw READ_ERRORS.notWorkbook(`${entry.name} の位置が不正 / ${entry.name} is misplaced`);

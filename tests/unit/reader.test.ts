@@ -22,6 +22,17 @@ describe("ZIP64 central directories (APPNOTE.TXT 4.3.14, 4.3.15, 4.5.3)", () => 
     }
   });
 
+  it.each(["all", "sizes"] as const)("writes into a workbook written with ZIP64 records (%s): the report's table sheet copied as stored", async (mode) => {
+    const { writeOwnSheet } = await import("../../src/core/actions/sheets");
+    const { storedEntries } = await import("../support/packageParts");
+    const bytes = zip64File(parts(), mode);
+    const port = await XlsxWorkbookPort.load(bytes);
+    await writeOwnSheet(port, { name: "チェック結果", title: "t", columns: [{ header: "a", width: 6 }], rows: [{ values: ["1"] }] });
+    const written = await port.save();
+    expect(storedEntries(written).get("xl/worksheets/sheet1.xml")?.crc).toBe(storedEntries(bytes).get("xl/worksheets/sheet1.xml")?.crc);
+    expect((await (await XlsxWorkbookPort.load(written)).read()).table.rows.map((r) => r.item)).toEqual(["1", "2", "3"]);
+  });
+
   it("still refuses what the ZIP64 field says is too large, before inflating it", () => {
     const bytes = zip64File(parts(), "all");
     // The sheet's ZIP64 field says 2^40 bytes uncompressed.

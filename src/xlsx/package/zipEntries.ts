@@ -1,5 +1,5 @@
 import { deflateSync } from "fflate";
-import { READ_ERRORS } from "../zip";
+import { centralDirectory, entryData } from "../zip";
 import { PACKAGE_ERRORS } from "./errors";
 
 /**
@@ -35,64 +35,33 @@ const UTF8_FLAG = 0x800;
 const DESCRIPTOR_FLAG = 0x8;
 
 /**
- * The entries of a zip in the order of its central directory. Refused: a zip that is not one, ZIP64, an
- * entry whose data lies outside the file, and two entries of one name (OPC part names compare without
- * case: ECMA-376 Part 2, 6.3.5) — which of the two a program reads is not defined.
+ * The entries of a zip in the order of its central directory, read by the bounded reader's own directory
+ * reader (../zip.ts: ZIP64 included). Refused: two entries of one name (OPC part names compare without
+ * case: ECMA-376 Part 2, 6.3.5) — which of the two a program reads is not defined — and an entry whose
+ * data lies outside the file.
  */
 export function readEntries(bytes: Uint8Array): RawEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
-    if (u32(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw READ_ERRORS.notXlsx();
-  const count = u16(eocd + 10);
-  const offset = u32(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw READ_ERRORS.notWorkbook("ZIP64");
-  const utf8 = new TextDecoder("utf-8");
-  const entries: RawEntry[] = [];
   const seen = new Set<string>();
-  let at = offset;
-  for (let k = 0; k < count; k += 1) {
-    if (at + 46 > bytes.length || u32(at) !== CENTRAL) throw READ_ERRORS.notXlsx();
-    const flags = u16(at + 8);
-    const nameLength = u16(at + 28);
-    const nameEnd = at + 46 + nameLength;
-    if (nameEnd > bytes.length) throw READ_ERRORS.notXlsx();
-    const nameBytes = bytes.subarray(at + 46, nameEnd);
-    // Decoded as UTF-8 whatever flag bit 11 says, as the bounded reader does, for the two to agree.
-    const name = utf8.decode(nameBytes);
-    const compressedSize = u32(at + 20);
-    const local = u32(at + 42);
-    if (local + 30 > bytes.length || u32(local) !== LOCAL) throw READ_ERRORS.notWorkbook(`${name} の位置が不正 / ${name} is misplaced`);
-    const start = local + 30 + u16(local + 26) + u16(local + 28);
-    if (start + compressedSize > bytes.length) throw READ_ERRORS.notWorkbook(`${name} が途中で切れています / ${name} is cut short`);
-    const key = name.toLowerCase();
-    if (seen.has(key)) throw PACKAGE_ERRORS.entryTwice(name);
+  return centralDirectory(bytes).map((entry) => {
+    const key = entry.name.toLowerCase();
+    if (seen.has(key)) throw PACKAGE_ERRORS.entryTwice(entry.name);
     seen.add(key);
-    entries.push({
-      name,
-      nameBytes,
-      flags,
-      method: u16(at + 10),
-      time: u16(at + 12),
-      date: u16(at + 14),
-      crc: u32(at + 16),
-      compressedSize,
-      size: u32(at + 24),
-      versionMadeBy: u16(at + 4),
-      internalAttributes: u16(at + 36),
-      externalAttributes: u32(at + 38),
-      data: bytes.subarray(start, start + compressedSize),
-    });
-    at = nameEnd + u16(at + 30) + u16(at + 32);
-  }
-  return entries;
+    return {
+      name: entry.name,
+      nameBytes: entry.nameBytes,
+      flags: entry.flags,
+      method: entry.method,
+      time: entry.time,
+      date: entry.date,
+      crc: entry.crc,
+      compressedSize: entry.size,
+      size: entry.originalSize,
+      versionMadeBy: entry.versionMadeBy,
+      internalAttributes: entry.internalAttributes,
+      externalAttributes: entry.externalAttributes,
+      data: entryData(bytes, entry),
+    };
+  });
 }
 
 const CRC_TABLE = (() => {
