@@ -79,7 +79,7 @@ function useWide(minWidth = 760): boolean {
 
 /** Reads the workbook with the bounded reader, which is loaded only now: Excel never downloads it. */
 async function summarize(data: ArrayBuffer): Promise<WorkbookSummary> {
-  const { summarizeWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/summary");
+  const { summarizeWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/summary");
   return summarizeWorkbook(data);
 }
 

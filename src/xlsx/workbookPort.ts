@@ -17,7 +17,7 @@ export type { Inflater } from "./zip";
 
 /** Loads a workbook into exceljs, to write it: only bytes the reader (reader.ts) accepted reach here. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const { default: exceljs } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+  const { default: exceljs } = await import(/* webpackChunkName: "xlsx-write" */ "exceljs");
   const workbook = new exceljs.Workbook();
   try {
     await workbook.xlsx.load(data as ArrayBuffer);
@@ -98,7 +98,7 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     const tableSheet = this.model.sheets.find((s) => s.name !== SETTINGS_SHEET && s.hasTable)?.name;
     const scale = settings?.settings.profile.scale;
     const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(tableSheet ? { tableSheet } : {}), ...(scale ? { scale } : {}) });
-    const lastRow = table.rows.at(-1)?.sheetRow ?? 0;
+    const lastRow = table.rows[table.rows.length - 1]?.sheetRow ?? 0;
     if (lastRow > MAX_TABLE_ROWS) throw tableTooLong(table.sheet, lastRow);
     return { table, ...(settings ? { settings } : {}) };
   }
@@ -231,7 +231,7 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   }
 
   async writeReport(plan: SheetPlan): Promise<string> {
-    const { renderPlan } = await import(/* webpackChunkName: "exceljs" */ "./report");
+    const { renderPlan } = await import(/* webpackChunkName: "xlsx-write" */ "./report");
     const name = await this.addOwnSheet(plan.name, (sheet) => renderPlan(sheet, plan));
     // Opened, the file shows the report, and printing it prints the report (its print area is set).
     const workbook = await this.workbook();

@@ -47,7 +47,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
   const compare = (file: File) => {
     void act(
       async () => {
-        const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/workbookPort");
+        const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx-read" */ "../../xlsx/workbookPort");
         const last = await XlsxWorkbookPort.load(await file.arrayBuffer());
         setDiff(await runDiff(last, port));
         return undefined;
@@ -71,7 +71,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
       async () => {
         const { table, settings } = await port.read();
         const next = rolloverTable(table, settings?.settings ?? DEFAULT_SETTINGS);
-        const { progressWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/progressWorkbook");
+        const { progressWorkbookBytes } = await import(/* webpackChunkName: "xlsx-write" */ "../../xlsx/progressWorkbook");
         const bytes = await progressWorkbookBytes(next.meta, next.rows, next.settings);
         const year = rolloverYearLabel(next);
         if (onFileMade) {
