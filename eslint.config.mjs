@@ -11,6 +11,18 @@ const NOT_IN_CORE = [
   { group: ["**/taskpane/**", "**/excel/**", "**/xlsx/**", "**/cli/**", "**/functions/**"], message: "Dependencies point inward: core imports no shell." },
 ];
 
+/**
+ * Built-ins newer than the oldest engine the pane promises (Safari 14.1: Excel on Mac runs the pane in the
+ * Mac's WebKit). TypeScript's ES2022 library types them, so the linter refuses them in src; the bundle check
+ * (scripts/check-bundles.mjs) holds every shipped chunk, dependencies included, to the same list.
+ */
+const NEWER_THAN_SAFARI_14_1 = [
+  { selector: "CallExpression > MemberExpression.callee[computed=false][property.name='at']", message: "Array/String .at() needs Safari 15.4: index with [length - 1] or .slice(-1)[0]." },
+  { selector: "MemberExpression[computed=false][object.name='Object'][property.name='hasOwn']", message: "Object.hasOwn needs Safari 15.4: use Object.prototype.hasOwnProperty.call." },
+  { selector: "Identifier[name='structuredClone']", message: "structuredClone needs Safari 15.4." },
+  { selector: "Literal[regex.flags=/d/]", message: "The RegExp d flag (match indices) needs Safari 15." },
+];
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "test-results/"] },
   js.configs.recommended,
@@ -22,6 +34,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: { "no-restricted-syntax": ["error", ...NEWER_THAN_SAFARI_14_1] },
   },
   {
     files: ["src/core/**/*.ts"],

@@ -48,15 +48,24 @@ module.exports = async (env, options) => {
   const urlProd = dev ? urlDev : publicUrl((env && env.publicUrl) || process.env.ADDIN_PUBLIC_URL);
   const useHttps = Boolean(env && env.https);
 
-  const tsRule = {
-    test: /\.tsx?$/,
-    exclude: /node_modules/,
-    use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
-  };
+  const tsLoader = { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } };
+  const tsRule = { test: /\.tsx?$/, exclude: /node_modules/, use: tsLoader };
+
+  // The pane's oldest engine (scripts/check-bundles.mjs, PANE_TARGET): Excel on Mac runs the pane in the Mac's
+  // own WebKit, so every script of the web build, the dependencies' included (Fluent UI's tabster carries class
+  // static blocks), is compiled down to what Safari 14.1 parses; check-bundles then holds every emitted chunk to it.
+  const { PANE_TARGET } = await import("./scripts/check-bundles.mjs");
+  const lower = { loader: "esbuild-loader", options: { loader: "js", target: PANE_TARGET.esbuild } };
+  const webRules = [
+    // Our TypeScript as the CLI gets it (ts-loader), then lowered as the dependencies are.
+    { test: /\.tsx?$/, exclude: /node_modules/, use: [lower, tsLoader] },
+    { test: /\.[cm]?js$/, include: /node_modules/, use: lower },
+  ];
 
   const web = {
     name: "web",
-    target: "web",
+    // webpack's own runtime code written for the same engine.
+    target: ["web", `es${PANE_TARGET.ecmaVersion}`],
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -74,7 +83,14 @@ module.exports = async (env, options) => {
       // exceljs without its polyfills: the task pane runs in Edge WebView2, Safari and modern browsers.
       alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.bare.min.js") },
     },
-    module: { rules: [tsRule] },
+    module: { rules: webRules },
+    optimization: {
+      // One webpack runtime for the two entries the page loads (the pane and the custom functions), so that
+      // the modules they share (src/core) are downloaded and evaluated once. functions.js is never loaded on
+      // its own: with the shared runtime the manifest requires, Excel loads taskpane.html, which loads both.
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all" },
+    },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),

@@ -5,7 +5,8 @@
  *
  * Office opens an add-in's page with `_host_Info` in its URL: such a page is inside Office and waits for
  * Office.onReady however long it takes (it never falls back to file mode inside Excel). Any other page
- * waits a short while, then opens in file mode and says why.
+ * opens in file mode as soon as office.js has failed to load; an office.js that does not answer is waited
+ * for a short while, then the page opens in file mode and says why.
  */
 export type HostKind = "excel" | "file";
 
@@ -17,7 +18,7 @@ export interface HostInfo {
   officeSlow?: boolean;
 }
 
-/** How long a page outside Office waits for office.js before opening in file mode. */
+/** How long a page outside Office waits for an office.js that neither loads nor fails before opening in file mode. */
 export const FILE_MODE_WAIT_MS = 1500;
 /** After this long inside Office, the page says it is waiting for Excel. */
 export const SLOW_OFFICE_MS = 3000;
@@ -37,16 +38,24 @@ export function openedByOffice(): boolean {
 }
 
 /**
- * Resolves once office.js has run (or failed to load): taskpane.html loads it without blocking the page
- * (`<script id="office-js" async>`), so the page's own scripts may run first.
+ * Resolves once office.js has run (true) or failed to load (false): taskpane.html loads it without
+ * blocking the page (`<script id="office-js" async>`), so the page's own scripts may run first, or last.
+ * An office.js that fails at once (offline, or blocked as on an isolated municipal network) may fail
+ * before this code listens for its error event; the window's load event waits for every async script
+ * (https://html.spec.whatwg.org/multipage/parsing.html#the-end), so by then office.js has run or failed,
+ * and its absence says which. A request that never answers holds both back: detectHost's wait decides.
  */
 export function whenOfficeLoaded(): Promise<boolean> {
   if (typeof Office !== "undefined") return Promise.resolve(true);
-  const tag = globalThis.document?.getElementById("office-js");
+  const document = globalThis.document;
+  const tag = document?.getElementById("office-js");
   if (!tag) return Promise.resolve(false);
+  if (document.readyState === "complete") return Promise.resolve(false);
   return new Promise((resolve) => {
-    tag.addEventListener("load", () => resolve(typeof Office !== "undefined"), { once: true });
+    const settled = () => resolve(typeof Office !== "undefined");
+    tag.addEventListener("load", settled, { once: true });
     tag.addEventListener("error", () => resolve(false), { once: true });
+    globalThis.addEventListener("load", settled, { once: true });
     // Events cannot interleave with this code: if office.js ran before the listeners, Office is here.
     if (typeof Office !== "undefined") resolve(true);
   });

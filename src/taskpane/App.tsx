@@ -1,10 +1,61 @@
 import { Badge, FluentProvider, MessageBar, MessageBarBody, Text, Title3, ToggleButton, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState, type ComponentType } from "react";
 import type { HostKind } from "../excel/host";
 import { MessagesProvider, useMessages } from "./i18n";
 import type { Locale } from "./messages";
-import { ExcelHome } from "./ExcelHome";
 import { FileHome } from "./FileHome";
+
+/**
+ * Excel's home (the check on the open workbook through the Office.js port) is a chunk of its own, asked for
+ * at start-up inside Office (index.tsx) and never downloaded in file mode. File mode's home is part of the
+ * start-up scripts: an isolated network's browser shows it without a further round trip.
+ */
+const homes = new Map<HostKind, Promise<ComponentType>>([["file", Promise.resolve(FileHome)]]);
+const loadedHomes = new Map<HostKind, ComponentType>([["file", FileHome]]);
+
+export function loadHome(host: HostKind): Promise<ComponentType> {
+  let home = homes.get(host);
+  if (!home) {
+    home = import(/* webpackChunkName: "excel-home" */ "./ExcelHome").then(({ ExcelHome }) => {
+      loadedHomes.set(host, ExcelHome);
+      return ExcelHome;
+    });
+    // A failed download is forgotten, so that a later call asks again.
+    home.catch(() => homes.delete(host));
+    homes.set(host, home);
+  }
+  return home;
+}
+
+/**
+ * The home of this mode, rendered at once when it is there, else once its chunk arrives. Plain state rather
+ * than React.lazy: a lazy component that suspends is revealed only after React's fallback throttle
+ * (300 ms), even when its chunk arrived long before.
+ */
+function Home({ host }: { host: HostKind }) {
+  const m = useMessages();
+  const [home, setHome] = useState<{ component?: ComponentType; error?: unknown }>(() => ({ component: loadedHomes.get(host) }));
+  useEffect(() => {
+    let live = true;
+    loadHome(host).then(
+      (component) => live && setHome({ component }),
+      // The chunk did not download (the network dropped between the page and its chunk).
+      (error: unknown) => live && setHome({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  if (home.component) return <home.component />;
+  if (home.error !== undefined) {
+    return (
+      <MessageBar intent="error" data-testid="home-failed">
+        <MessageBarBody>{m.errorPaneLoad}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <Text data-testid="home-loading">{m.loading}</Text>;
+}
 
 const useStyles = makeStyles({
   root: {
@@ -93,7 +144,9 @@ function Shell({ host, officeSlow, locale, onLocale }: { host: HostKind; officeS
           </MessageBar>
         )}
       </header>
-      <main className={styles.main}>{host === "excel" ? <ExcelHome /> : <FileHome />}</main>
+      <main className={styles.main}>
+        <Home host={host} />
+      </main>
     </div>
   );
 }

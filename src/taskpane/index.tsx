@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { App, savedLocale } from "./App";
+import { App, loadHome, savedLocale } from "./App";
 // Associates the ribbon's commands when the page loads, before Office.onReady (as Microsoft's samples do).
 import "../excel/commands";
 import { detectHost, openedByOffice } from "../excel/host";
@@ -8,6 +8,8 @@ import { BOOT_WAITING, pickLocale } from "./messages";
 async function boot(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
+  // Inside Office, Excel's home is asked for at once: its chunk downloads while office.js loads.
+  if (openedByOffice()) loadHome("excel").catch(() => undefined);
   const host = await detectHost(() => {
     const waiting = document.getElementById("boot");
     if (waiting) {

@@ -57,7 +57,7 @@ function renderSimpleSheet(sheet: ExcelJS.Worksheet, plan: SimpleSheet): void {
 
 /** The package of the add-in's sheets, in this order, as .xlsx bytes (the report's chart added). */
 export async function ownPackage(sheets: readonly OwnSheet[]): Promise<Uint8Array> {
-  const { default: exceljs } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+  const { default: exceljs } = await import(/* webpackChunkName: "xlsx-write" */ "exceljs");
   const workbook = new exceljs.Workbook();
   const charts: BarChartSpec[] = [];
   for (const own of sheets) {

@@ -5,7 +5,7 @@ import type { TableRow } from "../core/workbook/table";
 import { wrappedLines } from "../core/text/width";
 import { DEFAULT_SETTINGS, settingsToRows, type PlanSettings, type SettingsRow } from "../core/workbook/settings";
 import { checkRatingCell } from "../core/check/cellCheck";
-import { writeSettingsSheet } from "./workbookPort";
+import { writeSettingsSheet } from "./ownSheets";
 import { fiscalYearLabel } from "../core/fiscalYear";
 
 /** Name of the progress table sheet written by the importer. */

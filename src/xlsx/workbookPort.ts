@@ -6,11 +6,12 @@ import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, ty
 import { cellAddress, readTable, type ReadOptions } from "../core/workbook/table";
 import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { readXlsx, type ReadOptions as XlsxReadOptions, type SheetRead, type XlsxRead } from "./reader";
-import { ownPackage, ownSheetName, type OwnSheet } from "./ownSheets";
-import { graftSheets, patchCells, removeEntryRules, setEntryRules } from "./package";
+import type { OwnSheet } from "./ownSheets";
 
 export type { Inflater } from "./zip";
-export { writeSettingsSheet } from "./ownSheets";
+
+/** The writers (exceljs, the package graft), loaded the first time something is written. */
+const writer = () => import(/* webpackChunkName: "xlsx-write" */ "./writer");
 
 /** A sheet of the read model that holds these rows (what a write put there). */
 function sheetOf(name: string, rows: SheetRead["rows"], hidden = false): SheetRead {
@@ -94,6 +95,7 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     if (!read) throw new WorkbookError("ItemNotFound", { ja: `シート「${sheet}」が見つかりません`, en: `Sheet "${sheet}" not found` });
     checkGuards(sheetRow, guard, (c) => rawText(read.rows[sheetRow - 1]?.[c]));
     // Formulas that read the cell keep stale results in the file: the workbook asks to be recalculated when opened.
+    const { patchCells } = await writer();
     this.bytes = patchCells(this.bytes, [{ sheet, cell: cellAddress(column, sheetRow), text }], { ...this.options, recalc: "always" }).bytes;
     (read.rows[sheetRow - 1] ??= [])[column] = text;
   }
@@ -111,6 +113,7 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
 
   /** Entry guards as data validation on their sheets' parts alone; a range with a rule of the user's is skipped. */
   async setGuards(guard: EntryGuard): Promise<{ set: GuardRange[]; skipped: GuardRange[] }> {
+    const { setEntryRules } = await writer();
     const result = setEntryRules(this.bytes, guard, this.options);
     this.bytes = result.bytes;
     return { set: result.set, skipped: result.skipped };
@@ -119,7 +122,9 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   /** Removes the add-in's entry rules (by their title) from the sheets of these ranges. */
   async clearGuards(ranges: readonly GuardRange[]): Promise<void> {
     const sheets = [...new Set(ranges.map((g) => g.sheet))].filter((name) => this.model.sheets.some((s) => s.name === name));
-    if (sheets.length > 0) this.bytes = removeEntryRules(this.bytes, sheets, this.options).bytes;
+    if (sheets.length === 0) return;
+    const { removeEntryRules } = await writer();
+    this.bytes = removeEntryRules(this.bytes, sheets, this.options).bytes;
   }
 
   async markCells(): Promise<void> {
@@ -149,6 +154,7 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
    * of that name (the caller knows it is the add-in's) replaced with every part only it used.
    */
   private async graft(own: OwnSheet): Promise<void> {
+    const { graftSheets, ownPackage, ownSheetName } = await writer();
     const name = ownSheetName(own);
     const exists = this.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
     const ours = await ownPackage([own]);

@@ -168,6 +168,6 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
     else open.push(name);
     i = p;
   }
-  if (open.length > 0) throw new XmlError(`<${open.at(-1) ?? ""}> is never closed`);
+  if (open.length > 0) throw new XmlError(`<${open[open.length - 1] ?? ""}> is never closed`);
   if (!rootSeen) throw new XmlError("no root element");
 }

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkScript } from "../../scripts/check-bundles.mjs";
+// @ts-expect-error: a plain .mjs script without types
+import { initialScripts } from "../../scripts/size.mjs";
 import { launch, routeOfficeJs, screenshot, type Session } from "../support/browser";
 
 // What a new user does: `npm start`, then the browser on http://localhost:<port>/.
@@ -63,5 +66,15 @@ describe("npm start", () => {
     expect(await page.getByTestId("table-location").innerText()).toContain("進捗管理表");
     await screenshot(page, "npm-start-sample-ja");
     await context.close();
+  });
+
+  it("serves scripts that Safari 14.1 runs too (the development build sideloaded into Excel on Mac)", async () => {
+    const html = await (await fetch(`http://localhost:${port}/taskpane.html`)).text();
+    const scripts = initialScripts(html) as string[];
+    expect(scripts).toContain("taskpane.js");
+    for (const script of scripts) {
+      const text = await (await fetch(`http://localhost:${port}/${script}`)).text();
+      expect(checkScript(text), script).toEqual([]);
+    }
   });
 });

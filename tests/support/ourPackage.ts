@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import { buildReportPlan, type SheetPlan } from "../../src/core/report/plan";
 import { addBarChart } from "../../src/xlsx/chart";
 import { renderPlan } from "../../src/xlsx/report";
-import { XlsxWorkbookPort, writeSettingsSheet } from "../../src/xlsx/workbookPort";
+import { writeSettingsSheet } from "../../src/xlsx/ownSheets";
+import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 
 /**
  * "Ours" as the port makes it for a graft: one package written by exceljs that holds only the add-in's

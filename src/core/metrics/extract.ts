@@ -198,7 +198,7 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
   };
 
   const emit = (q: Quantity, end: number, notes: string[], sense?: Metric["sense"]) => {
-    const heading = headings.filter((h) => h.end <= q.start).at(-1);
+    const heading = headings.filter((h) => h.end <= q.start).slice(-1)[0];
     const from = heading && heading.end > labelStart ? heading.end : labelStart;
     const headingText = heading ? segment.slice(heading.start + 1, heading.end - 1).trim() : "";
     const own = cleanLabel(segment.slice(from, q.start));
@@ -223,7 +223,7 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
   // read as a whole (a short cell) such a quantity is narrative: 概ね430人(約10%)の職員数の削減を目指す.
   if (last && !phrase) emit(last.q, last.end, last.notes, last.sense);
   const rest = cleanLabel(segment.slice(labelStart));
-  const previous = metrics.at(-1);
+  const previous = metrics[metrics.length - 1];
   if (rest && previous) previous.notes.push(rest);
   return metrics;
 }
@@ -308,7 +308,7 @@ function blocksOf(text: string): Block[] {
   if (trailing.length > 0) return trailing.map((block) => ({ text: block, phrase: false }));
   const whole = text.trim();
   if (isPhrase(whole, SHORT_CELL)) return [{ text: whole, phrase: true }];
-  const last = lines.map((line) => line.trim()).filter(Boolean).at(-1);
+  const last = lines.map((line) => line.trim()).filter(Boolean).slice(-1)[0];
   if (lines.length > 1 && last && isPhrase(last, SHORT_LINE)) return [{ text: last, phrase: true }];
   return [];
 }

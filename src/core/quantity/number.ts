@@ -1,5 +1,5 @@
 import { BIG_UNIT, KANJI_DIGIT, SMALL_UNIT, isAsciiDigit as isDigit, isKanjiDigit } from "../text/numerals";
-import { ZERO, add, decimalFromDigits, decimalFromInt, isZero, shift, type Decimal } from "./decimal";
+import { ZERO, add, decimalFromDigits, decimalFromInt, shift, type Decimal } from "./decimal";
 
 /**
  * Japanese numerals as they appear in administrative text, on width-folded input:

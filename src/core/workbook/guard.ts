@@ -29,7 +29,7 @@ export function entryGuard(table: TableRead, settings: PlanSettings): EntryGuard
   const { rating, plan, result } = table.columns;
   if (rating === undefined || table.headerRow === undefined) return undefined;
   const first = table.headerRow + 1;
-  const last = Math.max(first, (table.rows.at(-1)?.sheetRow ?? first) + SPARE_ROWS);
+  const last = Math.max(first, (table.rows[table.rows.length - 1]?.sheetRow ?? first) + SPARE_ROWS);
   const symbols = [...(settings.profile.scale ?? DEFAULT_SCALE).symbols.map((s) => s.symbol), "-"];
   const range = (column: number, kind: GuardRange["kind"]): GuardRange => ({ sheet: table.sheet, column, first, last, kind });
   return {

@@ -266,7 +266,7 @@ function headerCellsOf(grid: SheetGrid, headerRow: number | undefined): string[]
   if (index < 0) return [];
   const row = grid.rows[index] ?? [];
   const cells = row.map((cell) => rawText(cell).trim());
-  while (cells.length > 0 && cells.at(-1) === "") cells.pop();
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
   return cells;
 }
 
@@ -391,7 +391,7 @@ export function summarizeTable(read: TableRead): TableSummary {
   const items = read.rows.filter((r) => r.kind === "item");
   const categories: { name: string; items: number }[] = [];
   for (const row of items) {
-    const last = categories.at(-1);
+    const last = categories[categories.length - 1];
     const existing = categories.find((c) => c.name === row.category);
     if (existing) existing.items += 1;
     else if (last && last.name === row.category) last.items += 1;

@@ -154,7 +154,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
     act(async () => {
       if (!run) return undefined;
       const { sheets } = await exportFindingsByDepartment(port, run);
-      const last = sheets.at(-1);
+      const last = sheets[sheets.length - 1];
       if (last) await written("findings", last, "", "");
       return fill(m.departmentExported, { count: sheets.length });
     });

@@ -44,7 +44,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
   const compare = (file: File) => {
     void act(
       async () => {
-        const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/workbookPort");
+        const { XlsxWorkbookPort } = await import(/* webpackChunkName: "xlsx-read" */ "../../xlsx/workbookPort");
         const last = await XlsxWorkbookPort.load(await file.arrayBuffer());
         setDiff(await compareYears(last, port));
         return undefined;
@@ -64,7 +64,7 @@ export function YearsPanel({ port, busy, act, onFileMade, onSheetWritten, onChan
   const rollover = () =>
     act(
       async () => {
-        const { rolloverWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/progressWorkbook");
+        const { rolloverWorkbookBytes } = await import(/* webpackChunkName: "xlsx-write" */ "../../xlsx/progressWorkbook");
         const next = await rollOver(port, rolloverWorkbookBytes);
         // Excel opens the new workbook; file mode hands it over as a download.
         if (port.can.openWorkbook) {

@@ -224,7 +224,7 @@ export function recalcEdit(workbook: WorkbookInfo): Edit | undefined {
   }
   // 18.2.27 CT_Workbook: calcPr follows definedNames (and what comes before it), precedes oleSize ….
   const before = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames"];
-  const after = workbook.tree.children.filter((c) => before.includes(c.local)).at(-1);
+  const after = workbook.tree.children.filter((c) => before.includes(c.local)).slice(-1)[0];
   const at = after ? after.end : workbook.tree.closeStart;
   const name = workbook.prefix === "" ? "calcPr" : `${workbook.prefix}:calcPr`;
   return { start: at, end: at, text: `<${name} fullCalcOnLoad="1"/>` };

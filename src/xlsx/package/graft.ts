@@ -272,7 +272,7 @@ export function graftSheets(userBytes: Uint8Array, oursBytes: Uint8Array, option
   } else if (addedNames.length > 0 && definedNames) {
     workbookEdits.push({ start: definedNames.start, end: definedNames.end, text: `<${q("definedNames")}>${addedNames.join("")}</${q("definedNames")}>` });
   } else if (addedNames.length > 0) {
-    const after = workbook.children.filter((c) => BEFORE_DEFINED_NAMES.includes(c.local)).at(-1) ?? sheetsNode;
+    const after = workbook.children.filter((c) => BEFORE_DEFINED_NAMES.includes(c.local)).slice(-1)[0] ?? sheetsNode;
     workbookEdits.push({ start: after.end, end: after.end, text: `<${q("definedNames")}>${addedNames.join("")}</${q("definedNames")}>` });
   } else if (definedNames && keptNames.length === 0 && !definedNames.isSelfClosing) {
     workbookEdits.push({ start: definedNames.start, end: definedNames.end, text: "" });

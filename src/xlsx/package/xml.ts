@@ -149,7 +149,7 @@ export function parseTree(part: string, xml: string): XmlNode {
         end: tag.end,
         isSelfClosing: tag.isSelfClosing,
       };
-      const parent = stack.at(-1);
+      const parent = stack[stack.length - 1];
       if (parent) parent.children.push(node);
       else root = node;
       stack.push(node);
@@ -161,7 +161,7 @@ export function parseTree(part: string, xml: string): XmlNode {
       node.end = end;
     },
     text(text) {
-      const node = stack.at(-1);
+      const node = stack[stack.length - 1];
       if (node) node.text += text;
     },
   });
