@@ -95,7 +95,7 @@ OUT が既にあるときは --force を付けたときだけ置き換えます�
   noStdout: "ブックは標準出力（-o -）には書き出せません。出力先のファイル名を指定してください。",
   cannotRead: (file: string) => `ファイルを読み込めません: ${file}`,
   cannotWrite: (file: string) => `ファイルに書き込めません: ${file}`,
-  noRows: (file: string) => `表の行が見つかりません（見出し「項目」「評価」の行が必要です）: ${file}`,
+  noRows: (file: string) => `表の行が見つかりません（目標・実績・評価の見出しのある表、または項目の見出しと目標・実績の行が必要です）: ${file}`,
   imported: (file: string, items: number, subs: number) => `${file} に書き出しました（項目 ${items}、枝番 ${subs}）`,
   notRegularFile: (file: string) => `通常のファイルではありません（デバイスや名前付きパイプは読みません）。.xlsx ファイルを指定してください: ${file}`,
   fileTooLarge: (file: string, size: string | undefined, limit: string) =>
@@ -202,7 +202,7 @@ Reads the text of a published progress report (tables separated by tabs) and wri
   noStdout: "A workbook cannot be written to standard output (-o -). Give an output file name.",
   cannotRead: (file: string) => `Cannot read the file: ${file}`,
   cannotWrite: (file: string) => `Cannot write the file: ${file}`,
-  noRows: (file: string) => `No table rows found (a header row with 項目 and 評価 is needed): ${file}`,
+  noRows: (file: string) => `No table rows found (a table with target, result and rating headers, or item headings with target and result lines, is needed): ${file}`,
   imported: (file: string, items: number, subs: number) => `Wrote ${file} (${items} items, ${subs} sub-items)`,
   notRegularFile: (file: string) => `Not a regular file (devices and named pipes are not read): give an .xlsx file: ${file}`,
   fileTooLarge: (file: string, size: string | undefined, limit: string) =>

@@ -20,6 +20,15 @@ const SAITAMA = "さいたま市 行財政改革推進プラン2013の達成状�
 const JOETSU = "上越市 第3次行政改革 平成19年度改定内容 http://www.city.joetsu.niigata.jp/soshiki/gyoukaku/gyokaku-taikou-3rd-19-04.html";
 const SANO = "佐野市 施策・基本事業評価の実績 https://www.city.sano.lg.jp/kurashi_gyosei/shiseijoho_nyusatsu/kaikaku_kaizennimuketatorikumi/3/naiyou/6505.html";
 const GOMI = "一般廃棄物処理基本計画 目標達成状況（市の審議会資料） https://expydoc.com/doc/11050782/";
+// The corpus of tests/fixtures/cities/ (each folder's source.md) and other published reports.
+const SADO = "佐渡市 「改革宣言2006」事後検証結果 http://www.city.sado.niigata.jp/topics/reform/mani18/rev05.shtml";
+const SADO_REV04 = "佐渡市 「改革宣言2006」事後検証結果 企画財政部 http://www.city.sado.niigata.jp/topics/reform/mani18/rev04.shtml";
+const SADO_REV09 = "佐渡市 「改革宣言2006」事後検証結果 教育委員会 http://www.city.sado.niigata.jp/topics/reform/mani18/rev09.shtml";
+const KAWASAKI = "川崎市 施策進行管理・評価票(2) https://www.city.kawasaki.jp/170/cmsfiles/contents/0000035/35856/3/31103000-1.html";
+const SEKI = "関市 第5次関市行政改革大綱 取組結果 https://expydoc.com/doc/7697618/";
+const SANDA = "三田市 平成20年度 行政改革効果額実績 https://www.city.sanda.lg.jp/zaisei/kaikaku/h20_koukagaku.html";
+const MIYAKOJIMA_PLAN = "宮古島市 集中改革プラン進捗状況報告 https://www.city.miyakojima.lg.jp/gyosei/gyoseikaikaku/h19-9.html";
+const CHIKUMA = "千曲市 温室効果ガスの排出量の推移 https://www.city.chikuma.lg.jp/docs/2020030600047/";
 
 type Expect = [label: string, value: number, unit: string, op: Op, extra?: Partial<Metric>];
 const CASES: [source: string, text: string, expected: Expect[]][] = [
@@ -102,6 +111,30 @@ const CASES: [source: string, text: string, expected: Expect[]][] = [
   [GOMI, "家庭ごみ 101,961㌧", [["家庭ごみ", 101_961_000_000, "g", "eq"]]],
   [GOMI, "平成27年度には、1,075グラム以下", [["平成27年度", 1_075, "g", "le"]]],
   [GOMI, "毎年度 約9.5グラムずつ減量", [["毎年度", 9.5, "g", "approx"]]],
+  // 佐渡市: counters (店舗), amounts cut written after the value (減額, 圧縮), tonnes and hectares shown as written.
+  [SADO, "白色トレイ回収店:20店舗", [["白色トレイ回収店", 20, "店", "eq", { shown: { exponent: 0, unit: "店舗" } }]]],
+  [SADO, "21店舗", [["", 21, "店", "eq"]]],
+  [SADO, "温室効果ガス総排出量:3万5,352トン", [["温室効果ガス総排出量", 35_352_000_000, "g", "eq", { shown: { exponent: 6, unit: "t" } }]]],
+  [SADO, "餌場の整備:10.7ヘクタール", [["餌場の整備", 107_000, "m2", "eq", { shown: { exponent: 4, unit: "ha" } }]]],
+  [SADO, "5億1,406万円(5,294万円圧縮)", [["", 514_060_000, "円", "eq", { notes: ["5,294万円圧縮"] }]]],
+  [SADO, "生ごみ処理機の購入補助台数:150台、普及率:21.3%", [["生ごみ処理機の購入補助台数", 150, "台", "eq"], ["普及率", 21.3, "%", "eq"]]],
+  [SADO_REV04, "19年度当初予算一般財源の対前年比6.1%減額", [["19年度当初予算一般財源の対前年比", 6.1, "%", "eq", { sense: "reduction" }]]],
+  [SADO_REV04, "6.2%減額", [["", 6.2, "%", "eq", { sense: "reduction" }]]],
+  [SADO_REV09, "処理件数:1件", [["処理件数", 1, "件", "eq"]]],
+  // 川崎市: every line of a multi-line cell, label lines followed by value lines.
+  [KAWASAKI, "認可保育所\n施設数\n136か所\n定員数\n12,860人", [["認可保育所 施設数", 136, "箇所", "eq", { shown: { exponent: 0, unit: "か所" } }], ["定員数", 12_860, "人", "eq"]]],
+  [KAWASAKI, "認可保育所\n施設数 123か所\n定員数 12,250人", [["認可保育所 施設数", 123, "箇所", "eq"], ["定員数", 12_250, "人", "eq"]]],
+  // 関市: a target stated in one sentence; a part of a whole (項目中).
+  [SEKI, "平成 27 年度の職員数を 733 人とします。", [["平成 27 年度の職員数", 733, "人", "eq"]]],
+  [SEKI, "■取組項目数:58 項目中 達成:38", [["取組項目数 達成", 38, "項目", "eq", { total: 58 }]]],
+  [SEKI, "人件費 46.03 億円", [["人件費", 4_603_000_000, "円", "eq", { shown: { exponent: 8, unit: "億円" } }]]],
+  // 三田市: an amount followed by what it is.
+  [SANDA, "4,920万円の効果額", [["効果額", 49_200_000, "円", "eq"]]],
+  // 宮古島市: the part of a whole, named between them.
+  [MIYAKOJIMA_PLAN, "17件のうち目標達成が13件", [["目標達成", 13, "件", "eq", { total: 17 }]]],
+  // 千曲市: 万トン kept as written.
+  [CHIKUMA, "46万1,225トン", [["", 461_225_000_000, "g", "eq", { shown: { exponent: 6, unit: "t" } }]]],
+  [CHIKUMA, "13億8,200万トン", [["", 1_382_000_000_000_000, "g", "eq"]]],
 ];
 
 describe("metric texts of other municipalities' published reports", () => {

@@ -215,3 +215,59 @@ describe("direction as data", () => {
     expect(direction("(来場者数 1,000人)", "(来場者数 900人)", profile)).toMatchObject({ direction: "lower", directionSource: "override", directionWord: "来場者" });
   });
 });
+
+/**
+ * Forms of other cities' tables (tests/fixtures/cities/*, each folder's source.md; tests/unit/corpus.test.ts
+ * has the texts verbatim with their sources).
+ */
+describe("counters and what follows a value", () => {
+  it.each([
+    // 佐渡市 (店舗), 川崎市 (か所), 下田市 (ヵ年), 関市 (人), the counters of facility plans.
+    ["20店舗", 20, "店", "店舗"],
+    ["136か所", 136, "箇所", "か所"],
+    ["5ヵ所", 5, "箇所", "ヵ所"],
+    ["3ヵ年", 3, "年", "ヵ年"],
+    ["12機関", 12, "機関", undefined],
+    ["3,000食", 3000, "食", undefined],
+  ] as const)("%s → %d %s, shown as %s", (text, value, unit, shown) => {
+    expect(q(text)).toMatchObject({ value, unit });
+    expect(q(text).shown?.unit).toBe(shown);
+  });
+
+  it("an amount cut written after the value: 6.2%減額 and 5,294万円圧縮 (佐渡市) are reductions", () => {
+    expect(extractMetrics("6.2%減額")).toMatchObject([{ value: 6.2, unit: "%", sense: "reduction" }]);
+    expect(extractMetrics("5,294万円圧縮")).toMatchObject([{ value: 52_940_000, sense: "reduction" }]);
+    expect(extractMetrics("経費を500万円削減する。")).toMatchObject([{ label: "経費", value: 5_000_000, sense: "reduction" }]);
+  });
+
+  it("an amount followed by what it is: 6億9,499万円の効果額, but not a label of the next number", () => {
+    expect(extractMetrics("6億9,499万円の効果額")).toMatchObject([{ label: "効果額", value: 694_990_000, unit: "円" }]);
+    // アクションプラン50の実施数 44 (Kodaira): 実施数 names 44, not 50.
+    expect(extractMetrics("(アクションプラン50の実施数 44)")).toMatchObject([{ label: "アクションプラン50の実施数", value: 44 }]);
+    // A sentence after の is narrative (いわき市).
+    expect(extractMetrics("計画期間内に概ね430人(約10%)の職員数の削減を目指す")).toEqual([]);
+  });
+
+  it("the part of a whole: 20件中18件, 17件のうち目標達成が13件 (宮古島市), 58 項目中 達成:38 (関市)", () => {
+    expect(extractMetrics("20件中18件")).toMatchObject([{ value: 18, unit: "件", total: 20 }]);
+    expect(extractMetrics("17件のうち目標達成が13件")).toMatchObject([{ label: "目標達成", value: 13, total: 17 }]);
+    expect(extractMetrics("取組項目数:58 項目中 達成:38")).toMatchObject([{ label: "取組項目数 達成", value: 38, unit: "項目", total: 58 }]);
+    // Not a whole: 3件中止 is 3 cases stopped.
+    expect(extractMetrics("3件中止")[0]?.total).toBeUndefined();
+  });
+
+  it("one sentence that states a target is read (関市); other sentences are narrative", () => {
+    expect(extractMetrics("平成 27 年度の職員数を 733 人とします。")).toMatchObject([{ label: "平成 27 年度の職員数", value: 733, unit: "人", op: "eq" }]);
+    expect(extractMetrics("職員数を733人以下とする。")).toMatchObject([{ label: "職員数", value: 733, op: "le" }]);
+    expect(extractMetrics("職員数は733人であった。")).toEqual([]);
+    expect(extractMetrics("5 年間において 5 億円を削減します。")).toEqual([]);
+  });
+
+  it("every line of a multi-line cell: label lines followed by value lines (川崎市); a bulleted list only by its last line", () => {
+    expect(extractMetrics("認可保育所\n施設数\n136か所\n定員数\n12,860人").map((m) => [m.label, m.value, m.unit])).toEqual([
+      ["認可保育所 施設数", 136, "箇所"],
+      ["定員数", 12_860, "人"],
+    ]);
+    expect(extractMetrics("・研修を3回実施\n・参加者 120人").map((m) => m.value)).toEqual([120]);
+  });
+});

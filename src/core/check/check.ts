@@ -77,7 +77,8 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
   // A table larger than the memo would only fill and clear it: read once, without.
   const memo = options.memo && fitsMemo(table.rows.length) ? options.memo : undefined;
   const evaluationContext = { ...(fiscalYear === undefined ? {} : { fiscalYear }), profile: settings.profile, ...(memo ? { memo } : {}) };
-  const evaluations = evaluateTable(table.rows, evaluationContext);
+  // The plan and results columns' headers say what the values are (削減額, 効果額: a larger saving is better).
+  const evaluations = evaluateTable(table.rows, evaluationContext, { plan: table.headers.plan, result: table.headers.result });
   const rowsByItem = new Map<string, TableRow>();
   for (const row of table.rows) if (row.item && !rowsByItem.has(row.item)) rowsByItem.set(row.item, row);
   const pairOwner = new Map<PairEvaluation, string>();

@@ -24,15 +24,55 @@ export function formatNumber(x: number): string {
   return NUMBER.format(x);
 }
 
-/** 3,500,000,000 円 → "35億円", 47,600,000 円 → "4,760万円", 95 % → "95%", 1,288 人 → "1,288人". */
+/**
+ * An amount in its base unit as a report writes it: yen in 億 and 万 when they are whole (3,500,000,000 円
+ * → "35億円", 6,481,370,000 円 → "64億8,137万円", 47,600,000 円 → "4,760万円"), every digit otherwise
+ * (1,138,587,243円: never rounded to 11.39億円); 95 % → "95%", 1,288 人 → "1,288人".
+ */
 export function formatAmount(value: number, unit: string): string {
   const n = formatNumber;
-  if (unit.startsWith("円")) {
+  if (unit.startsWith("円") && Number.isSafeInteger(value) && value % 1e4 === 0 && Math.abs(value) >= 1e4) {
     const suffix = unit.slice(1);
-    if (Math.abs(value) >= 1e8) return `${n(value / 1e8)}億円${suffix}`;
-    if (Math.abs(value) >= 1e4 && value % 1e4 === 0) return `${n(value / 1e4)}万円${suffix}`;
+    const sign = value < 0 ? "-" : "";
+    const man = Math.abs(value) / 1e4;
+    const oku = Math.floor(man / 1e4);
+    const rest = man % 1e4;
+    return `${sign}${oku > 0 ? `${n(oku)}億` : ""}${rest > 0 ? `${n(rest)}万` : ""}円${suffix}`;
   }
-  return `${n(value)}${unit}`;
+  return `${n(value)}${BASE_UNIT_SHOWN[unit] ?? unit}`;
+}
+
+/** Base units as a reader writes them, for a value with no written form (m2 is ㎡). */
+const BASE_UNIT_SHOWN: Readonly<Record<string, string>> = { m2: "㎡" };
+
+const WRITTEN = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 6 });
+
+/** A number in its written scale (78.6 of 78.6万t): the digits written, up to six decimals. */
+function writtenNumber(x: number): string {
+  if (Number.isInteger(x)) return formatNumber(x);
+  // Twelve significant digits take away what dividing by a power of ten leaves (0.1 + 0.2).
+  return WRITTEN.format(Number(x.toPrecision(12)));
+}
+
+type Written = Pick<Metric, "unit" | "shown" | "sign">;
+
+/**
+ * A value of a metric in the unit and scale it was written in (docs/contracts/rating.md, "Showing
+ * values"): 78.6万トン as 78.6万t, 10.7ヘクタール as 10.7ha, 1,092百万円 as 1,092百万円, 136か所 as 136か所;
+ * a decrease written △ keeps its △. Without a written form, formatAmount (35億円, 1,288人).
+ */
+export function formatValue(metric: Written, value: number): string {
+  const sign = value < 0 && (metric.sign === "△" || metric.sign === "▲") ? metric.sign : "";
+  const magnitude = sign ? -value : value;
+  const shown = metric.shown;
+  if (!shown) return `${sign}${formatAmount(magnitude, metric.unit)}`;
+  return `${sign}${writtenNumber(shown.exponent === 0 ? magnitude : magnitude / 10 ** shown.exponent)}${shown.unit}`;
+}
+
+/** A result as written, with the whole it is a part of: 20件中18件. */
+export function formatResult(metric: Written & Pick<Metric, "value" | "total">): string {
+  const part = formatValue(metric, metric.value);
+  return metric.total === undefined ? part : `${formatValue(metric, metric.total)}中${part}`;
 }
 
 const OP_JA: Record<string, string> = { ge: "以上", gt: "超", le: "以下", lt: "未満", approx: "程度" };
@@ -40,20 +80,30 @@ const OP_EN: Record<string, string> = { ge: " or more", gt: " or over", le: " or
 
 export function formatTarget(metric: Metric, locale: "ja" | "en"): string {
   if (metric.op === "range") {
-    const low = formatAmount(metric.min ?? metric.value, metric.unit);
-    const high = metric.max === undefined ? "" : formatAmount(metric.max, metric.unit);
+    const low = formatValue(metric, metric.min ?? metric.value);
+    const high = metric.max === undefined ? "" : formatValue(metric, metric.max);
     if (metric.maxExclusive && metric.max !== undefined && metric.min !== undefined && metric.max - metric.min > 0) {
-      return locale === "ja" ? `${formatAmount(metric.min, metric.unit)}台` : `${low} to under ${high}`;
+      return locale === "ja" ? `${low}台` : `${low} to under ${high}`;
     }
     return `${low}〜${high}`;
   }
   const word = (locale === "ja" ? OP_JA : OP_EN)[metric.op] ?? "";
-  return `${formatAmount(metric.value, metric.unit)}${word}`;
+  const value = metric.total === undefined ? formatValue(metric, metric.value) : formatResult(metric);
+  return `${value}${word}`;
 }
 
-/** 0.4631 → "46.3%". */
+/**
+ * An achievement as a percentage with one decimal, rounded down: 0.4631 → "46.3%", 0.9996 → "99.9%".
+ * A value short of its target is never shown as 100%, nor one short of the S margin as reaching it.
+ */
 export function formatPercent(ratio: number): string {
-  return `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
+  return `${percentDown(ratio, 1).toFixed(1)}%`;
+}
+
+/** ratio × 100 rounded down to `decimals` places, after taking away floating-point noise (0.57 × 100). */
+function percentDown(ratio: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.floor(Number((ratio * 100 * scale).toPrecision(12))) / scale;
 }
 
 const STATUS: Record<string, Localized> = {
@@ -69,22 +119,27 @@ const SOURCE: Record<string, Localized> = {
   override: { ja: "設定", en: "override" },
   qualifier: { ja: "以上・以下などの表記", en: "qualifier" },
   lexicon: { ja: "語句", en: "lexicon" },
+  sign: { ja: "△・▲の表記", en: "△/▲ sign" },
   default: { ja: "仮定", en: "assumed" },
 };
 
 export function toEvidence(pair: PairEvaluation, item: string): Evidence {
   const target = { ja: formatTarget(pair.target, "ja"), en: formatTarget(pair.target, "en") };
-  const result = formatAmount(pair.result.value, pair.result.unit);
+  const result = formatResult(pair.result);
   const pct = pair.achievement === undefined ? undefined : formatPercent(pair.achievement);
-  const dirJa = pair.direction === "higher" ? "多いほど良い" : "少ないほど良い";
-  const dirEn = pair.direction === "higher" ? "higher is better" : "lower is better";
+  const bySize = pair.directionSource === "sign";
+  const dirJa = bySize ? (pair.direction === "higher" ? "削減・減少は大きいほど良い" : "減少は小さいほど良い") : pair.direction === "higher" ? "多いほど良い" : "少ないほど良い";
+  const dirEn = bySize ? (pair.direction === "higher" ? "a larger cut is better" : "a smaller decrease is better") : pair.direction === "higher" ? "higher is better" : "lower is better";
   const source = SOURCE[pair.directionSource] ?? SOURCE.default;
   const word = pair.directionWord ? `「${pair.directionWord}」` : "";
+  // Read by size: which sign (or word) said so, and that the sizes were compared.
+  const whyJa = bySize ? `${word || "「△」"}は減少・削減の表記。大きさで比較` : `${source?.ja}${word}`;
+  const whyEn = bySize ? `${word || "「△」"} marks a decrease: compared by size` : `${source?.en}${word ? ` ${word}` : ""}`;
   const label = pair.target.label || pair.result.label;
   const methodJa = pair.method === "target/result" ? "目標÷実績" : "実績÷目標";
   const status = STATUS[pair.status] ?? STATUS.met;
-  const ja = `${label ? `${label}: ` : ""}目標 ${target.ja} → 実績 ${result}${pct ? `（達成率 ${pct}、${methodJa}）` : ""} ${status?.ja}。${dirJa}（${source?.ja}${word}）`;
-  const en = `${label ? `${label}: ` : ""}target ${target.en} → result ${result}${pct ? ` (${pct}, ${pair.method})` : ""} ${status?.en}; ${dirEn} (${source?.en}${word ? ` ${word}` : ""})`;
+  const ja = `${label ? `${label}: ` : ""}目標 ${target.ja} → 実績 ${result}${pct ? `（達成率 ${pct}、${methodJa}）` : ""} ${status?.ja}。${dirJa}（${whyJa}）`;
+  const en = `${label ? `${label}: ` : ""}target ${target.en} → result ${result}${pct ? ` (${pct}, ${pair.method})` : ""} ${status?.en}; ${dirEn} (${whyEn})`;
   return {
     label,
     marker: pair.target.marker,
@@ -102,8 +157,8 @@ export function toEvidence(pair: PairEvaluation, item: string): Evidence {
 
 /** "実績44.0% / 目標95% (46%)": the short form of the worst pair, for PLAN.CHECK and messages. */
 export function shortEvidence(pair: PairEvaluation): string {
-  const pct = pair.achievement === undefined ? "" : ` (${Math.round(pair.achievement * 100)}%)`;
-  const result = formatAmount(pair.result.value, pair.result.unit);
-  const resultText = pair.result.unit === "%" ? `${pair.result.value.toFixed(1)}%` : result;
+  const pct = pair.achievement === undefined ? "" : ` (${Math.floor(percentDown(pair.achievement, 0))}%)`;
+  const { result } = pair;
+  const resultText = result.unit === "%" && !result.shown && result.total === undefined ? `${result.value.toFixed(1)}%` : formatResult(result);
   return `実績${resultText} / 目標${formatTarget(pair.target, "ja")}${pct}`;
 }

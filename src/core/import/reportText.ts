@@ -1,7 +1,12 @@
 import { parseFiscalYear } from "../fiscalYear";
+import { DEFAULT_PROFILE, type RatingProfile } from "../rating/profile";
+import type { RatingScale } from "../rating/scale";
+import { foldText } from "../text/fold";
 import { htmlListToLines } from "../text/lines";
 import { DEFAULT_LEGEND, type PlanMeta, type RatingLegend } from "../workbook/model";
 import { tableRow, type TableRow } from "../workbook/table";
+import { readCityText, type CityLayout } from "./cityText";
+import { NO_JUDGEMENT, legendEntries, scaleFor, type ScaleSource } from "./legend";
 
 /**
  * Reads a published progress report's text (tab-separated table pages as copied from the
@@ -20,6 +25,23 @@ export interface ImportedReport {
   meta: PlanMeta;
   /** The rows as they stand in the progress workbook the report becomes (its header in row 1). */
   rows: TableRow[];
+  /**
+   * What the import understood: the layout, the year and the scale and where each came from. Absent
+   * for the Kodaira layout (its header, its S/A/B legend).
+   */
+  reading?: ImportReading;
+  /** The profile to store with the workbook: the scale the report's ratings are on. */
+  profile?: RatingProfile;
+}
+
+export interface ImportReading {
+  layout: CityLayout;
+  fiscalYear?: number;
+  /** What said the year (a header, the grid's last column, 評価年度:…), in Japanese. */
+  yearSource?: string;
+  scaleSource: ScaleSource;
+  /** Symbols a legend defines by achievement rates: the profile cannot hold the rates yet. */
+  rates: Record<string, { min?: number; max?: number }>;
 }
 
 const RATING = /^[SAB]$/;
@@ -197,7 +219,72 @@ function readMeta(lines: string[]): PlanMeta {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Reads a published report's text: Kodaira's tab-separated pages (a header row 項目 ⇥ … ⇥ 評価), else any
+ * city's layout that src/core/import/cityText.ts reads (a header table, item blocks, an item's form, a
+ * year grid, a sideways table). No rows when neither finds a table.
+ */
 export function importReportText(text: string): ImportedReport {
+  const kodaira = importKodairaText(text);
+  if (kodaira.rows.length > 0) return kodaira;
+  return importCityText(text) ?? kodaira;
+}
+
+/**
+ * A rating as the scale writes it: spaces a PDF put between letters taken out (達 成 → 達成). A word that
+ * gives no judgement ((未確定)) stays as written: the check says it is not on the scale.
+ */
+function ratingWritten(written: string): string {
+  const compact = foldText(written).replace(/\s+/g, "");
+  return NO_JUDGEMENT.test(compact) ? written.trim() : compact;
+}
+
+function importCityText(text: string): ImportedReport | undefined {
+  const reading = readCityText(text);
+  if (!reading || reading.rows.length === 0) return undefined;
+  const ratings = reading.rows.map((row) => ratingWritten(row.rating));
+  const scaleRead = scaleFor(ratings, legendEntries(text));
+  const scale: RatingScale = scaleRead.scale;
+  // The numbers a No. column wrote, when every row has one and none repeats; else the order of the rows.
+  const written = reading.rows.map((row) => row.no);
+  const numbered = written.every((n) => n !== undefined) && new Set(written).size === written.length;
+  const rows = reading.rows.map((row, i) => {
+    const no = numbered ? (row.no ?? i + 1) : i + 1;
+    return tableRow(
+      {
+        sheetRow: i + 2,
+        category: row.category,
+        no,
+        title: row.title,
+        department: row.department,
+        ratingWritten: ratings[i] ?? "",
+        actions: "",
+        plan: row.plan,
+        result: row.result,
+        notes: row.notes,
+        noWritten: String(no),
+        subWritten: "",
+        errors: [],
+      },
+      scale,
+    );
+  });
+  const legend: RatingLegend = { ...DEFAULT_LEGEND };
+  return {
+    meta: { title: reading.title, ...(reading.fiscalYear === undefined ? {} : { fiscalYear: reading.fiscalYear }), legend },
+    rows,
+    reading: {
+      layout: reading.layout,
+      ...(reading.fiscalYear === undefined ? {} : { fiscalYear: reading.fiscalYear }),
+      ...(reading.yearSource ? { yearSource: reading.yearSource } : {}),
+      scaleSource: scaleRead.source,
+      rates: scaleRead.rates,
+    },
+    profile: { ...DEFAULT_PROFILE, scale },
+  };
+}
+
+function importKodairaText(text: string): ImportedReport {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const rows: TableRow[] = [];
   let inTable = false;

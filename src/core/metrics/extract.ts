@@ -5,7 +5,7 @@ import { dropInvisible, foldText } from "../text/fold";
 import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
 
 /** The value part of a metric: a quantity without its place in the text. */
-export type MetricValue = Pick<Quantity, "value" | "unit" | "unitKnown" | "op" | "min" | "max" | "maxExclusive" | "cumulative" | "notANumber">;
+export type MetricValue = Pick<Quantity, "value" | "unit" | "unitKnown" | "op" | "min" | "max" | "maxExclusive" | "cumulative" | "notANumber" | "shown" | "sign">;
 
 /** One metric read from a cell: a label and the quantity that closes its phrase. */
 export interface Metric extends MetricValue {
@@ -23,6 +23,11 @@ export interface Metric extends MetricValue {
    * "ceiling" (90%台半ばに抑える: a value to stay under).
    */
   sense?: "reduction" | "ceiling";
+  /**
+   * The whole the value is a part of, in the same unit: 20件中18件 and 109指標のうち48指標 are 18 and 48
+   * of a total of 20 and 109. A share of it compares with a percentage target.
+   */
+  total?: number;
 }
 
 /**
@@ -37,6 +42,7 @@ export function metricOf(
   marker?: number,
   fiscalYear?: number,
   sense?: Metric["sense"],
+  total?: number,
 ): Metric {
   return {
     value: q.value,
@@ -48,12 +54,15 @@ export function metricOf(
     maxExclusive: q.maxExclusive === true ? true : undefined,
     cumulative: q.cumulative,
     notANumber: q.notANumber === true ? true : undefined,
+    shown: q.shown,
+    sign: q.sign,
     marker,
     label,
     fiscalYear,
     notes,
     text,
     sense,
+    total,
   };
 }
 
@@ -141,11 +150,41 @@ function headingsOf(text: string): Group[] {
   return [...text.matchAll(/【[^】]*】/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-const TRAILING_WORD = /^(?:ずつ)?(?:実施|開催|達成|見込み?|予定|程度|以上|の?削減|の?縮減|の?減量|減少?|増加?|を目指す|[をの]維持|(?:以下|以内)?に抑える)/;
-const REDUCTION_WORD = /^(?:ずつ)?の?(?:削減|縮減|減量|減少?)/;
+/**
+ * Words that may follow a value and belong to it. 6.2%減額 (Sado), 5,294万円圧縮 and 15人削減 say the value
+ * is an amount cut; に抑える a ceiling.
+ */
+const TRAILING_WORD = /(?:ずつ)?(?:実施|開催|達成|見込み?|予定|程度|以上|の?削減|の?縮減|の?減量|の?減額|の?節減|の?圧縮|減少?|増額|増加?|を目指す|[をの]維持|(?:以下|以内)?に抑える)/y;
+
+/** TRAILING_WORD at `pos` (sticky: the text is not copied), or undefined. */
+function trailingWord(text: string, pos: number): string | undefined {
+  TRAILING_WORD.lastIndex = pos;
+  return TRAILING_WORD.exec(text)?.[0];
+}
+const REDUCTION_WORD = /^(?:ずつ)?の?(?:削減|縮減|減量|減額|節減|圧縮|減少?)/;
+/**
+ * A value followed by what it is: 6億9,499万円の効果額, 4,920万円の効果額 (Sanda). The words after の are a
+ * noun phrase (kanji, katakana, Latin; no kana of a sentence) that closes the phrase.
+ */
+const LABEL_AFTER = /の([^\s、,，;；。:：()0-9ぁ-ゖ【】「」]{1,20})/y;
+/** A number starting after spaces: what follows words that then name it (…の実施数 44). */
+const NUMBER_NEXT = /\s*[-△▲]?[0-9]/y;
+/**
+ * The part of a whole: 20件中18件, 109指標のうち48指標 (Kodaira), 17件のうち目標達成が13件 (Miyakojima),
+ * 58 項目中 達成:38 (Seki). Group 1: the words that name the part, between the whole and it.
+ */
+const PART_OF = /\s?(?:中|のうち|の内)\s?(?:([^\d\s、,，。()]{1,10}?)\s?(?:が|は|:|：)\s?)?/y;
+
+/** PART_OF at `pos` of `text` (sticky: no copy of the text), or null; only where 中 or の can start it. */
+function partOf(text: string, pos: number): RegExpExecArray | null {
+  const ch = text[pos];
+  if (ch !== "中" && ch !== "の" && ch !== " ") return null;
+  PART_OF.lastIndex = pos;
+  return PART_OF.exec(text);
+}
 const CEILING_WORD = /(?:以下|以内)?に抑える$/;
 const SEPARATOR = /[\s、・,，;；]/;
-const EDGE = /^[\s:：→、・,，;；]+|[\s:：→、・,，;；]+$/g;
+const EDGE = /^[\s:：=＝→、・,，;；■□◆◇●]+|[\s:：=＝→、・,，;；]+$/g;
 
 function cleanLabel(text: string): string {
   // A particle that joins the label to its value (会員数は1,180人) is not part of the label.
@@ -165,6 +204,36 @@ export function periodOf(note: string): number | undefined {
   return /\d/.test(rest) || rest.length > 8 ? undefined : match.fiscalYear;
 }
 
+/** What follows a value: where its phrase ends, its notes, whether it closes the phrase, what it says. */
+interface Closing {
+  end: number;
+  notes: string[];
+  closes: boolean;
+  sense?: Metric["sense"];
+  /** Words after the value that name it: 6億9,499万円の効果額. */
+  after?: string;
+}
+
+/**
+ * Where the phrase of a value read in `text` ends: after its qualifier, the words that belong to it
+ * (6.1%減額, 15人削減) and a note glued to it (13.8%(制度改正による数値:14.8%)). For splitting cells that
+ * text extraction ran together (Sado: 「…対前年比6.1%減額6.2%減額A」).
+ */
+export function valuePhraseEnd(text: string, q: Pick<Quantity, "end">): number {
+  let pos = q.end;
+  const skipNotes = () => {
+    while (text[pos] === OPEN) {
+      const group = nestedGroups(text.slice(pos))[0];
+      if (!group || group.start !== 0) break;
+      pos += group.end;
+    }
+  };
+  skipNotes();
+  pos += trailingWord(text, pos)?.length ?? 0;
+  skipNotes();
+  return pos;
+}
+
 /** Reads the metrics of one segment (the text after a marker, or a block without markers). */
 function parseSegment(segment: string, marker: number | undefined, blockYear: number | undefined, blockNotes: string[], phrase: boolean): Metric[] {
   const groups = nestedGroups(segment);
@@ -174,7 +243,7 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
   const metrics: Metric[] = [];
   let labelStart = 0;
 
-  const close = (q: Quantity): { end: number; notes: string[]; closes: boolean; sense?: Metric["sense"] } => {
+  const close = (q: Quantity): Closing => {
     let pos = q.end;
     const notes: string[] = [];
     const takeNotes = () => {
@@ -186,42 +255,85 @@ function parseSegment(segment: string, marker: number | undefined, blockYear: nu
       }
     };
     takeNotes();
-    const word = TRAILING_WORD.exec(segment.slice(pos))?.[0];
+    const word = trailingWord(segment, pos);
     if (word) pos += word.length;
     // 20.1%削減(目標達成): a note after the word belongs to the value too.
     takeNotes();
     const sense = word && REDUCTION_WORD.test(word) ? "reduction" : word && CEILING_WORD.test(word) ? "ceiling" : undefined;
+    // 6億9,499万円の効果額: the words after the value name it.
+    let after: string | undefined;
+    let named: RegExpExecArray | null = null;
+    if (!word && segment[pos] === "の") {
+      LABEL_AFTER.lastIndex = pos;
+      named = LABEL_AFTER.exec(segment);
+    }
+    if (named?.[1]) {
+      // …の実施数 44, 5年間の合計 1,138,587,243円: words followed by a number are that number's label.
+      NUMBER_NEXT.lastIndex = pos + named[0].length;
+      if (!NUMBER_NEXT.test(segment)) {
+        after = named[1];
+        pos += named[0].length;
+        takeNotes();
+      }
+    }
     const next = segment[pos];
     // 46項目54事業: a value with its unit, followed at once by another number, closes too.
     const closes = next === undefined || SEPARATOR.test(next) || next === "【" || CIRCLED.test(next) || (q.unit !== "" && /[0-9]/.test(next));
-    return { end: pos, notes, closes, sense };
+    return { end: pos, notes, closes, sense, after };
   };
 
-  const emit = (q: Quantity, end: number, notes: string[], sense?: Metric["sense"]) => {
+  /**
+   * `valueStart`: where the value's phrase starts (its whole, for 20件中18件); the label ends there.
+   * `inner`: the words that name a part between its whole and it (17件のうち目標達成が13件).
+   */
+  const emit = (q: Quantity, end: number, notes: string[], sense?: Metric["sense"], after?: string, total?: number, valueStart = q.start, inner?: string) => {
     const heading = headings.filter((h) => h.end <= q.start).slice(-1)[0];
     const from = heading && heading.end > labelStart ? heading.end : labelStart;
     const headingText = heading ? segment.slice(heading.start + 1, heading.end - 1).trim() : "";
-    const own = cleanLabel(segment.slice(from, q.start));
-    const label = [headingText, own].filter(Boolean).join(" ");
+    const own = cleanLabel(segment.slice(from, valueStart));
+    const label = [headingText, own, inner, after].filter(Boolean).join(" ");
     const noteYears = notes.map(periodOf).filter((y): y is number => y !== undefined);
     const fiscalYear = noteYears[0] ?? blockYear;
-    metrics.push(metricOf(q, label, [...blockNotes, ...notes], segment.slice(from, end).trim(), marker, fiscalYear, sense || undefined));
+    metrics.push(metricOf(q, label, [...blockNotes, ...notes], segment.slice(from, end).trim(), marker, fiscalYear, sense || undefined, total));
     labelStart = end;
   };
 
-  let last: { q: Quantity; end: number; notes: string[]; sense?: Metric["sense"] } | undefined;
+  type Pending = Closing & { q: Quantity; valueStart: number; inner?: string; total?: number };
+  let last: Pending | undefined;
+  let whole: Quantity | undefined;
+  const read = (q: Quantity, total?: number, valueStart = q.start, inner?: string) => {
+    const closing = close(q);
+    if (closing.closes) {
+      emit(q, closing.end, closing.notes, closing.sense, closing.after, total, valueStart, inner);
+      last = undefined;
+    } else {
+      last = { end: closing.end, notes: closing.notes, closes: false, sense: closing.sense, after: closing.after, total, q, valueStart, inner };
+    }
+  };
   for (const q of quantities) {
     if (q.start < labelStart) continue;
-    const closing = close(q);
-    last = { q, end: closing.end, notes: closing.notes, sense: closing.sense };
-    if (closing.closes) {
-      emit(q, closing.end, closing.notes, closing.sense);
-      last = undefined;
+    if (whole) {
+      // 20件中18件: the part after the whole, in its unit, is the value.
+      const part = whole;
+      whole = undefined;
+      const joint = partOf(segment, part.end);
+      if (joint && q.start === part.end + joint[0].length && (q.unit === part.unit || q.unit === "") && !q.notANumber && !part.notANumber) {
+        // 58 項目中 達成:38: a part written without its unit counts in the whole's.
+        const counted: Quantity = q.unit ? q : { ...q, unit: part.unit, unitKnown: part.unitKnown, shown: part.shown };
+        read(counted, part.value, part.start, joint[1]?.trim() || undefined);
+        continue;
+      }
+      read(part);
+      if (q.start < labelStart) continue;
     }
+    if (q.unit && partOf(segment, q.end)) whole = q;
+    else read(q);
   }
+  if (whole) read(whole);
   // No quantity closed the last phrase of a metrics block: its last quantity is the value. In a phrase
   // read as a whole (a short cell) such a quantity is narrative: 概ね430人(約10%)の職員数の削減を目指す.
-  if (last && !phrase) emit(last.q, last.end, last.notes, last.sense);
+  const pending = last as Pending | undefined;
+  if (pending && !phrase) emit(pending.q, pending.end, pending.notes, pending.sense, pending.after, pending.total, pending.valueStart, pending.inner);
   const rest = cleanLabel(segment.slice(labelStart));
   const previous = metrics[metrics.length - 1];
   if (rest && previous) previous.notes.push(rest);
@@ -308,9 +420,45 @@ function blocksOf(text: string): Block[] {
   if (trailing.length > 0) return trailing.map((block) => ({ text: block, phrase: false }));
   const whole = text.trim();
   if (isPhrase(whole, SHORT_CELL)) return [{ text: whole, phrase: true }];
-  const last = lines.map((line) => line.trim()).filter(Boolean).slice(-1)[0];
+  const filled = lines.map((line) => line.trim()).filter(Boolean);
+  // 認可保育所\n施設数\n136か所\n定員数\n12,860人 (Kawasaki): every line short and without a sentence,
+  // label lines followed by value lines; every line is read.
+  // A bulleted list (・研修を3回実施) is a list of actions: only its last line may be read, as before.
+  if (filled.length > 1 && filled.length <= MAX_LINES && filled.every((line) => line.length <= SHORT_LINE && !/[。]/.test(line) && !BULLET.test(line)) && hasQuantity(whole)) {
+    return [{ text: filled.join("\n"), phrase: true }];
+  }
+  const last = filled[filled.length - 1];
   if (lines.length > 1 && last && isPhrase(last, SHORT_LINE)) return [{ text: last, phrase: true }];
-  return [];
+  const stated = targetSentence(whole);
+  return stated ? [{ text: stated, phrase: false }] : [];
+}
+
+/** A cell of short lines read line by line has at most this many. */
+const MAX_LINES = 12;
+const BULLET = /^[・•·\-－‐]/;
+const SENTENCE_LIMIT = 80;
+/** A word a target sentence's verb has: only a text with one is read further. */
+const TARGET_WORD = /とする|とします|にする|にします|削減|縮減|抑え|目指/;
+/**
+ * The verb of a sentence that states a target: 職員数を733人とします (Seki), …を5億円削減します. What
+ * follows the value, up to the end of the sentence.
+ */
+const TARGET_VERB = /^\s?(?:と(?:する|します)|に(?:する|します)|(?:以下|以内|以上)(?:と(?:する|します)|に(?:する|します))|を?(削減|縮減)(?:する|します)|(?:以下|以内)?に抑え(?:る|ます)|を目標と(?:する|します)|を目指(?:す|します))[。.]?$/;
+
+/**
+ * A cell that is one sentence stating one value as its target (平成27年度の職員数を733人とします。): the
+ * words up to the value, with what the verb says of it (削減: an amount cut; 以下・抑える: a ceiling).
+ * Any other sentence is narrative and is not read.
+ */
+function targetSentence(text: string): string | undefined {
+  if (text.length > SENTENCE_LIMIT || !TARGET_WORD.test(text) || /\n/.test(text) || /。(?=.)/.test(text) || !hasQuantity(text)) return undefined;
+  const quantities = findQuantities(mask(text, nestedGroups(text), []));
+  const only = quantities[0];
+  if (!only || quantities.length !== 1) return undefined;
+  const verb = TARGET_VERB.exec(text.slice(only.end));
+  if (!verb) return undefined;
+  const said = verb[1] ?? (/以下|以内|抑え/.test(verb[0]) ? "以下" : /以上/.test(verb[0]) ? "以上" : "");
+  return `${text.slice(0, only.end)}${said}`;
 }
 
 function trailingBlocks(text: string): string[] {

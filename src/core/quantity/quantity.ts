@@ -42,6 +42,20 @@ export interface Quantity {
   end: number;
   /** The number was written in kanji only (三千五百万). */
   kanjiOnly: boolean;
+  /**
+   * How the value was written, to show it so: value / 10^exponent in `unit` (78.6万トン: exponent 10,
+   * unit "万t"; 1,092百万円: 6, "百万円"; 10.7ヘクタール: 4, "ha"). Undefined when nothing was written
+   * beyond the base unit, or for a value given as a plain number.
+   */
+  shown?: Shown;
+  /** The sign as written before a negative value: △ or ▲ (a reduction, in Japanese accounts), or "-". */
+  sign?: "△" | "▲" | "-";
+}
+
+/** A value's written scale and unit (Quantity.shown). */
+export interface Shown {
+  exponent: number;
+  unit: string;
 }
 
 /** Where a number can start: an Arabic or kanji digit, or 十 百 千 (十二, 百万). */
@@ -66,6 +80,7 @@ const LATIN_WORD = /^[A-Za-z]{1,4}(?![A-Za-z])/;
 
 interface Prefixes {
   negative: boolean;
+  sign?: "△" | "▲" | "-";
   approx: boolean;
   cumulative: boolean;
   op?: "ge" | "gt" | "le" | "lt";
@@ -91,8 +106,10 @@ function readPrefixes(text: string, at: number): Prefixes {
     while (back > 0 && text[back - 1] === " ") back -= 1;
     for (const [word, effect] of PREFIXES) {
       if (back - word.length < 0 || !text.startsWith(word, back - word.length)) continue;
-      if (effect === "negative") found.negative = true;
-      else if (effect === "cumulative") found.cumulative = true;
+      if (effect === "negative") {
+        found.negative = true;
+        found.sign ??= word === "▲" ? "▲" : "△";
+      } else if (effect === "cumulative") found.cumulative = true;
       else if (effect === "approx") found.approx = true;
       else found.op ??= effect;
       pos = back - word.length;
@@ -102,6 +119,7 @@ function readPrefixes(text: string, at: number): Prefixes {
   }
   if (pos > 0 && text[pos - 1] === "-" && !/[0-9A-Za-z]/.test(text[pos - 2] ?? "")) {
     found.negative = true;
+    found.sign ??= "-";
     pos -= 1;
   }
   found.start = pos;
@@ -113,18 +131,20 @@ interface UnitRead {
   known: boolean;
   exponent: number;
   end: number;
+  /** How a value in this unit is shown (the table's display, or the word as written). */
+  display: string;
 }
 
 /** The unit word at `pos` (after at most one space), its per-period suffix, or none. */
 function readUnit(text: string, pos: number, allowSpace = true): UnitRead {
-  const none: UnitRead = { unit: "", known: true, exponent: 0, end: pos };
+  const none: UnitRead = { unit: "", known: true, exponent: 0, end: pos, display: "" };
   const start = allowSpace && text[pos] === " " ? pos + 1 : pos;
   let read: UnitRead | undefined;
   for (const candidate of UNIT_WORDS_BY_FIRST.get(text[start] ?? "") ?? []) {
     if (text.startsWith(candidate.word, start)) {
       // A Latin unit must not run on into a word (5mm is not 5 m, "5 ha" is 5 ha).
       if (/^[A-Za-z]/.test(candidate.word) && /[A-Za-z]/.test(text[start + candidate.word.length] ?? "")) continue;
-      read = { unit: candidate.unit, known: true, exponent: candidate.exponent ?? 0, end: start + candidate.word.length };
+      read = { unit: candidate.unit, known: true, exponent: candidate.exponent ?? 0, end: start + candidate.word.length, display: candidate.display ?? candidate.word };
       break;
     }
   }
@@ -132,12 +152,13 @@ function readUnit(text: string, pos: number, allowSpace = true): UnitRead {
     const rest = text.slice(start, start + 12);
     const word = KATAKANA_WORD.exec(rest)?.[0] ?? LATIN_WORD.exec(rest)?.[0];
     if (!word) return none;
-    read = { unit: word, known: false, exponent: 0, end: start + word.length };
+    read = { unit: word, known: false, exponent: 0, end: start + word.length, display: word };
   }
   if (text[read.end] === "/") {
     const per = PER_WORDS.find((w) => text.startsWith(w, read.end + 1));
     if (per) {
       read.unit = `${read.unit}/${per.replace("・", "")}`;
+      read.display = `${read.display}/${per}`;
       read.end += 1 + per.length;
     }
   }
@@ -145,7 +166,7 @@ function readUnit(text: string, pos: number, allowSpace = true): UnitRead {
 }
 
 /** What every quantity read at one place shares, whatever its value. */
-type Base = Pick<Quantity, "unit" | "unitKnown" | "cumulative" | "start" | "kanjiOnly">;
+type Base = Pick<Quantity, "unit" | "unitKnown" | "cumulative" | "start" | "kanjiOnly" | "shown" | "sign">;
 type Extra = Pick<Quantity, "min" | "max" | "maxExclusive" | "notANumber">;
 
 /**
@@ -167,6 +188,8 @@ function quantity(base: Base, value: number, op: Op, end: number, extra: Extra):
     start: base.start,
     end,
     kanjiOnly: base.kanjiOnly,
+    shown: base.shown,
+    sign: base.sign,
   };
 }
 
@@ -201,6 +224,37 @@ function decadeRange(decimal: Decimal, text: string, pos: number): { low: number
   return { low, high, end: pos };
 }
 
+const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = { 十: 1, 百: 2, 千: 3, 万: 4, 億: 8, 兆: 12 };
+
+/**
+ * The multiplier written after Arabic digits that close a number (1,092百万 → 百万, 78.6万 → 万,
+ * 454,000千 → 千), or "" when the number is written otherwise (3億3,330万1千, 三千, 12).
+ */
+function trailingMultiplier(text: string, start: number, end: number): string {
+  let i = end;
+  while (i > start && MULTIPLIER_EXPONENT[text[i - 1] ?? ""] !== undefined) i -= 1;
+  if (i === end || i === start) return "";
+  // Only digits before it: a number written in one group.
+  for (let k = start; k < i; k += 1) {
+    const code = text.charCodeAt(k);
+    if (!((code >= 48 && code <= 57) || code === 44 || code === 46)) return "";
+  }
+  return text.slice(i, end);
+}
+
+function exponentOf(multiplier: string): number {
+  let exponent = 0;
+  for (const ch of multiplier) exponent += MULTIPLIER_EXPONENT[ch] ?? 0;
+  return exponent;
+}
+
+/** How a value was written: its multiplier and unit word, when they say more than the base unit. */
+function shownOf(multiplier: string, unit: UnitRead): Shown | undefined {
+  // Most values are written in their base unit (12人, 95%): nothing to keep.
+  if (!multiplier && unit.exponent === 0 && unit.display === unit.unit) return undefined;
+  return { exponent: exponentOf(multiplier) + unit.exponent, unit: multiplier ? `${multiplier}${unit.display}` : unit.display };
+}
+
 /** Reads the quantity whose number starts at `at` (prefixes before it are looked for). */
 export function readQuantityAt(text: string, at: number): Quantity | undefined {
   const number = readNumber(text, at);
@@ -209,6 +263,7 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
   let decimal: Decimal = prefix.negative ? negate(number.value) : number.value;
   let end = number.end;
   let unit: UnitRead;
+  let multiplierWord = "";
 
   if (text[end] === "割") {
     // 9割 is 90 %, 9割5分 is 95 %.
@@ -219,7 +274,7 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
       decimal = add(decimal, tenths.value);
       end = tenths.end + 1;
     }
-    unit = { unit: "%", known: true, exponent: 0, end };
+    unit = { unit: "%", known: true, exponent: 0, end, display: "%" };
   } else {
     // 2,750 千人: a multiplier after a space counts only before a unit.
     let multiplier = 0;
@@ -231,14 +286,26 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
       if (after.unit && after.known) {
         for (const ch of multiplied[0]) multiplier += { 千: 3, 万: 4, 億: 8, 兆: 12 }[ch] ?? 0;
         pos = spaced + multiplied[0].length;
+        multiplierWord = multiplied[0];
       }
     }
+    // 1,092百万, 78.6万: only a number that ends with a multiplier has one to keep.
+    if (!multiplierWord && !number.kanjiOnly && MULTIPLIER_EXPONENT[text[number.end - 1] ?? ""] !== undefined) multiplierWord = trailingMultiplier(text, at, number.end);
     unit = readUnit(text, pos, multiplier === 0);
     decimal = shift(decimal, multiplier + unit.exponent);
     end = unit.unit ? unit.end : number.end;
   }
   const withPer = (u: string) => (prefix.per && u && !u.includes("/") ? `${u}/${prefix.per}` : u);
-  const base: Base = { unit: withPer(unit.unit), unitKnown: unit.known, cumulative: prefix.cumulative, start: prefix.start, kanjiOnly: number.kanjiOnly };
+  const shown = unit.unit || multiplierWord ? shownOf(multiplierWord, unit) : undefined;
+  const base: Base = {
+    unit: withPer(unit.unit),
+    unitKnown: unit.known,
+    cumulative: prefix.cumulative,
+    start: prefix.start,
+    kanjiOnly: number.kanjiOnly,
+    shown: shown !== undefined && prefix.per !== undefined && !shown.unit.includes("/") ? { exponent: shown.exponent, unit: `${shown.unit}/${prefix.per}` } : shown,
+    sign: prefix.negative ? prefix.sign : undefined,
+  };
   if (number.tooLong || unusable(decimal)) return quantity(base, Number.NaN, "eq", end, { notANumber: true });
 
   // 80%台 (a decade) — only after a unit: "80台" alone counts vehicles.
@@ -265,6 +332,8 @@ export function readQuantityAt(text: string, at: number): Quantity | undefined {
           cumulative: base.cumulative,
           start: base.start,
           kanjiOnly: number.kanjiOnly && upper.kanjiOnly,
+          shown: unit.unit ? base.shown : shownOf("", upperUnit),
+          sign: base.sign,
         };
         return quantity(ranged, Math.min(low, high), "range", upperUnit.unit ? upperUnit.end : upper.end, { min: Math.min(low, high), max: Math.max(low, high) });
       }

@@ -1,6 +1,6 @@
 import { Memo, MEMO_LIMIT, memoKind } from "../memo";
 import { extractMetrics, type Metric } from "../metrics/extract";
-import { inferDirection } from "./direction";
+import { inferDirection, savingReading, namesSaving, type InferredDirection } from "./direction";
 import { expectedRating } from "./judgement";
 import { pairMetrics, unitsCompatible, type MetricPair } from "./pairing";
 import { DEFAULT_PROFILE, type Direction, type RatingProfile } from "./profile";
@@ -12,16 +12,60 @@ function overrideFor(profile: RatingProfile, item: string | undefined, target: M
   return overrides[`${item}:${target.marker ?? index + 1}`] ?? overrides[item];
 }
 
+/** The headers of the plan and results columns: their words may say what the values are (削減額). */
+export interface ColumnHeaders {
+  plan?: string;
+  result?: string;
+}
+
+/** A value as compared by size: a decrease written △ 500万円 is a cut of 5,000,000. */
+interface Bounds {
+  low?: number;
+  high?: number;
+  lowOpen: boolean;
+  highOpen: boolean;
+}
+
+function boundsOf(target: Metric): Bounds {
+  return { low: target.min, high: target.max, lowOpen: target.op === "gt", highOpen: target.op === "lt" || target.maxExclusive === true };
+}
+
+/**
+ * The bounds of a target written as a decrease, by size. A qualifier speaks of the size as written
+ * (△1億円以内: a cut of at most 1億円; △5%以上: at least 5%); an exact value or a range is negated.
+ */
+function bySize(target: Metric, bounds: Bounds): Bounds {
+  const negated = (x: number | undefined) => (x === undefined ? undefined : -x);
+  if (target.op === "ge" || target.op === "gt") return { low: negated(bounds.low), lowOpen: bounds.lowOpen, highOpen: false };
+  if (target.op === "le" || target.op === "lt") return { high: negated(bounds.high), highOpen: bounds.highOpen, lowOpen: false };
+  return { low: negated(bounds.high), high: negated(bounds.low), lowOpen: bounds.highOpen, highOpen: bounds.lowOpen };
+}
+
+/**
+ * The direction of a pair read by size: what a qualifier says (△1億円以内 is at most a cut of 1億円),
+ * else a larger cut is better; said in the evidence as the sign that decided (△ or ▲).
+ */
+function sizeDirection(target: Metric, inferred: InferredDirection): InferredDirection {
+  if (inferred.source === "override") return inferred;
+  const word = target.sign === "▲" ? "▲" : target.sign === "△" ? "△" : undefined;
+  if (target.op === "le" || target.op === "lt") return { direction: "lower", source: "sign", word };
+  return { direction: "higher", source: "sign", word: word ?? inferred.word };
+}
+
 /** Evaluates one target ↔ result pair (docs/contracts/rating.md, "Direction and evaluation"). */
 export function evaluatePair(
   pair: MetricPair,
   context: EvaluationContext = {},
   item?: string,
   index = 0,
+  headers?: ColumnHeaders,
 ): PairEvaluation {
   const profile = context.profile ?? DEFAULT_PROFILE;
   const { target, result } = pair;
-  const inferred = inferDirection(target, overrideFor(profile, item, target, index), profile);
+  const header = headers?.plan || headers?.result ? `${headers.plan ?? ""} ${headers.result ?? ""}` : undefined;
+  const reading = savingReading(target, result, header);
+  const signed = inferDirection(target, overrideFor(profile, item, target, index), profile, header);
+  const inferred = reading ? sizeDirection(target, signed) : signed;
   // Every evaluation has one shape, each field present (undefined where absent): a large table makes
   // hundreds of thousands.
   const evaluation = (
@@ -49,13 +93,16 @@ export function evaluatePair(
     if (context.fiscalYear !== undefined ? target.fiscalYear > context.fiscalYear : context.datedTargetsInterim === true) return evaluation("interim");
     if (context.fiscalYear === undefined) return evaluation("yearUnknown");
   }
-  if (target.notANumber || result.notANumber || !unitsCompatible(target, result)) return evaluation("incomparable");
+  // 20件中18件 against a percentage: the share of the whole, 90%.
+  const share = target.unit === "%" && result.unit !== "%" && result.total !== undefined && result.total > 0 ? (result.value / result.total) * 100 : undefined;
+  if (target.notANumber || result.notANumber || (share === undefined && !unitsCompatible(target, result))) return evaluation("incomparable");
 
-  const actual = result.value;
-  const low = target.min;
-  const high = target.max;
-  const lowOpen = target.op === "gt";
-  const highOpen = target.op === "lt" || target.maxExclusive === true;
+  // Read by size: a target written as a decrease has its bounds negated; a result written △ or ▲ is the
+  // size of its cut, and one without a sign beside a decrease is an increase unless words say it is a saving.
+  const bounds = reading === "both" ? bySize(target, boundsOf(target)) : boundsOf(target);
+  const written = share ?? result.value;
+  const actual = reading === undefined ? written : written < 0 ? -written : reading === "both" && !namesSaving(target, result, header) ? -written : written;
+  const { low, high, lowOpen, highOpen } = bounds;
   const margin = profile.sMargin;
   /** Short, exceeded or met; short but at or above the profile's tolerance floor is within tolerance. */
   const judged = (short: boolean, exceeded: boolean, achievement: number | undefined, method: AchievementMethod, reference: number) =>
@@ -87,8 +134,8 @@ export function evaluatePair(
 }
 
 /** Reads, pairs and evaluates the metrics of a plan text and a results text. */
-export function evaluateTexts(plan: string, result: string, context: EvaluationContext = {}, item?: string): TextEvaluation {
-  return evaluateMetrics(extractMetrics(plan, context.memo), extractMetrics(result, context.memo), context, item);
+export function evaluateTexts(plan: string, result: string, context: EvaluationContext = {}, item?: string, headers?: ColumnHeaders): TextEvaluation {
+  return evaluateMetrics(extractMetrics(plan, context.memo), extractMetrics(result, context.memo), context, item, headers);
 }
 
 /** Pairs and evaluates metrics already read. */
@@ -97,9 +144,10 @@ export function evaluateMetrics(
   results: readonly Metric[],
   context: EvaluationContext = {},
   item?: string,
+  headers?: ColumnHeaders,
 ): TextEvaluation {
   const pairing = pairMetrics(targets, results);
-  const pairs = pairing.pairs.map((pair) => evaluatePair(pair, context, item, targets.indexOf(pair.target)));
+  const pairs = pairing.pairs.map((pair) => evaluatePair(pair, context, item, targets.indexOf(pair.target), headers));
   return {
     targets,
     results,
@@ -179,15 +227,16 @@ export interface RowEvaluations {
 
 /**
  * Evaluates every row; a parent with sub-items takes as evidence the union of its sub-items' pairs
- * and its own, and its expected rating is computed on that union.
+ * and its own, and its expected rating is computed on that union. `headers`: the plan and results
+ * columns' headers, whose words say what a value without its own words is (削減額 → a saving).
  */
-export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationContext = {}): RowEvaluations {
+export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationContext = {}, headers?: ColumnHeaders): RowEvaluations {
   const own = new Map<string, ItemEvaluation>();
   // A re-check of the same workbook (the usual case) finds its evaluations in the shell's memo; without
   // one (a table too large for it), a memo of this pass still reads each distinct text once.
   const memo = context.memo ?? new Memo();
   const evaluations = memo.get(EVALUATIONS, "evaluations", () => new EvaluationMemo());
-  const contextKey = `${context.fiscalYear ?? ""}\u0001${JSON.stringify(context.profile ?? DEFAULT_PROFILE)}`;
+  const contextKey = `${context.fiscalYear ?? ""}\u0001${JSON.stringify(context.profile ?? DEFAULT_PROFILE)}\u0001${headers?.plan ?? ""}\u0001${headers?.result ?? ""}`;
   if (contextKey !== evaluations.context) {
     evaluations.clear();
     evaluations.context = contextKey;
@@ -199,7 +248,7 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
     const key = overrides ? `${row.item}\u0001${row.result}` : row.result;
     let evaluation = evaluations.get(row.plan, key);
     if (!evaluation) {
-      evaluation = evaluateMetrics(extractMetrics(row.plan, memo), extractMetrics(row.result, memo), context, row.item);
+      evaluation = evaluateMetrics(extractMetrics(row.plan, memo), extractMetrics(row.result, memo), context, row.item, headers);
       evaluations.set(row.plan, key, evaluation);
     }
     own.set(row.item, itemEvaluation(row.item, evaluation));

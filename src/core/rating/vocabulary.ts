@@ -18,6 +18,7 @@ const WASTE = "環境省「一般廃棄物処理実態調査」: 排出量・ご
 const WELFARE = "こども家庭庁・厚生労働省の公表指標: 待機児童・事故・離職は減らす目標";
 const REVENUE = "収納率・徴収率・受診率・交付率など、対象に占める実施の割合は高いほど良い（各自治体の行財政改革計画の目標設定）";
 const KODAIRA = "小平市第3次行財政再構築プランの目標設定（seeds/）";
+const STAFF = "定員適正化計画（総務省「地方公共団体定員管理調査」）: 職員数・人件費は計画の数以下に抑える目標（関市 第5次行政改革大綱「職員数を733人とします」、tests/fixtures/cities/seki）";
 
 export const DIRECTION_WORDS: readonly DirectionWord[] = [
   // Lower is better.
@@ -26,6 +27,7 @@ export const DIRECTION_WORDS: readonly DirectionWord[] = [
   ),
   ...["排出量", "ごみ量", "ごみの量", "埋立量", "焼却量", "CO2", "二酸化炭素", "温室効果ガス"].map((word) => ({ word, direction: "lower" as const, source: WASTE })),
   ...["待機児童", "事故件数", "事故", "離職率", "欠席率", "滞納", "未収", "苦情"].map((word) => ({ word, direction: "lower" as const, source: WELFARE })),
+  ...["職員数", "人件費"].map((word) => ({ word, direction: "lower" as const, source: STAFF })),
   ...["削減", "抑制", "縮減"].map((word) => ({ word, direction: "lower" as const, source: KODAIRA })),
   // Higher is better.
   ...["収納率", "徴収率", "受診率", "交付率", "利用率", "加入率", "回収率", "資源化率", "リサイクル率", "就業率", "達成率", "実施率", "進捗率", "満足度", "参加率", "普及率", "稼働率"].map(

@@ -1,4 +1,4 @@
-import { formatTarget } from "../format";
+import { formatResult, formatTarget } from "../format";
 import { at } from "../helpers";
 import { defineRule, type RuleFinding } from "../types";
 
@@ -30,7 +30,7 @@ export const targetInterim = defineRule({
             label: pair.target.label,
             target: { ja: formatTarget(pair.target, "ja"), en: formatTarget(pair.target, "en") },
             year: pair.target.fiscalYear ?? "",
-            result: `${pair.result.value}${pair.result.unit}`,
+            result: formatResult(pair.result),
           },
         });
       }
