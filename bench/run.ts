@@ -3,10 +3,11 @@ import { checkBench } from "./check.bench";
 import { cli50kBench } from "./cli50k.bench";
 import { coreOk } from "./core.bench";
 import { functionsBench } from "./functions.bench";
+import { paneLargeBench } from "./paneLarge.bench";
 import { reportBench } from "./report.bench";
 
 async function main(): Promise<void> {
-  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench(), await cli50kBench()];
+  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench(), await cli50kBench(), await paneLargeBench()];
   if (results.some((ok) => !ok)) {
     console.error("\nA goal was missed.");
     process.exitCode = 1;

@@ -10,31 +10,32 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState, type DragEvent } from "react";
-import { summarizeTable } from "../core/workbook/table";
-import type { WorkbookSummary } from "../xlsx/summary";
+import { startTransition, useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import type { CallOptions, Progress } from "./engine/engine";
+import { isCancelled } from "./engine/protocol";
+import type { OpenedView, PaneRun } from "./engine/view";
+import { WorkerEngine } from "./engine/workerEngine";
 import { describeError } from "./errors";
 import { useLocale, useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
+import { ViewTabs } from "./ViewTabs";
 import { XlsxPicker } from "./XlsxPicker";
 import { CheckPane } from "./check/CheckPane";
+import { ProgressView } from "./check/ProgressView";
 import { RowsView } from "./check/RowsView";
-import type { Locale, Messages } from "./messages";
+import { fill, type Locale, type Messages } from "./messages";
 
 const SAMPLE_URL = "samples/kodaira-r2.xlsx";
 
 type State =
-  | { status: "empty" }
-  | { status: "loading" }
-  | { status: "loaded"; fileName: string; summary: WorkbookSummary }
+  | { status: "empty"; notice?: string }
+  | { status: "loading"; progress?: Progress; cancel: () => void }
+  | { status: "loaded"; fileName: string; engine: WorkerEngine; opened: OpenedView }
   | { status: "error"; text: string };
 
 const useStyles = makeStyles({
@@ -77,12 +78,6 @@ function useWide(minWidth = 760): boolean {
   return wide;
 }
 
-/** Reads the workbook with the bounded reader, which is loaded only now: Excel never downloads it. */
-async function summarize(data: ArrayBuffer): Promise<WorkbookSummary> {
-  const { summarizeWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/summary");
-  return summarizeWorkbook(data);
-}
-
 /** Why a file did not open: the reader's own sentence (not .xlsx, encrypted, too large …) where it has one. */
 function openError(error: unknown, m: Messages, locale: Locale): string {
   if (error instanceof Error && error.name === "SampleMissing") return m.errorSampleMissing;
@@ -97,13 +92,24 @@ export function FileHome() {
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
+  /**
+   * Opens a workbook in a worker (the engine reads it off the page's thread): the page shows each step
+   * and can cancel; the engine is ended when the file is closed.
+   */
   async function open(name: string, read: () => Promise<ArrayBuffer>) {
-    setState({ status: "loading" });
+    const abort = new AbortController();
+    setState({ status: "loading", cancel: () => abort.abort() });
+    let engine: WorkerEngine | undefined;
     try {
-      const summary = await summarize(await read());
-      setState({ status: "loaded", fileName: name, summary });
+      engine = new WorkerEngine(await read());
+      const onProgress = (progress: Progress) => setState((s) => (s.status === "loading" ? { ...s, progress } : s));
+      const opened = await engine.call("open", [], { signal: abort.signal, onProgress });
+      const loaded = engine;
+      // A large table is drawn in slices: the page keeps painting meanwhile.
+      startTransition(() => setState({ status: "loaded", fileName: name, engine: loaded, opened }));
     } catch (error) {
-      setState({ status: "error", text: openError(error, m, locale) });
+      engine?.dispose();
+      setState(isCancelled(error) ? { status: "empty", notice: m.cancelled } : { status: "error", text: openError(error, m, locale) });
     }
   }
 
@@ -140,9 +146,14 @@ export function FileHome() {
           <MessageBarBody>{state.text}</MessageBarBody>
         </MessageBar>
       )}
-      {state.status === "loading" && <Spinner label={m.loading} />}
+      {state.status === "empty" && state.notice && (
+        <MessageBar intent="info" data-testid="open-cancelled">
+          <MessageBarBody>{state.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === "loading" && <ProgressView progress={state.progress} onCancel={state.cancel} testId="open-progress" />}
       {state.status === "loaded" ? (
-        <Loaded fileName={state.fileName} summary={state.summary} onClose={() => setState({ status: "empty" })} />
+        <Loaded key={state.fileName} fileName={state.fileName} engine={state.engine} opened={state.opened} onClose={() => setState({ status: "empty" })} />
       ) : (
         <Card
           data-testid="empty-state"
@@ -166,16 +177,21 @@ export function FileHome() {
   );
 }
 
-function Loaded({ fileName, summary, onClose }: { fileName: string; summary: WorkbookSummary; onClose: () => void }) {
+function Loaded({ fileName, engine, opened, onClose }: { fileName: string; engine: WorkerEngine; opened: OpenedView; onClose: () => void }) {
   const m = useMessages();
   const styles = useStyles();
   const wide = useWide();
-  const [table, setTable] = useState(summary.table);
+  const [table, setTable] = useState(opened.table);
+  const [tableSummary, setTableSummary] = useState(opened.summary);
   const [highlight, setHighlight] = useState<number>();
   const [tab, setTab] = useState<"findings" | "rows">("findings");
-  // Changes made through the port (a fixed rating, an ignore, a sheet) and not yet downloaded.
+  // Changes made through the engine (a fixed rating, an ignore, a sheet) and not yet saved with 「変更したブックを保存」.
   const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState(false);
+
+  useEffect(() => engine.onWrite(() => setDirty(true)), [engine]);
+  // Closing the file ends its engine (the worker and what it holds).
+  useEffect(() => () => engine.dispose(), [engine]);
 
   // Leaving the page (reload, closing the tab) asks first while changes are not saved.
   useEffect(() => {
@@ -188,40 +204,58 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  /** Hands a workbook to the user as a download named after the file opened. */
-  function offer(bytes: Uint8Array, suffix: string) {
+  /** Hands a workbook to the user as a download named after the file opened; returns the name. */
+  function offer(bytes: Uint8Array, suffix: string): string {
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const link = document.createElement("a");
     link.href = url;
     link.download = `${fileName.replace(/\.xlsx$/i, "")}（${suffix}）.xlsx`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    return link.download;
   }
 
-  async function download(suffix: string) {
-    offer(await summary.port.save(), suffix);
-    setDirty(false);
-  }
+  /** The workbook as it is now, downloaded. A report or an export downloaded so is not the save: the changes stay unsaved. */
+  const download = async (suffix: string, options: CallOptions = {}) => offer(await engine.call("save", [], options), suffix);
+  const save = {
+    unsaved: dirty,
+    run: async (options: CallOptions) => {
+      const name = await download(m.checkedSuffix, options);
+      setDirty(false);
+      return fill(m.saved, { file: name });
+    },
+  };
 
   const close = () => (dirty ? setAsking(true) : onClose());
-  const rows = <RowsView table={table} highlight={highlight} shown={wide || tab === "rows"} />;
   const tabs = useRef<HTMLDivElement>(null);
   const showTab = (value: "findings" | "rows") => {
     setTab(value);
     // The chosen view starts at the top of the window, under its tabs.
     requestAnimationFrame(() => tabs.current?.scrollIntoView({ block: "start" }));
   };
+  const onChecked = useCallback((run: PaneRun) => {
+    setTable(run.table);
+    setTableSummary(run.tableSummary);
+  }, []);
+  const onNavigate = useCallback((finding: { row?: number }) => setHighlight(finding.row), []);
+  const rows = <RowsView table={table} highlight={highlight} shown={wide || tab === "rows"} />;
   const pane = (
     <div className={styles.stack}>
-      <TableSummary table={table} summary={summarizeTable(table)} />
+      <TableSummary table={table} summary={tableSummary} />
       <CheckPane
-        port={summary.port}
+        engine={engine}
+        rows={tableSummary.rows}
         autoFocus
-        onChecked={(run) => setTable(run.table)}
-        onNavigate={(f) => setHighlight(f.row)}
-        onChanged={() => setDirty(true)}
-        onSheetWritten={(kind) => download(kind === "report" ? m.reportSuffix : m.exportSuffix)}
-        onFileMade={async (bytes, suffix) => offer(bytes, suffix)}
+        shown={wide || tab === "findings"}
+        save={save}
+        onChecked={onChecked}
+        onNavigate={onNavigate}
+        onShowRow={(row) => {
+          setHighlight(row);
+          if (!wide) showTab("rows");
+        }}
+        onSheetWritten={async (kind, _sheet, options) => void (await download(kind === "report" ? m.reportSuffix : m.exportSuffix, options))}
+        onFileMade={async (bytes, suffix) => void offer(bytes, suffix)}
       />
     </div>
   );
@@ -235,11 +269,6 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
           </h2>
         </div>
         <div className={styles.actions}>
-          {dirty && (
-            <Button appearance="primary" onClick={() => void download(m.checkedSuffix)} data-testid="save-workbook">
-              {m.saveWorkbook}
-            </Button>
-          )}
           <Button onClick={close} data-testid="close-file">
             {m.closeFile}
           </Button>
@@ -257,13 +286,21 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
         </div>
       ) : (
         <div className={styles.stack}>
-          <TabList ref={tabs} selectedValue={tab} onTabSelect={(_, data) => showTab(data.value as "findings" | "rows")} size="small" data-testid="view-tabs">
-            <Tab value="findings">{m.findingsTab}</Tab>
-            <Tab value="rows">{m.rowsTab}</Tab>
-          </TabList>
-          {/* Both stay mounted: switching keeps the walk and the row view's place. */}
-          <div hidden={tab !== "findings"}>{pane}</div>
-          <div hidden={tab !== "rows"} className={styles.narrowRows}>
+          <ViewTabs
+            listRef={tabs}
+            selected={tab}
+            onSelect={showTab}
+            testId="view-tabs"
+            tabs={[
+              { value: "findings", label: m.findingsTab, panel: "view-findings" },
+              { value: "rows", label: m.rowsTab, panel: "view-rows" },
+            ]}
+          />
+          {/* Both stay mounted: switching keeps the walk and the row view's place; the hidden one draws nothing. */}
+          <div hidden={tab !== "findings"} role="tabpanel" id="view-findings" aria-labelledby="view-findings-tab">
+            {pane}
+          </div>
+          <div hidden={tab !== "rows"} role="tabpanel" id="view-rows" aria-labelledby="view-rows-tab" className={styles.narrowRows}>
             {rows}
           </div>
         </div>
@@ -278,7 +315,7 @@ function Loaded({ fileName, summary, onClose }: { fileName: string; summary: Wor
                 appearance="primary"
                 data-testid="save-and-close"
                 onClick={() => {
-                  void download(m.checkedSuffix).then(() => {
+                  void save.run({}).then(() => {
                     setAsking(false);
                     onClose();
                   });
