@@ -4,10 +4,11 @@ import { cli50kBench } from "./cli50k.bench";
 import { coreOk } from "./core.bench";
 import { functionsBench } from "./functions.bench";
 import { paneBench } from "./pane.bench";
+import { paneLargeBench } from "./paneLarge.bench";
 import { reportBench } from "./report.bench";
 
 async function main(): Promise<void> {
-  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench(), await paneBench(), await cli50kBench()];
+  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench(), await paneBench(), await paneLargeBench(), await cli50kBench()];
   if (results.some((ok) => !ok)) {
     console.error("\nA goal was missed.");
     process.exitCode = 1;

@@ -1,18 +1,22 @@
-import { Button, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useRef, useState, type ComponentType, type DragEvent } from "react";
-import type { WorkbookSummary } from "../xlsx/summary";
+import { Button, Card, CardHeader, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { startTransition, useRef, useState, type ComponentType, type DragEvent } from "react";
+import type { Progress } from "./engine/engine";
+import { isCancelled } from "./engine/protocol";
+import type { OpenedView } from "./engine/view";
+import { WorkerEngine } from "./engine/workerEngine";
 import { describeError } from "./errors";
 import { useLocale, useMessages } from "./i18n";
 import { XlsxPicker } from "./XlsxPicker";
+import { ProgressView } from "./check/ProgressView";
 import type { Locale, Messages } from "./messages";
 
 const SAMPLE_URL = "samples/kodaira-r2.xlsx";
 
-type LoadedView = ComponentType<{ fileName: string; summary: WorkbookSummary; onClose: () => void }>;
+type LoadedView = ComponentType<{ fileName: string; engine: WorkerEngine; opened: OpenedView; onClose: () => void }>;
 
 /**
  * The opened workbook's view (the check, the table's rows): downloaded beside the reader when a file is
- * opened, so that the empty pane, all that file mode shows at first, starts with the page's own scripts.
+ * opened, not with the pane's first scripts.
  */
 async function loadedView(): Promise<LoadedView> {
   const { Loaded } = await import(/* webpackChunkName: "file-loaded" */ "./FileLoaded");
@@ -20,9 +24,9 @@ async function loadedView(): Promise<LoadedView> {
 }
 
 type State =
-  | { status: "empty" }
-  | { status: "loading" }
-  | { status: "loaded"; fileName: string; summary: WorkbookSummary; Loaded: LoadedView }
+  | { status: "empty"; notice?: string }
+  | { status: "loading"; progress?: Progress; cancel: () => void }
+  | { status: "loaded"; fileName: string; engine: WorkerEngine; opened: OpenedView; Loaded: LoadedView }
   | { status: "error"; text: string };
 
 const useStyles = makeStyles({
@@ -38,12 +42,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-/** Reads the workbook with the bounded reader, which is loaded only now: Excel never downloads it. */
-async function summarize(data: ArrayBuffer): Promise<WorkbookSummary> {
-  const { summarizeWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/summary");
-  return summarizeWorkbook(data);
-}
-
 /** Why a file did not open: the reader's own sentence (not .xlsx, encrypted, too large …) where it has one. */
 function openError(error: unknown, m: Messages, locale: Locale): string {
   if (error instanceof Error && error.name === "SampleMissing") return m.errorSampleMissing;
@@ -58,13 +56,24 @@ export function FileHome() {
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
+  /**
+   * Opens a workbook in a worker (the engine reads it off the page's thread): the page shows each step
+   * and can cancel; the engine is ended when the file is closed.
+   */
   async function open(name: string, read: () => Promise<ArrayBuffer>) {
-    setState({ status: "loading" });
+    const abort = new AbortController();
+    setState({ status: "loading", cancel: () => abort.abort() });
+    let engine: WorkerEngine | undefined;
     try {
-      const [summary, Loaded] = await Promise.all([read().then(summarize), loadedView()]);
-      setState({ status: "loaded", fileName: name, summary, Loaded });
+      engine = new WorkerEngine(await read());
+      const onProgress = (progress: Progress) => setState((s) => (s.status === "loading" ? { ...s, progress } : s));
+      const [opened, Loaded] = await Promise.all([engine.call("open", [], { signal: abort.signal, onProgress }), loadedView()]);
+      const loaded = engine;
+      // A large table is drawn in slices: the page keeps painting meanwhile.
+      startTransition(() => setState({ status: "loaded", fileName: name, engine: loaded, opened, Loaded }));
     } catch (error) {
-      setState({ status: "error", text: openError(error, m, locale) });
+      engine?.dispose();
+      setState(isCancelled(error) ? { status: "empty", notice: m.cancelled } : { status: "error", text: openError(error, m, locale) });
     }
   }
 
@@ -101,9 +110,14 @@ export function FileHome() {
           <MessageBarBody>{state.text}</MessageBarBody>
         </MessageBar>
       )}
-      {state.status === "loading" && <Spinner label={m.loading} />}
+      {state.status === "empty" && state.notice && (
+        <MessageBar intent="info" data-testid="open-cancelled">
+          <MessageBarBody>{state.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === "loading" && <ProgressView progress={state.progress} onCancel={state.cancel} testId="open-progress" />}
       {state.status === "loaded" ? (
-        <state.Loaded fileName={state.fileName} summary={state.summary} onClose={() => setState({ status: "empty" })} />
+        <state.Loaded key={state.fileName} fileName={state.fileName} engine={state.engine} opened={state.opened} onClose={() => setState({ status: "empty" })} />
       ) : (
         <Card
           data-testid="empty-state"

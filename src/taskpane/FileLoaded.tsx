@@ -1,12 +1,30 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
-import { summarizeTable } from "../core/workbook/table";
-import type { WorkbookSummary } from "../xlsx/summary";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CallOptions } from "./engine/engine";
+import type { OpenedView, PaneRun } from "./engine/view";
+import type { WorkerEngine } from "./engine/workerEngine";
 import { useMessages } from "./i18n";
 import { TableSummary } from "./TableSummary";
+import { ViewTabs } from "./ViewTabs";
 import { CheckPane } from "./check/CheckPane";
 import { RowsView } from "./check/RowsView";
+import { fill } from "./messages";
 
+/**
+ * The opened workbook's view in file mode (the check, the table's rows): a chunk of its own, downloaded
+ * beside the reader when a file is opened, so that the pane's first download stays small.
+ */
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -39,17 +57,28 @@ function useWide(minWidth = 760): boolean {
   return wide;
 }
 
-/** An opened workbook: its name, the check beside the table's rows, saving what changed. */
-export function Loaded({ fileName, summary, onClose }: { fileName: string; summary: WorkbookSummary; onClose: () => void }) {
+/** The workbook's extension, kept for the downloads: a macro-enabled workbook stays one. */
+const extensionOf = (fileName: string): string => (/\.xlsm$/i.test(fileName) ? ".xlsm" : ".xlsx");
+const MEDIA_TYPE: Record<string, string> = {
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+};
+
+export function Loaded({ fileName, engine, opened, onClose }: { fileName: string; engine: WorkerEngine; opened: OpenedView; onClose: () => void }) {
   const m = useMessages();
   const styles = useStyles();
   const wide = useWide();
-  const [table, setTable] = useState(summary.table);
+  const [table, setTable] = useState(opened.table);
+  const [tableSummary, setTableSummary] = useState(opened.summary);
   const [highlight, setHighlight] = useState<number>();
   const [tab, setTab] = useState<"findings" | "rows">("findings");
-  // Changes made through the port (a fixed rating, an ignore, a sheet) and not yet downloaded.
+  // Changes made through the engine (a fixed rating, an ignore, a sheet) and not yet saved with 「変更したブックを保存」.
   const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState(false);
+
+  useEffect(() => engine.onWrite(() => setDirty(true)), [engine]);
+  // Closing the file ends its engine (the worker and what it holds).
+  useEffect(() => () => engine.dispose(), [engine]);
 
   // Leaving the page (reload, closing the tab) asks first while changes are not saved.
   useEffect(() => {
@@ -62,40 +91,59 @@ export function Loaded({ fileName, summary, onClose }: { fileName: string; summa
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  /** Hands a workbook to the user as a download named after the file opened. */
-  function offer(bytes: Uint8Array, suffix: string) {
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  /** Hands a workbook to the user as a download named after the file opened; returns the name. */
+  function offer(bytes: Uint8Array, suffix: string): string {
+    const extension = extensionOf(fileName);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: MEDIA_TYPE[extension] }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `${fileName.replace(/\.xlsx$/i, "")}（${suffix}）.xlsx`;
+    link.download = `${fileName.replace(/\.xls[xm]$/i, "")}（${suffix}）${extension}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    return link.download;
   }
 
-  async function download(suffix: string) {
-    offer(await summary.port.save(), suffix);
-    setDirty(false);
-  }
+  /** The workbook as it is now, downloaded. A report or an export downloaded so is not the save: the changes stay unsaved. */
+  const download = async (suffix: string, options: CallOptions = {}) => offer(await engine.call("save", [], options), suffix);
+  const save = {
+    unsaved: dirty,
+    run: async (options: CallOptions) => {
+      const name = await download(m.checkedSuffix, options);
+      setDirty(false);
+      return fill(m.saved, { file: name });
+    },
+  };
 
   const close = () => (dirty ? setAsking(true) : onClose());
-  const rows = <RowsView table={table} highlight={highlight} shown={wide || tab === "rows"} />;
   const tabs = useRef<HTMLDivElement>(null);
   const showTab = (value: "findings" | "rows") => {
     setTab(value);
     // The chosen view starts at the top of the window, under its tabs.
     requestAnimationFrame(() => tabs.current?.scrollIntoView({ block: "start" }));
   };
+  const onChecked = useCallback((run: PaneRun) => {
+    setTable(run.table);
+    setTableSummary(run.tableSummary);
+  }, []);
+  const onNavigate = useCallback((finding: { row?: number }) => setHighlight(finding.row), []);
+  const rows = <RowsView table={table} highlight={highlight} shown={wide || tab === "rows"} />;
   const pane = (
     <div className={styles.stack}>
-      <TableSummary table={table} summary={summarizeTable(table)} />
+      <TableSummary table={table} summary={tableSummary} />
       <CheckPane
-        port={summary.port}
+        engine={engine}
+        rows={tableSummary.rows}
         autoFocus
-        onChecked={(run) => setTable(run.table)}
-        onNavigate={(f) => setHighlight(f.row)}
-        onChanged={() => setDirty(true)}
-        onSheetWritten={(kind) => download(kind === "report" ? m.reportSuffix : m.exportSuffix)}
-        onFileMade={async (bytes, suffix) => offer(bytes, suffix)}
+        shown={wide || tab === "findings"}
+        save={save}
+        onChecked={onChecked}
+        onNavigate={onNavigate}
+        onShowRow={(row) => {
+          setHighlight(row);
+          if (!wide) showTab("rows");
+        }}
+        onSheetWritten={async (kind, _sheet, options) => void (await download(kind === "report" ? m.reportSuffix : m.exportSuffix, options))}
+        onFileMade={async (bytes, suffix) => void offer(bytes, suffix)}
       />
     </div>
   );
@@ -109,11 +157,6 @@ export function Loaded({ fileName, summary, onClose }: { fileName: string; summa
           </h2>
         </div>
         <div className={styles.actions}>
-          {dirty && (
-            <Button appearance="primary" onClick={() => void download(m.checkedSuffix)} data-testid="save-workbook">
-              {m.saveWorkbook}
-            </Button>
-          )}
           <Button onClick={close} data-testid="close-file">
             {m.closeFile}
           </Button>
@@ -131,13 +174,21 @@ export function Loaded({ fileName, summary, onClose }: { fileName: string; summa
         </div>
       ) : (
         <div className={styles.stack}>
-          <TabList ref={tabs} selectedValue={tab} onTabSelect={(_, data) => showTab(data.value as "findings" | "rows")} size="small" data-testid="view-tabs">
-            <Tab value="findings">{m.findingsTab}</Tab>
-            <Tab value="rows">{m.rowsTab}</Tab>
-          </TabList>
-          {/* Both stay mounted: switching keeps the walk and the row view's place. */}
-          <div hidden={tab !== "findings"}>{pane}</div>
-          <div hidden={tab !== "rows"} className={styles.narrowRows}>
+          <ViewTabs
+            listRef={tabs}
+            selected={tab}
+            onSelect={showTab}
+            testId="view-tabs"
+            tabs={[
+              { value: "findings", label: m.findingsTab, panel: "view-findings" },
+              { value: "rows", label: m.rowsTab, panel: "view-rows" },
+            ]}
+          />
+          {/* Both stay mounted: switching keeps the walk and the row view's place; the hidden one draws nothing. */}
+          <div hidden={tab !== "findings"} role="tabpanel" id="view-findings" aria-labelledby="view-findings-tab">
+            {pane}
+          </div>
+          <div hidden={tab !== "rows"} role="tabpanel" id="view-rows" aria-labelledby="view-rows-tab" className={styles.narrowRows}>
             {rows}
           </div>
         </div>
@@ -152,7 +203,7 @@ export function Loaded({ fileName, summary, onClose }: { fileName: string; summa
                 appearance="primary"
                 data-testid="save-and-close"
                 onClick={() => {
-                  void download(m.checkedSuffix).then(() => {
+                  void save.run({}).then(() => {
                     setAsking(false);
                     onClose();
                   });

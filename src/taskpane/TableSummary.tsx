@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { describeProblem } from "../core/workbook/problemText";
 import type { TableRead, TableSummary as Summary } from "../core/workbook/table";
+import { fill } from "./messages";
 import { useLocale, useMessages } from "./i18n";
 import { Figures } from "./Figures";
 
@@ -28,7 +29,10 @@ const useStyles = makeStyles({
 });
 
 /** What was read from a workbook: where the table is, how many rows, items, sub-items, 分野, problems. */
-export function TableSummary({ table, summary }: { table: TableRead; summary: Summary }) {
+/** Problems listed at most: a messy table of thousands of rows says the rest as a number. */
+const SHOWN_PROBLEMS = 20;
+
+export function TableSummary({ table, summary }: { table: Omit<TableRead, "rows">; summary: Summary }) {
   const m = useMessages();
   const locale = useLocale();
   const styles = useStyles();
@@ -82,10 +86,16 @@ export function TableSummary({ table, summary }: { table: TableRead; summary: Su
           <MessageBarBody>
             <Text weight="semibold">{m.problemsHeading}</Text>
             <ul className={styles.problems}>
-              {table.problems.map((problem, i) => (
+              {table.problems.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
                 <li key={i}>{describeProblem(problem, locale)}</li>
               ))}
+              {table.problems.length > SHOWN_PROBLEMS && <li>{fill(m.problemsMore, { n: table.problems.length - SHOWN_PROBLEMS })}</li>}
             </ul>
+            {table.problems.some((p) => p.code === "COLUMNS_MISSING") && (
+              <Text block data-testid="columns-advice">
+                {m.columnsMissingAdvice}
+              </Text>
+            )}
           </MessageBarBody>
         </MessageBar>
       ) : (

@@ -144,9 +144,12 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     return () => undefined;
   }
 
-  /** The workbook as a file: the user's package with every change made through the port. */
+  /**
+   * The workbook as a file: the user's package with every change made through the port. A copy: the caller
+   * may hand it on (a worker transfers it to the page), and the port goes on working on its own.
+   */
   async save(): Promise<Uint8Array> {
-    return this.bytes;
+    return this.bytes.slice();
   }
 
   /**

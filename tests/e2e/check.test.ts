@@ -38,7 +38,10 @@ describe("the consistency check in file mode", () => {
     expect(card).toContain("行政評価の実施");
     expect(card).toContain("実績44.0% / 目標95% (46%)");
     expect(card).toContain("推奨評価: B");
+    // At this width the rows stand behind their tab, drawn only when shown.
+    await page.getByRole("tab", { name: "表の行" }).click();
     expect(await page.locator('[data-row="22"]').getAttribute("aria-current")).toBe("true");
+    await page.getByRole("tab", { name: "指摘" }).click();
     expect(await page.getByTestId("finding-position").innerText()).toMatch(/^1 \/ \d+ 件目$/);
     await page.getByTestId("check-summary").scrollIntoViewIfNeeded();
     await screenshot(page, "check-item12-ja", false);

@@ -305,8 +305,10 @@ describe("file mode as a clerk uses it", () => {
     const title = page.locator('[data-row="22"] td').nth(3);
     expect(await title.innerText()).toBe("行政評価の実施");
     expect(await title.evaluate((cell) => cell.scrollWidth <= cell.clientWidth + 1)).toBe(true);
-    // Sub-item 2-2 (row 5) shows its parent's title and its number, not the department.
-    expect(await page.locator('[data-row="5"] td').nth(3).innerText()).toBe("協働事業の推進（枝番 2）");
+    // Sub-item 2-2 (row 5) shows its parent's title and its number, not the department (the view drawing
+    // only the rows in view: scrolled to the top first).
+    await page.getByTestId("rows-view").evaluate((box) => box.scrollTo(0, 0));
+    await expect.poll(() => page.locator('[data-row="5"] td').nth(3).innerText()).toBe("協働事業の推進（枝番 2）");
     await screenshot(page, "clerk-rows-360", false);
     await page.getByRole("tab", { name: "指摘" }).click();
     await page.getByRole("button", { name: "分野別" }).click();

@@ -13,7 +13,8 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-export async function launch(): Promise<Session> {
+/** Chromium headless; `extraArgs` adds switches (the benchmarks' precise memory figures). */
+export async function launch(extraArgs: readonly string[] = []): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (bash .ci/run does)`);
   }
@@ -29,6 +30,7 @@ export async function launch(): Promise<Session> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
   return {

@@ -119,7 +119,7 @@ describe("plan-progress check", () => {
     expect(Object.keys(report)).toEqual(["file", "items", "findings", "summary"]);
     expect(report.items).toBe(43);
     expect(Object.keys(report.findings[0] ?? {})).toEqual(["code", "severity", "item", "row", "column", "message", "evidence", "suggested"]);
-    expect(report.findings[0]).toMatchObject({ code: "RATING_OVERSTATED", item: "12", row: 22, column: "F", suggested: "B", message: "Rated A, but a target was not reached: 実績44.0% / 目標95% (46%)" });
+    expect(report.findings[0]).toMatchObject({ code: "RATING_OVERSTATED", item: "12", row: 22, column: "F", suggested: "B", message: "Rated A, but a target was not reached: result 44.0% / target 95% (46%)" });
   });
 
   it("exits 2 with one line for a file that is not an .xlsx or does not exist, and takes the worst of several files", async () => {

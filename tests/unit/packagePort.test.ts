@@ -81,6 +81,15 @@ describe("the file port writes by adding: the user's parts stay byte for byte", 
     expect(again.settings.ignored.map((i) => i.reason)).toEqual(["説明済み"]);
   });
 
+  it("hands over a copy when saved: what the caller does with it (a worker transfers it) leaves the port's workbook whole", async () => {
+    const port = await XlsxWorkbookPort.load(new Uint8Array(readFileSync(SAMPLE)));
+    await writeOwnSheet(port, { name: "チェック結果", title: "t", columns: [{ header: "a", width: 6 }], rows: [] });
+    const first = await port.save();
+    first.fill(0);
+    await writeOwnSheet(port, { name: "チェック結果", title: "again", columns: [{ header: "a", width: 6 }], rows: [] });
+    expect((await (await XlsxWorkbookPort.load(await port.save())).sheetNames())).toContain("チェック結果");
+  });
+
   it("keeps an .xlsm's macros and its content type through a report", async () => {
     for (const name of ["poi-SimpleMacro.xlsm", "libreoffice-macro.xlsm"]) {
       const input = fixture(name);

@@ -3,6 +3,7 @@ import type { SimpleSheet } from "../port";
 import type { CheckResult } from "./check";
 import type { Finding } from "./types";
 import { RULES_BY_CODE } from "./catalogue";
+import { departmentsIn } from "../workbook/departments";
 
 export const FINDINGS_SHEET = "チェック結果";
 
@@ -46,14 +47,23 @@ export function findingsSheet(result: CheckResult, sheet: string, options: { nam
 /** Findings whose row names no department. */
 export const NO_DEPARTMENT = "（担当課なし）";
 
+/**
+ * The departments a finding belongs to: every department its row names (a shared item belongs to each,
+ * split by the one rule of core/workbook/departments.ts), or NO_DEPARTMENT.
+ */
+export function departmentsOfFinding(finding: Finding): string[] {
+  const names = departmentsIn(finding.department ?? "");
+  return names.length > 0 ? names : [NO_DEPARTMENT];
+}
+
 /** The departments of the findings, in the order they first appear; findings without one last. */
 export function departmentsOf(findings: readonly Finding[]): string[] {
-  const names = [...new Set(findings.map((f) => f.department?.trim() || NO_DEPARTMENT))];
+  const names = [...new Set(findings.flatMap(departmentsOfFinding))];
   return [...names.filter((n) => n !== NO_DEPARTMENT), ...names.filter((n) => n === NO_DEPARTMENT)];
 }
 
-/** A finding's department, as the pane's filter and the sheets name it. */
-export const departmentOf = (finding: Finding): string => finding.department?.trim() || NO_DEPARTMENT;
+/** Whether a finding belongs to this department, as the pane's filter and the sheets choose them. */
+export const inDepartment = (finding: Finding, department: string): boolean => departmentsOfFinding(finding).includes(department);
 
 /** A sheet name from a department: Excel's forbidden characters dropped, 31 characters at most. */
 function sheetNameOf(department: string): string {
@@ -67,7 +77,7 @@ export function departmentSheets(result: CheckResult, sheet: string): SimpleShee
     findingsSheet(result, sheet, {
       name: sheetNameOf(department),
       title: `チェック結果 ${department}（計画進捗チェッカーが作成）`,
-      findings: result.findings.filter((f) => departmentOf(f) === department),
+      findings: result.findings.filter((f) => inDepartment(f, department)),
     }),
   );
 }

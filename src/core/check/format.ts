@@ -156,9 +156,9 @@ export function toEvidence(pair: PairEvaluation, item: string): Evidence {
 }
 
 /** "実績44.0% / 目標95% (46%)": the short form of the worst pair, for PLAN.CHECK and messages. */
-export function shortEvidence(pair: PairEvaluation): string {
+export function shortEvidence(pair: PairEvaluation, locale: "ja" | "en" = "ja"): string {
   const pct = pair.achievement === undefined ? "" : ` (${Math.floor(percentDown(pair.achievement, 0))}%)`;
   const { result } = pair;
   const resultText = result.unit === "%" && !result.shown && result.total === undefined ? `${result.value.toFixed(1)}%` : formatResult(result);
-  return `実績${resultText} / 目標${formatTarget(pair.target, "ja")}${pct}`;
+  return locale === "ja" ? `実績${resultText} / 目標${formatTarget(pair.target, "ja")}${pct}` : `result ${resultText} / target ${formatTarget(pair.target, "en")}${pct}`;
 }

@@ -6,24 +6,18 @@ import {
   Button,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
-  ProgressBar,
   Select,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import type { CheckRun } from "../../core/actions/check";
-import { exportFindings, exportFindingsByDepartment } from "../../core/actions/findings";
-import { fixRating, ratingFixOf } from "../../core/actions/fix";
-import { ignoreFinding, restoreAllFindings, restoreFinding } from "../../core/actions/ignore";
-import { clearMarks, markFindings } from "../../core/actions/marks";
-import { makeReport } from "../../core/actions/report";
-import { saveMapping, savePlanMeta, saveProfile } from "../../core/actions/settings";
-import { departmentOf, departmentsOf } from "../../core/check/export";
+import { NO_DEPARTMENT, departmentsOfFinding } from "../../core/check/export";
 import type { Finding } from "../../core/check/types";
-import type { WorkbookPort } from "../../core/port";
+import type { CallOptions, PaneEngine } from "../engine/engine";
+import { findingKey, type PaneRun } from "../engine/view";
 import { describeError } from "../errors";
 import { useLocale, useMessages } from "../i18n";
 import { fill } from "../messages";
@@ -33,27 +27,31 @@ import { ColumnMapping } from "./ColumnMapping";
 import { IgnoredList } from "./IgnoredList";
 import { PlanForm } from "./PlanForm";
 import { ProfileForm } from "./ProfileForm";
+import { ProgressView } from "./ProgressView";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
 import { useFindingWalk } from "./useFindingWalk";
 import { YearsPanel } from "./YearsPanel";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  // The primary actions stay in view however long the findings are.
-  toolbar: {
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  // The primary actions, what runs and what was done stay in view however long the findings are.
+  sticky: {
     position: "sticky",
     top: 0,
     zIndex: 2,
     display: "flex",
-    gap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
-    alignItems: "center",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalS} 0`,
     backgroundColor: tokens.colorNeutralBackground2,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  toolbar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  // A long department's name wraps inside the pane rather than widening it.
+  filter: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, maxWidth: "100%", width: "100%" },
 });
 
 /** One of the pane's sections behind a heading that opens it (an accordion item, heading level 2). */
@@ -69,32 +67,39 @@ function Section({ value, heading, children }: { value: string; heading: string;
 }
 
 export interface CheckPaneProps {
-  port: WorkbookPort;
+  engine: PaneEngine;
+  /** Rows of the table as opened (the check's progress names them). */
+  rows?: number;
   /** Called after a check, with what was read (file mode shows the rows). */
-  onChecked?: (run: CheckRun) => void;
+  onChecked?: (run: PaneRun) => void;
   /** Called when a finding is walked to (file mode highlights its row). */
   onNavigate?: (finding: Finding) => void;
-  /** Called after anything was written to the workbook (file mode then has changes to save). */
-  onChanged?: () => void;
+  /** Called to show a row asked for by a comparison's entry (file mode opens the row view there). */
+  onShowRow?: (sheetRow: number) => void;
   /** File mode: the workbook with a sheet just written is handed to the user (a download). */
-  onSheetWritten?: (kind: "findings" | "report", sheet: string) => Promise<void>;
+  onSheetWritten?: (kind: "findings" | "report", sheet: string, options: CallOptions) => Promise<void>;
   /** Moves the focus to the check button when the pane appears (after a file is opened). */
   autoFocus?: boolean;
   /** File mode: hands a new workbook (next year's table) to the user. */
   onFileMade?: (bytes: Uint8Array, suffix: string) => Promise<void>;
+  /** File mode: 「変更したブックを保存」 in the toolbar while there are changes not saved; returns its notice. */
+  save?: { unsaved: boolean; run: (options: CallOptions) => Promise<string> };
+  /** Hidden behind a tab (a narrow file mode showing the rows): the findings are not drawn. */
+  shown?: boolean;
 }
 
 /**
- * The one-click check: a toolbar that stays in view (check, previous, next, report), the result in a few
- * lines, the findings to walk through, then what is edited less often (ignored findings, the plan, the
- * profile, the columns).
+ * The one-click check: a toolbar that stays in view (check, previous, next, report, save) with what runs
+ * and what was done, the result in a few lines, the findings to walk through, then what is edited less
+ * often (ignored findings, years, the plan, the profile, the columns).
  */
-export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritten, onFileMade, autoFocus = false }: CheckPaneProps) {
+export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSheetWritten, onFileMade, save, autoFocus = false, shown = true }: CheckPaneProps) {
   const m = useMessages();
   const styles = useStyles();
   const locale = useLocale();
   const explain = useCallback((error: unknown) => describeError(error, m, locale), [m, locale]);
-  const { run, busy, message, check, act } = useCheck(port, explain, onChecked, m.changedWhileReading);
+  const texts = useMemo(() => ({ changedWhileReading: m.changedWhileReading, cancelled: m.cancelled }), [m]);
+  const { run, busy, progress, message, setMessage, check, act, cancel } = useCheck(engine, explain, texts, onChecked, rows);
   const [dialog, setDialog] = useState<FindingDialog>();
   const checkButton = useRef<HTMLButtonElement>(null);
 
@@ -102,73 +107,76 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
     if (autoFocus) checkButton.current?.focus();
   }, [autoFocus]);
 
-  // The findings of one department only, when chosen: the walk, the groups and the export follow.
+  // The findings of one department only, when chosen: the walk, the groups and the export follow. A
+  // department sharing an item (「市民課、政策課」) finds it too.
   const [department, setDepartment] = useState("");
-  const departments = useMemo(() => departmentsOf(run?.result.findings ?? []), [run]);
-  const shown = useMemo(
-    () => (run?.result.findings ?? []).filter((f) => !department || departmentOf(f) === department),
-    [run, department],
-  );
-  const groups = useMemo(() => groupFindings(shown), [shown]);
-  const flat = useMemo(() => groups.flatMap(([, findings]) => findings), [groups]);
+  const findings = run?.result.findings;
+  const departments = run?.departments ?? [];
+  const chosen = department && departments.includes(department) ? department : "";
+  const { flat, groups } = useMemo(() => {
+    const all = findings ?? [];
+    const kept = chosen ? all.filter((f) => departmentsOfFinding(f).includes(chosen)) : all;
+    const grouped = groupFindings(kept);
+    return { flat: grouped.flatMap((g) => g.findings), groups: grouped };
+  }, [findings, chosen]);
   const go = useCallback(
     (finding: Finding) => {
-      if (finding.row !== undefined) void port.selectCell(finding.sheet, finding.column ?? 0, finding.row).catch(() => undefined);
+      if (finding.row !== undefined) void engine.call("selectCell", [finding.sheet, finding.column ?? 0, finding.row]).catch(() => undefined);
       onNavigate?.(finding);
     },
-    [port, onNavigate],
+    [engine, onNavigate],
   );
-  const { current, goTo, onKeyDown, focusRequest } = useFindingWalk(flat, go);
+  const { current, goTo, onKeyDown, focusRequest, revealRequest } = useFindingWalk(flat, go, chosen, onNavigate);
 
   /** Saves a part of the settings (as the workbook holds them now), then checks again with them. */
-  const saveSettings = (save: () => Promise<unknown>, notice?: string) =>
+  const saveSettings = (save: (options: CallOptions) => Promise<unknown>, notice?: string) =>
     void act(
-      async () => {
-        await save();
-        onChanged?.();
+      async (options) => {
+        await save(options);
         return notice;
       },
       { recheck: true },
     );
   /** After a sheet was written: file mode hands the workbook over (a download); the notice says which. */
-  const written = async (kind: "findings" | "report", sheet: string, here: string, downloaded: string) => {
-    onChanged?.();
+  const written = async (kind: "findings" | "report", sheet: string, here: string, downloaded: string, options: CallOptions) => {
     if (!onSheetWritten) return fill(here, { sheet });
-    await onSheetWritten(kind, sheet);
+    await onSheetWritten(kind, sheet, options);
     return fill(downloaded, { sheet });
   };
-  const fix = (finding: Finding) => {
-    if (!run) return;
+  const fix = (finding: Finding) =>
     void act(
-      async () => {
-        await fixRating(port, run.table, finding);
-        onChanged?.();
-        return undefined;
+      async (options) => {
+        const done = await engine.call("fix", [finding], options);
+        return fill(engine.canSave ? m.fixedFile : m.fixed, { item: finding.item ?? "", from: done.from || "—", to: done.to, cell: done.cell });
       },
       { recheck: true },
     );
-  };
+  const ignore = (finding: Finding, reason: string) =>
+    void act(
+      async (options) => {
+        await engine.call("ignore", [{ code: finding.code, item: finding.item }, reason], options);
+        return fill(m.ignoredDone, { item: finding.item ?? "", code: finding.code });
+      },
+      { recheck: true },
+    );
   const exportAll = () =>
-    act(async () => (run ? written("findings", (await exportFindings(port, run)).sheet, m.exported, m.exportedDownloaded) : undefined));
+    act(async (options) => written("findings", (await engine.call("exportFindings", [], options)).sheet, m.exported, m.exportedDownloaded, options));
   const exportDepartments = () =>
-    act(async () => {
-      if (!run) return undefined;
-      const { sheets } = await exportFindingsByDepartment(port, run);
+    act(async (options) => {
+      const { sheets } = await engine.call("exportByDepartment", [], options);
       const last = sheets[sheets.length - 1];
-      if (last) await written("findings", last, "", "");
+      if (last) await written("findings", last, "", "", options);
       return fill(m.departmentExported, { count: sheets.length });
     });
-  const report = () =>
-    act(async () => written("report", (await makeReport(port)).sheet, m.reportDone, m.reportDownloaded), { testId: "report-message" });
+  const report = () => act(async (options) => written("report", (await engine.call("report", [], options)).sheet, m.reportDone, m.reportDownloaded, options), { testId: "report-message" });
   const mark = () =>
-    act(async () => {
-      if (!run) return undefined;
-      await markFindings(port, run.table.sheet, flat);
+    act(async (options) => {
+      await engine.call("mark", [chosen], options);
       return m.marksNote;
     });
   const unmark = () =>
-    act(async () => {
-      await clearMarks(port);
+    act(async (options) => {
+      await engine.call("unmark", [], options);
       return undefined;
     });
   const closeDialog = () => {
@@ -181,68 +189,89 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
   const columnsMissing = run?.table.problems.some((p) => p.code === "COLUMNS_MISSING") ?? false;
   const currentFinding = flat[current];
   const ignored = run?.settings.ignored ?? [];
-  const fixOf = (finding: Finding) => (run ? ratingFixOf(run.table, finding) : undefined);
+  const fixOf = (finding: Finding) => run?.fixes[findingKey(finding)];
+  const departmentName = (name: string) => (name === NO_DEPARTMENT ? m.noDepartment : name);
   return (
     <section className={styles.stack} aria-label={m.check}>
-      <div className={styles.toolbar} role="toolbar" aria-label={m.toolbarLabel} data-testid="toolbar">
-        <Button appearance="primary" ref={checkButton} onClick={() => void check()} disabled={busy} data-testid="run-check">
-          {m.check}
-        </Button>
-        {flat.length > 0 && (
-          <>
-            <Button onClick={() => goTo(Math.max(0, current - 1))} disabled={current === 0} aria-keyshortcuts="ArrowUp">
-              {m.previous}
+      <div className={styles.sticky} data-testid="sticky">
+        <div className={styles.toolbar} role="toolbar" aria-label={m.toolbarLabel} data-testid="toolbar">
+          <Button appearance="primary" ref={checkButton} onClick={() => void check()} disabledFocusable={busy} data-testid="run-check">
+            {m.check}
+          </Button>
+          {flat.length > 0 && (
+            <>
+              <Button onClick={() => goTo(Math.max(0, current - 1))} disabledFocusable={current === 0} aria-keyshortcuts="ArrowUp">
+                {m.previous}
+              </Button>
+              <Button onClick={() => goTo(Math.min(flat.length - 1, current + 1))} disabledFocusable={current >= flat.length - 1} aria-keyshortcuts="ArrowDown">
+                {m.next}
+              </Button>
+              <Text size={200} aria-live="polite" data-testid="finding-position">
+                {fill(m.currentFinding, { n: current + 1, total: flat.length })}
+              </Text>
+            </>
+          )}
+          <Button onClick={() => void report()} disabledFocusable={busy} data-testid="make-report" title={m.makeReportHint}>
+            {m.makeReport}
+          </Button>
+          {save?.unsaved && (
+            <Button appearance="primary" onClick={() => void act(save.run, { testId: "save-message" })} disabledFocusable={busy} data-testid="save-workbook">
+              {m.saveWorkbook}
             </Button>
-            <Button onClick={() => goTo(Math.min(flat.length - 1, current + 1))} disabled={current >= flat.length - 1} aria-keyshortcuts="ArrowDown">
-              {m.next}
-            </Button>
-            <Text size={200} aria-live="polite" data-testid="finding-position">
-              {fill(m.currentFinding, { n: current + 1, total: flat.length })}
-            </Text>
-          </>
+          )}
+        </div>
+        {busy && (
+          <ProgressView
+            progress={progress}
+            onCancel={() => {
+              cancel();
+              // The cancel button goes with the work: the focus goes back to the check.
+              checkButton.current?.focus();
+            }}
+          />
         )}
-        <Button onClick={() => void report()} disabled={busy} data-testid="make-report" title={m.makeReportHint}>
-          {m.makeReport}
-        </Button>
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody data-testid={message.testId ?? (message.intent === "error" ? "pane-error" : message.intent === "warning" ? "pane-warning" : "notice")}>
+              {message.text}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" onClick={() => setMessage(undefined)} aria-label={m.dismiss}>
+                ×
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
       </div>
       {!run && <Text size={200}>{m.checkHint}</Text>}
-      {busy && <ProgressBar aria-label={m.checking} thickness="large" />}
-      {message && (
-        <MessageBar
-          intent={message.intent}
-          data-testid={message.testId ?? (message.intent === "error" ? "pane-error" : message.intent === "warning" ? "pane-warning" : "notice")}
-        >
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
       {run && summary && (
         <>
           <CheckSummaryView summary={summary} />
           <div className={styles.row} role="group" aria-label={m.actionsHeading}>
-            <Button size="small" onClick={() => void exportAll()} disabled={busy || flat.length === 0}>
+            <Button size="small" onClick={() => void exportAll()} disabledFocusable={busy || flat.length === 0}>
               {m.exportFindings}
             </Button>
-            <Button size="small" onClick={() => void exportDepartments()} disabled={busy || departments.length === 0} data-testid="export-departments">
+            <Button size="small" onClick={() => void exportDepartments()} disabledFocusable={busy || departments.length === 0} data-testid="export-departments">
               {m.departmentExport}
             </Button>
-            {port.can.marks && (
+            {engine.can.marks && (
               <>
-                <Button size="small" onClick={() => void mark()} disabled={busy || flat.length === 0}>
+                <Button size="small" onClick={() => void mark()} disabledFocusable={busy || flat.length === 0}>
                   {m.markCells}
                 </Button>
-                <Button size="small" onClick={() => void unmark()} disabled={busy}>
+                <Button size="small" onClick={() => void unmark()} disabledFocusable={busy}>
                   {m.clearMarks}
                 </Button>
               </>
             )}
           </div>
           {departments.length > 1 && (
-            <Field label={m.departmentFilter} orientation="horizontal" size="small">
-              <Select value={department} onChange={(_, data) => setDepartment(data.value)} data-testid="department-filter">
+            <Field label={m.departmentFilter} size="small" className={styles.filter}>
+              <Select value={chosen} onChange={(_, data) => setDepartment(data.value)} data-testid="department-filter" className={styles.select}>
                 <option value="">{m.departmentAll}</option>
                 {departments.map((name) => (
                   <option key={name} value={name}>
-                    {name}
+                    {departmentName(name)}
                   </option>
                 ))}
               </Select>
@@ -252,15 +281,15 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
             <Text>{m.noFindings}</Text>
           ) : (
             <FindingsList
-              // A new check (or another department) opens its groups afresh.
-              key={`${department}|${groups.map(([code, findings]) => `${code}:${findings.length}`).join()}`}
               groups={groups}
-              flat={flat}
               current={current}
               focusRequest={focusRequest}
+              revealRequest={revealRequest}
+              shown={shown}
               onSelect={goTo}
               onKeyDown={onKeyDown}
               onIgnore={(finding) => setDialog({ kind: "ignore", finding })}
+              canFix={(finding) => fixOf(finding) !== undefined && finding.column !== undefined}
               onFix={(finding) => {
                 const planned = fixOf(finding);
                 if (planned) setDialog({ kind: "fix", finding, from: planned.from, cell: planned.cell });
@@ -276,19 +305,22 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 <IgnoredList
                   ignored={ignored}
                   busy={busy}
-                  onRestore={(code, item) => saveSettings(() => restoreFinding(port, code, item), m.restored)}
-                  onRestoreAll={() => saveSettings(() => restoreAllFindings(port))}
+                  onRestore={(code, item) => saveSettings((options) => engine.call("restore", [code, item], options), m.restored)}
+                  onRestoreAll={() => saveSettings((options) => engine.call("restoreAll", [], options))}
                 />
               </AccordionPanel>
             </AccordionItem>
             <Section value="years" heading={m.yearsHeading}>
               <YearsPanel
-                port={port}
+                engine={engine}
                 busy={busy}
-                act={(action, options) => act(action, options)}
+                act={act}
+                onGo={(finding) => {
+                  go(finding);
+                  if (finding.row !== undefined) onShowRow?.(finding.row);
+                }}
                 {...(onFileMade ? { onFileMade } : {})}
                 {...(onSheetWritten ? { onSheetWritten } : {})}
-                {...(onChanged ? { onChanged } : {})}
               />
             </Section>
             <Section value="plan" heading={m.planHeading}>
@@ -296,7 +328,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 key={JSON.stringify(run.meta.meta)}
                 meta={run.meta.meta}
                 busy={busy}
-                onSave={(meta) => saveSettings(() => savePlanMeta(port, meta), m.planSaved)}
+                onSave={(meta) => saveSettings((options) => engine.call("savePlanMeta", [meta], options), m.planSaved)}
               />
             </Section>
             <Section value="profile" heading={m.settingsHeading}>
@@ -304,7 +336,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 key={JSON.stringify(run.settings.profile)}
                 profile={run.settings.profile}
                 busy={busy}
-                onSave={(profile) => saveSettings(() => saveProfile(port, profile), m.settingsSaved)}
+                onSave={(profile) => saveSettings((options) => engine.call("saveProfile", [profile], options), m.settingsSaved)}
               />
             </Section>
             <Section value="columns" heading={m.columnsHeading}>
@@ -313,13 +345,13 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 table={run.table}
                 mapping={run.settings.mapping ?? {}}
                 busy={busy}
-                onSave={(mapping) => saveSettings(() => saveMapping(port, mapping), m.columnsSaved)}
+                onSave={(mapping) => saveSettings((options) => engine.call("saveMapping", [mapping], options), m.columnsSaved)}
               />
             </Section>
           </Accordion>
         </>
       )}
-      <FindingDialogs dialog={dialog} onClose={closeDialog} onIgnore={(finding, reason) => saveSettings(() => ignoreFinding(port, finding, reason))} onFix={fix} />
+      <FindingDialogs dialog={dialog} onClose={closeDialog} onIgnore={ignore} onFix={fix} />
       {currentFinding && <span hidden data-testid="current-finding" data-item={currentFinding.item ?? ""} data-code={currentFinding.code} />}
     </section>
   );

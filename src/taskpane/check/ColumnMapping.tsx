@@ -15,7 +15,7 @@ const FALLBACK_COLUMNS = 30;
  * Choosing the column of each role from the header row, kept in the settings sheet as the column
  * mapping that overrides detection (what COLUMNS_MISSING advises).
  */
-export function ColumnMapping({ table, mapping, busy, onSave }: { table: TableRead; mapping: ColumnMap; busy: boolean; onSave: (mapping: ColumnMap) => void }) {
+export function ColumnMapping({ table, mapping, busy, onSave }: { table: Pick<TableRead, "headerCells" | "columns">; mapping: ColumnMap; busy: boolean; onSave: (mapping: ColumnMap) => void }) {
   const m = useMessages();
   const locale = useLocale();
   const styles = useStyles();

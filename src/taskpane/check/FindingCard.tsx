@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { KeyboardEvent } from "react";
+import type { CSSProperties, KeyboardEvent, Ref } from "react";
 import type { Finding } from "../../core/check/types";
 import { columnLetter } from "../../core/workbook/cells";
 import { useLocale, useMessages } from "../i18n";
@@ -15,6 +15,9 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
     cursor: "pointer",
+    // A card walked to is scrolled into view below the sticky toolbar, not under it.
+    scrollMarginTop: "9rem",
+    scrollMarginBottom: tokens.spacingVerticalL,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   current: {
@@ -38,9 +41,14 @@ export interface FindingCardProps {
   onIgnore?: () => void;
   onFix?: () => void;
   id: string;
+  /** A long list draws only the cards in view: where this one stands, and its place in the whole list. */
+  style?: CSSProperties;
+  listRef?: Ref<HTMLLIElement>;
+  index?: number;
+  setSize?: number;
 }
 
-export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, onFix, id }: FindingCardProps) {
+export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, onFix, id, style, listRef, index, setSize }: FindingCardProps) {
   const m = useMessages();
   const locale = useLocale();
   const styles = useStyles();
@@ -51,6 +59,11 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
   return (
     <li
       id={id}
+      ref={listRef}
+      style={style}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={setSize === undefined || index === undefined ? undefined : index + 1}
       tabIndex={tab}
       aria-current={current ? "true" : undefined}
       aria-labelledby={`${id}-head`}
@@ -75,7 +88,7 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
         )}
       </div>
       {finding.department && (
-        <Text size={200}>
+        <Text size={200} data-testid="finding-department">
           {m.department}: {finding.department}
         </Text>
       )}

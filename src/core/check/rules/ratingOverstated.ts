@@ -23,7 +23,7 @@ export const ratingOverstated = defineRule({
   },
   check(context) {
     return leafVerdicts(context, "overstated").map(({ row, evaluation, stated, verdict }) => {
-      const quoted = verdict.pair ? shortEvidence(verdict.pair) : "";
+      const quoted = verdict.pair ? { ja: shortEvidence(verdict.pair, "ja"), en: shortEvidence(verdict.pair, "en") } : "";
       const onlyMet = verdict.band === "on";
       return {
         ...at(context, row, "rating"),
