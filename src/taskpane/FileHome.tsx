@@ -10,6 +10,7 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   Tab,
   TabList,
@@ -29,7 +30,11 @@ import { CheckPane } from "./check/CheckPane";
 import { RowsView } from "./check/RowsView";
 import type { Locale, Messages } from "./messages";
 
-const SAMPLE_URL = "samples/kodaira-r2.xlsx";
+/** The samples the pane offers: Kodaira's table, and a table in another city's own layout (seeds/README.md). */
+const SAMPLES = [
+  { file: "kodaira-r2.xlsx", label: "sampleKodaira" },
+  { file: "sado-2006.xlsx", label: "sampleSado" },
+] as const;
 
 type State =
   | { status: "empty" }
@@ -95,6 +100,7 @@ export function FileHome() {
   const styles = useStyles();
   const [state, setState] = useState<State>({ status: "empty" });
   const [dragging, setDragging] = useState(false);
+  const [sample, setSample] = useState<string>(SAMPLES[0].file);
   const input = useRef<HTMLInputElement>(null);
 
   async function open(name: string, read: () => Promise<ArrayBuffer>) {
@@ -112,8 +118,8 @@ export function FileHome() {
   }
 
   function loadSample() {
-    void open("kodaira-r2.xlsx", async () => {
-      const response = await fetch(SAMPLE_URL);
+    void open(sample, async () => {
+      const response = await fetch(`samples/${sample}`);
       if (!response.ok) throw Object.assign(new Error("sample missing"), { name: "SampleMissing" });
       return response.arrayBuffer();
     });
@@ -155,9 +161,16 @@ export function FileHome() {
             <Button appearance="primary" onClick={() => input.current?.click()}>
               {m.openFile}
             </Button>
-            <Button onClick={loadSample} title={m.loadSampleHint} data-testid="load-sample">
+            <Button onClick={loadSample} title={sample === SAMPLES[0].file ? m.loadSampleHint : m.sampleSado} data-testid="load-sample">
               {m.loadSample}
             </Button>
+            <Select aria-label={m.sampleChoice} value={sample} onChange={(_, data) => setSample(data.value)} data-testid="sample-choice">
+              {SAMPLES.map((s) => (
+                <option key={s.file} value={s.file}>
+                  {m[s.label]}
+                </option>
+              ))}
+            </Select>
           </div>
           <Text size={200}>{dragging ? m.dropNow : m.dropHere}</Text>
         </Card>
