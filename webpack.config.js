@@ -110,6 +110,7 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
           { from: "seeds/kodaira-r2.xlsx", to: "samples/kodaira-r2.xlsx", noErrorOnMissing: true },
+          { from: "seeds/sado-2006.xlsx", to: "samples/sado-2006.xlsx", noErrorOnMissing: true },
           // Host configurations carrying the one cross-origin rule (hosting/cors.js).
           { from: "hosting/_headers", to: "_headers", toType: "file" },
           { from: "hosting/staticwebapp.config.json", to: "staticwebapp.config.json" },

@@ -110,10 +110,42 @@ async function kodairaSecondYear(): Promise<void> {
   console.log(`seeds/kodaira-r3.xlsx: ${renumbered.length} rows, the second year`);
 }
 
+/**
+ * seeds/sado-2006.xlsx: 佐渡市's 平成18年度 self-assessment as published, three departments' pages a sheet
+ * each (tests/fixtures/cities/sado: cells, number formats and merges as typed from the city's pages). No
+ * settings sheet: the layout, the year and the scale are for the reader to understand (seeds/README.md).
+ */
+async function sado(): Promise<void> {
+  const { default: ExcelJS } = await import("exceljs");
+  const fixture = JSON.parse(readFileSync(resolve(__dirname, "../tests/fixtures/cities/sado/table.json"), "utf8")) as {
+    sheets: { name: string; rows: (string | number | null)[][]; merges?: string[]; formats?: Record<string, string> }[];
+  };
+  const workbook = new ExcelJS.Workbook();
+  // A fixed date: running the seed twice gives the same file contents.
+  workbook.created = workbook.modified = new Date(Date.UTC(2007, 8, 19));
+  for (const sheet of fixture.sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    ws.columns = [{ width: 44 }, { width: 36 }, { width: 10 }];
+    sheet.rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value === null) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = value;
+        cell.alignment = { vertical: "top", wrapText: true };
+      }),
+    );
+    for (const [address, format] of Object.entries(sheet.formats ?? {})) ws.getCell(address).numFmt = format;
+    for (const range of sheet.merges ?? []) ws.mergeCells(range);
+  }
+  await workbook.xlsx.writeFile(resolve(seeds, "sado-2006.xlsx"));
+  console.log(`seeds/sado-2006.xlsx: ${fixture.sheets.length} sheets (${fixture.sheets.map((s) => s.name).join(", ")})`);
+}
+
 async function main(): Promise<void> {
   await kodaira();
   await kodairaSecondYear();
   await arao();
+  await sado();
 }
 
 void main();

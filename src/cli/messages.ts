@@ -4,7 +4,7 @@ const ja = {
 
 コマンド:
   fy TEXT          年度を表示します（例: plan-progress fy 令和3年3月末 → 2020）
-  check FILE.xlsx [FILE …] [--json] [--sheet NAME]
+  check FILE.xlsx [FILE …] [--json] [--sheet NAME | --all-sheets] [--year Y] [--scale S] [--columns C] [--config F] [--explain]
                    評価と数値の整合性を点検します（終了コード 0: エラーなし / 1: エラーあり / 2: 実行できず）
   report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--force]
                    公表用の進捗状況レポートのシートを加えたブックを書き出します
@@ -42,12 +42,23 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
   fiscalYearWord: (fy: number) => ` ［${fy}年度］`,
   rangeExclusive: " 未満",
   cumulativeWord: "（延べ）",
-  checkUsage: `使い方: plan-progress check FILE.xlsx [FILE …] [--json] [--sheet NAME] [--lang ja|en]
+  checkUsage: `使い方: plan-progress check FILE.xlsx [FILE …] [オプション] [--lang ja|en]
 
-進捗管理表の評価（S・A・B）と目標値・実績値の食い違いを点検します。ファイルは変更しません。
-1 行に 1 件: 重要度 項目 行:列 コード メッセージ。最後に重要度別・分野別の集計を表示します。
---json で {"file","items","findings","summary"} を出力します（複数ファイルなら配列）。
-終了コード: 0 エラーなし、1 エラーあり、2 実行できない（ファイルが読めない・.xlsx でない）。`,
+進捗管理表の評価と目標値・実績値の食い違いを点検します。ファイルは変更しません。
+表の形（見出しの行・年度の列・1項目2行・横向きの表）、評価する年度、評価の尺度（凡例または評価の記号から）を
+設定なしで読み取り、ファイルごとに「読み取り:」の 1 行で示します。次に 1 行に 1 件: 重要度 項目 行:列 コード
+メッセージ。最後に重要度別・分野別の集計を表示します。
+
+  --sheet NAME     点検するシート（既定: 表のある最初のシート）
+  --all-sheets     表のあるシートをすべて、シートごとに点検します
+  --year Y         評価する年度（例: 令和2年度、R2、2020）
+  --scale S        評価の尺度: A/B/C/D/E などの名前、または "A:ahead,B:on,C:behind"、"A:80%以上,B:60%以上80%未満,C:60%未満"
+  --columns C      列の指定（例: rating=C,plan=A,result=B）
+  --config F.json  設定シートと同じ内容の JSON（"plan.fiscalYear"、"profile"、"columns"、"ignored" …）。ブックの設定シートの代わりに使います
+  --explain        読み取った内容（表の形・各列・年度・尺度と、それぞれの根拠）をすべて表示します
+  --json           {"file","items","findings","summary","understood"} を出力します（複数ファイルなら配列）
+指定とファイルの内容が違うときは、両方を「指定とファイルの違い:」の行で示します。
+終了コード: 0 エラーなし、1 エラーあり、2 実行できない（ファイルが読めない・.xlsx でない・指定が読めない）。`,
   checkMissingFile: "点検する .xlsx ファイルを指定してください（例: plan-progress check 進捗管理表.xlsx）",
   notFound: (file: string) => `ファイルが見つかりません: ${file}`,
   diffUsage: `使い方: plan-progress diff LAST.xlsx THIS.xlsx [--json] [--lang ja|en]
@@ -76,6 +87,11 @@ THIS は変更しません（NEXT に同じファイルは指定できません�
     `集計: エラー ${e}件、警告 ${w}件、情報 ${i}件（うち評価不能 ${ne}件）${ignored ? `、無視 ${ignored}件` : ""}`,
   categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "（分野なし）"}: 項目 ${items}、エラー ${e}、警告 ${w}、情報 ${i}`,
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: 項目 ${items}${fy ? `（${fy}年度）` : ""}`,
+  sheetLabel: (file: string, sheet: string) => `${file}［${sheet}］`,
+  understoodLine: (text: string) => `読み取り: ${text}`,
+  disagreementLine: (what: "year" | "scale" | "columns", option: string, file: string) =>
+    `指定とファイルの違い（${{ year: "年度", scale: "尺度", columns: "列" }[what]}）: 指定 ${option} ／ ファイル ${file}`,
+  badYear: (text: string) => `--year の年度を読み取れません: ${text}（例: 令和2年度、R2、2020）`,
   reportUsage: `使い方: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--sheet NAME] [--force]
 
 進捗管理表から公表用の「進捗状況レポート」シートを作り、元のブックに加えて OUT.xlsx に書き出します。
@@ -109,7 +125,7 @@ const en: CliMessages = {
 
 Commands:
   fy TEXT          prints the fiscal year (e.g. plan-progress fy 令和3年3月末 → 2020)
-  check FILE.xlsx [FILE …] [--json] [--sheet NAME]
+  check FILE.xlsx [FILE …] [--json] [--sheet NAME | --all-sheets] [--year Y] [--scale S] [--columns C] [--config F] [--explain]
                    checks ratings against the numbers (exit 0: no errors / 1: errors / 2: could not run)
   report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--force]
                    writes the workbook with the formatted progress report sheet added
@@ -147,12 +163,24 @@ yen for 千円/万円/億円, 370万件 as 3700000 件. --json prints a JSON arr
   fiscalYearWord: (fy: number) => ` [FY${fy}]`,
   rangeExclusive: " (excl.)",
   cumulativeWord: " (cumulative)",
-  checkUsage: `Usage: plan-progress check FILE.xlsx [FILE …] [--json] [--sheet NAME] [--lang ja|en]
+  checkUsage: `Usage: plan-progress check FILE.xlsx [FILE …] [options] [--lang ja|en]
 
-Checks the ratings (S/A/B) of a progress workbook against its target and achieved values; never writes
-to the file. One line per finding: severity item row:column code message; then totals by severity and
-by category. --json prints {"file","items","findings","summary"} (an array for several files).
-Exit: 0 no errors, 1 errors found, 2 could not run (file unreadable or not .xlsx).`,
+Checks the ratings of a progress workbook against its target and achieved values; never writes to the
+file. The layout (header row, year columns, two rows per item, sideways tables), the year evaluated and the
+rating scale (from a legend or the symbols used) are read without setup and said in one "Read as:" line
+per file. Then one line per finding: severity item row:column code message; then totals by severity and
+by category.
+
+  --sheet NAME     the sheet to check (default: the first sheet holding a table)
+  --all-sheets     checks every sheet holding a table, each on its own
+  --year Y         the year evaluated (令和2年度, R2, 2020)
+  --scale S        the rating scale: a name such as A/B/C/D/E, or "A:ahead,B:on,C:behind", "A:80%以上,B:60%以上80%未満,C:60%未満"
+  --columns C      the columns (e.g. rating=C,plan=A,result=B)
+  --config F.json  the settings sheet's content as JSON ("plan.fiscalYear", "profile", "columns", "ignored" …), used instead of the workbook's
+  --explain        prints all that was understood (layout, columns, year, scale, and where each came from)
+  --json           prints {"file","items","findings","summary","understood"} (an array for several files)
+Where the options and the file disagree, both are said in an "Options and file differ:" line.
+Exit: 0 no errors, 1 errors found, 2 could not run (file unreadable, not .xlsx, or an option that cannot be read).`,
   checkMissingFile: "Give the .xlsx file to check (e.g. plan-progress check progress.xlsx)",
   notFound: (file: string) => `File not found: ${file}`,
   diffUsage: `Usage: plan-progress diff LAST.xlsx THIS.xlsx [--json] [--lang ja|en]
@@ -183,6 +211,10 @@ THIS); an existing NEXT is replaced only with --force.`,
     `Total: ${e} errors, ${w} warnings, ${i} info (${ne} not evaluable)${ignored ? `, ${ignored} ignored` : ""}`,
   categoryLine: (name: string, items: number, e: number, w: number, i: number) => `  ${name || "(no category)"}: ${items} items, ${e} errors, ${w} warnings, ${i} info`,
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: ${items} items${fy ? ` (FY${fy})` : ""}`,
+  sheetLabel: (file: string, sheet: string) => `${file} [${sheet}]`,
+  understoodLine: (text: string) => `Read as: ${text}`,
+  disagreementLine: (what: "year" | "scale" | "columns", option: string, file: string) => `Options and file differ (${what}): option ${option} / file ${file}`,
+  badYear: (text: string) => `Cannot read the year of --year: ${text} (e.g. 令和2年度, R2, 2020)`,
   reportUsage: `Usage: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--sheet NAME] [--force]
 
 Builds the published 「進捗状況レポート」 sheet from the progress table and writes the workbook with it

@@ -160,7 +160,9 @@ export function readWorkbook(run: Batch, options: ReadOptions = {}): Promise<Wor
       grids.push({ name: chosen, rows, hidden: candidate.hidden === true });
     }
     const scale = settings?.settings.profile.scale;
-    const table = readTable(grids, { ...ruleOptions, ...(chosen ? { sheet: chosen } : {}), ...(scale ? { scale } : {}) });
+    const fiscalYear = settings?.settings.meta.fiscalYear;
+    // The year saved in the settings picks a year grid's columns; an option given for this read wins.
+    const table = readTable(grids, { ...(fiscalYear === undefined ? {} : { fiscalYear }), ...ruleOptions, ...(chosen ? { sheet: chosen } : {}), ...(scale ? { scale } : {}) });
     return { table, ...(settings ? { settings } : {}), ...(changed ? { changedWhileReading: true } : {}) };
   });
 }

@@ -1,4 +1,4 @@
-import { Button, Card, CardHeader, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Card, CardHeader, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { startTransition, useRef, useState, type ComponentType, type DragEvent } from "react";
 import type { Progress } from "./engine/engine";
 import { isCancelled } from "./engine/protocol";
@@ -10,7 +10,11 @@ import { XlsxPicker } from "./XlsxPicker";
 import { ProgressView } from "./check/ProgressView";
 import type { Locale, Messages } from "./messages";
 
-const SAMPLE_URL = "samples/kodaira-r2.xlsx";
+/** The samples the pane offers: Kodaira's table, and a table in another city's own layout (seeds/README.md). */
+const SAMPLES = [
+  { file: "kodaira-r2.xlsx", label: "sampleKodaira" },
+  { file: "sado-2006.xlsx", label: "sampleSado" },
+] as const;
 
 type LoadedView = ComponentType<{ fileName: string; engine: WorkerEngine; opened: OpenedView; onClose: () => void }>;
 
@@ -54,6 +58,7 @@ export function FileHome() {
   const styles = useStyles();
   const [state, setState] = useState<State>({ status: "empty" });
   const [dragging, setDragging] = useState(false);
+  const [sample, setSample] = useState<string>(SAMPLES[0].file);
   const input = useRef<HTMLInputElement>(null);
 
   /**
@@ -82,8 +87,8 @@ export function FileHome() {
   }
 
   function loadSample() {
-    void open("kodaira-r2.xlsx", async () => {
-      const response = await fetch(SAMPLE_URL);
+    void open(sample, async () => {
+      const response = await fetch(`samples/${sample}`);
       if (!response.ok) throw Object.assign(new Error("sample missing"), { name: "SampleMissing" });
       return response.arrayBuffer();
     });
@@ -130,9 +135,16 @@ export function FileHome() {
             <Button appearance="primary" onClick={() => input.current?.click()}>
               {m.openFile}
             </Button>
-            <Button onClick={loadSample} title={m.loadSampleHint} data-testid="load-sample">
+            <Button onClick={loadSample} title={sample === SAMPLES[0].file ? m.loadSampleHint : m.sampleSado} data-testid="load-sample">
               {m.loadSample}
             </Button>
+            <Select aria-label={m.sampleChoice} value={sample} onChange={(_, data) => setSample(data.value)} data-testid="sample-choice">
+              {SAMPLES.map((s) => (
+                <option key={s.file} value={s.file}>
+                  {m[s.label]}
+                </option>
+              ))}
+            </Select>
           </div>
           <Text size={200}>{dragging ? m.dropNow : m.dropHere}</Text>
         </Card>

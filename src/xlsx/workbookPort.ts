@@ -67,7 +67,9 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     const settings = await this.readSettings();
     const mapping = options.mapping ?? settings?.settings.mapping;
     const scale = settings?.settings.profile.scale;
-    const table = readTable(this.grids(), { ...options, ...(mapping ? { mapping } : {}), ...(scale ? { scale } : {}) });
+    const fiscalYear = settings?.settings.meta.fiscalYear;
+    // The year saved in the settings picks a year grid's columns; an option given for this read wins.
+    const table = readTable(this.grids(), { ...(fiscalYear === undefined ? {} : { fiscalYear }), ...options, ...(mapping ? { mapping } : {}), ...(scale ? { scale } : {}) });
     const lastRow = table.rows[table.rows.length - 1]?.sheetRow ?? 0;
     if (lastRow > MAX_TABLE_ROWS) throw tableTooLong(table.sheet, lastRow);
     return { table, ...(settings ? { settings } : {}) };

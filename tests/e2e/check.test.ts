@@ -51,7 +51,7 @@ describe("the consistency check in file mode", () => {
     expect(await page.getByRole("dialog").innerText()).toContain("No.12 の評価を A から B に変更します");
     await page.getByTestId("confirm-fix").click();
     await page.getByTestId("save-workbook").waitFor();
-    expect(await page.getByTestId("summary-error").innerText()).toMatch(/^0\s/);
+    await expect.poll(() => page.getByTestId("summary-error").innerText()).toMatch(/^0\s/);
     expect(errors).toEqual([]);
     await context.close();
   });

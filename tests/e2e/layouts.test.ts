@@ -9,7 +9,7 @@ async function oddWorkbook(): Promise<Buffer> {
   const ExcelJS = (await import("exceljs")).default;
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet("表").addRows([
-    ["管理番号", "事業", "ねらい", "結果", "判断"],
+    ["管理", "事柄", "ねらい", "結び", "判じ"],
     [1, "窓口のオンライン化", "電子申請 120件", "電子申請 98件", "A"],
     [2, "ごみの減量", "ごみ量 480g/人日以下", "ごみ量 470g/人日", "A"],
   ]);
@@ -21,17 +21,17 @@ describe("workbooks in other layouts, in the pane", () => {
     const { page, errors } = await openPane(browser, { locale: "ja-JP", officeJs: "local-copy", viewport: { width: 420, height: 1200 } });
     await page.getByTestId("file-input").setInputFiles({ name: "other.xlsx", mimeType: "application/octet-stream", buffer: await oddWorkbook() });
     await page.getByTestId("loaded").waitFor();
-    expect(await page.getByTestId("read-problems").innerText()).toContain("見つかった見出し: 管理番号、事業、ねらい、結果、判断");
+    expect(await page.getByTestId("read-problems").innerText()).toContain("見つかった見出し: 管理、事柄、ねらい、結び、判じ");
     await page.getByTestId("run-check").click();
     await page.getByTestId("check-summary").waitFor();
     // The 列の指定 panel is open after COLUMNS_MISSING; each role lists the header row's columns.
     const mapping = page.getByTestId("column-mapping");
     await mapping.waitFor();
-    await page.getByTestId("column-no").selectOption({ label: "A: 管理番号" });
-    await page.getByTestId("column-title").selectOption({ label: "B: 事業" });
+    await page.getByTestId("column-no").selectOption({ label: "A: 管理" });
+    await page.getByTestId("column-title").selectOption({ label: "B: 事柄" });
     await page.getByTestId("column-plan").selectOption({ label: "C: ねらい" });
-    await page.getByTestId("column-result").selectOption({ label: "D: 結果" });
-    await page.getByTestId("column-rating").selectOption({ label: "E: 判断" });
+    await page.getByTestId("column-result").selectOption({ label: "D: 結び" });
+    await page.getByTestId("column-rating").selectOption({ label: "E: 判じ" });
     await screenshot(page, "layouts-mapping-ja", false);
     await mapping.getByRole("button", { name: "列の指定を保存して再チェック" }).click();
     await expect.poll(async () => page.getByTestId("findings").innerText()).toContain("評価が数値より高い");

@@ -107,7 +107,9 @@ describe("plan-progress check", () => {
     expect(run.code).toBe(EXIT_FINDINGS);
     const lines = run.out.split("\n");
     expect(lines[0]).toBe(`${sample}: 項目 43（2020年度）`);
-    expect(lines[1]).toBe("error 12 22:F RATING_OVERSTATED 評価は A ですが、目標に届いていない数値があります: 実績44.0% / 目標95% (46%)");
+    // What was understood of the table, one line, before the findings.
+    expect(lines[1]).toBe("読み取り: 1行に1項目の表、評価: F列「評価」、2020年度（設定シート）、尺度 S/A/B（評価の列の記号（既定の S・A・B））");
+    expect(lines[2]).toBe("error 12 22:F RATING_OVERSTATED 評価は A ですが、目標に届いていない数値があります: 実績44.0% / 目標95% (46%)");
     expect(lines).toContain("warning 1 2:E DEPARTMENT_MISSING 主な推進担当課が空欄です");
     expect(lines).toContain("集計: エラー 1件、警告 17件、情報 30件（うち評価不能 27件）");
     expect(lines).toContain("  PDCAサイクルの構築: 項目 11、エラー 1、警告 0、情報 6");
@@ -116,7 +118,7 @@ describe("plan-progress check", () => {
   it("prints JSON in the shape of docs/contracts/cli.md, in English with --lang en", async () => {
     const run = await cli("check", sample, "--json", "--lang", "en");
     const report = JSON.parse(run.out) as { file: string; items: number; findings: Record<string, unknown>[]; summary: { error: number } };
-    expect(Object.keys(report)).toEqual(["file", "items", "findings", "summary"]);
+    expect(Object.keys(report)).toEqual(["file", "items", "findings", "summary", "understood"]);
     expect(report.items).toBe(43);
     expect(Object.keys(report.findings[0] ?? {})).toEqual(["code", "severity", "item", "row", "column", "message", "evidence", "suggested"]);
     expect(report.findings[0]).toMatchObject({ code: "RATING_OVERSTATED", item: "12", row: 22, column: "F", suggested: "B", message: "Rated A, but a target was not reached: result 44.0% / target 95% (46%)" });

@@ -42,7 +42,8 @@ const CASES: Record<string, { triggers: () => string[]; clean: () => string[]; e
     clean: () => codes([item(1)]),
     expected: "COLUMNS_MISSING",
   },
-  RATING_INVALID: { triggers: () => codes([item(1, { rating: "C" })]), clean: () => codes([item(1)]), expected: "RATING_INVALID 1" },
+  // A slip among S/A/B ("Z" is on no known scale; a "C" would make the table's scale S/A/B/C).
+  RATING_INVALID: { triggers: () => codes([item(1, { rating: "Z" }), item(2)]), clean: () => codes([item(1)]), expected: "RATING_INVALID 1" },
   RATING_MISSING: { triggers: () => codes([item(1, { rating: "" })]), clean: () => codes([item(1), { no: 1, sub: 1, department: "課", rating: "-" }]), expected: "RATING_MISSING 1" },
   RATING_NORMALISED: { triggers: () => codes([item(1, { rating: "Ａ" })]), clean: () => codes([item(1)]), expected: "RATING_NORMALISED 1" },
   RATING_OVERSTATED: {
@@ -183,7 +184,7 @@ describe("the engine", () => {
   });
 
   it("orders findings by severity, then row", () => {
-    const { findings } = check([item(1, { department: "" }), item(2, { rating: "C" }), item(3, { plan: "(件数 12件)", result: "(件数 11件)" })]);
+    const { findings } = check([item(1, { department: "" }), item(2, { rating: "Z" }), item(3, { plan: "(件数 12件)", result: "(件数 11件)" })]);
     expect(findings.map((f) => [f.severity, f.row])).toEqual([
       ["error", 3],
       ["error", 4],

@@ -2,7 +2,8 @@ import { checkTable, type CheckResult } from "../check/check";
 import type { Memo } from "../memo";
 import type { WorkbookPort } from "../port";
 import { workbookMeta, type WorkbookMeta } from "../workbook/planMeta";
-import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
+import type { PlanSettings } from "../workbook/settings";
+import { settingsOf } from "./settings";
 import type { ReadOptions, TableRead } from "../workbook/table";
 
 export interface CheckRun {
@@ -24,8 +25,9 @@ export interface CheckOptions extends Omit<ReadOptions, "tableSheet"> {
 
 /** The check: one read through the port (table and settings together), then the rules. Writes nothing. */
 export async function runCheck(port: WorkbookPort, { memo, ...read }: CheckOptions = {}): Promise<CheckRun> {
-  const { table, settings, changedWhileReading } = await port.read(read);
-  const effective = settings?.settings ?? DEFAULT_SETTINGS;
+  const workbook = await port.read(read);
+  const { table, settings, changedWhileReading } = workbook;
+  const effective = settingsOf(workbook);
   return {
     table,
     settings: effective,

@@ -1,7 +1,7 @@
 import { requireCapability, WorkbookError, type WorkbookPort } from "../port";
 import { entryGuard, type GuardRange } from "../workbook/guard";
 import { DEFAULT_SETTINGS } from "../workbook/settings";
-import { updateSettings } from "./settings";
+import { settingsOf, updateSettings } from "./settings";
 
 /**
  * Sets the entry rules (a drop-down of the scale on the rating column, input messages on the plan and
@@ -10,8 +10,8 @@ import { updateSettings } from "./settings";
  */
 export async function setEntryRules(port: WorkbookPort): Promise<{ set: GuardRange[]; skipped: GuardRange[] }> {
   requireCapability(port, "guards");
-  const { table, settings } = await port.read();
-  const guard = entryGuard(table, settings?.settings ?? DEFAULT_SETTINGS);
+  const read = await port.read();
+  const guard = entryGuard(read.table, settingsOf(read));
   if (!guard) {
     throw new WorkbookError("NoTable", {
       ja: "評価の列が見つからないため、入力規則を設定できません。",

@@ -1,6 +1,6 @@
 import { workbookReportPlan, type ReportOptions } from "../report/plan";
 import type { WorkbookPort } from "../port";
-import { DEFAULT_SETTINGS } from "../workbook/settings";
+import { settingsOf } from "./settings";
 import type { ReadOptions } from "../workbook/table";
 import { requireTable, writeOwnReport } from "./sheets";
 
@@ -13,6 +13,6 @@ export interface MakeReportOptions extends Omit<ReportOptions, "scale"> {
 export async function makeReport(port: WorkbookPort, { sheet, ...options }: MakeReportOptions = {}): Promise<{ sheet: string }> {
   const read = await port.read(sheet ? { sheet } : {});
   const table = requireTable(read, { ja: "レポート", en: "report" });
-  const plan = workbookReportPlan(table, read.settings?.settings ?? DEFAULT_SETTINGS, options);
+  const plan = workbookReportPlan(table, settingsOf(read), options);
   return { sheet: await writeOwnReport(port, plan) };
 }

@@ -1,6 +1,6 @@
 import type { WorkbookPort } from "../port";
 import { rolloverTable, rolloverYearLabel, type Rollover } from "../workbook/rollover";
-import { DEFAULT_SETTINGS } from "../workbook/settings";
+import { settingsOf } from "./settings";
 import { requireTable } from "./sheets";
 
 /** Builds a workbook file from next year's table (the file adapter's progress workbook). */
@@ -18,6 +18,6 @@ export interface RolledOver {
 export async function rollOver(port: WorkbookPort, make: WorkbookMaker): Promise<RolledOver> {
   const read = await port.read();
   const table = requireTable(read, { ja: "来年度の表", en: "next year's table" });
-  const rollover = rolloverTable(table, read.settings?.settings ?? DEFAULT_SETTINGS);
+  const rollover = rolloverTable(table, settingsOf(read));
   return { rollover, year: rolloverYearLabel(rollover), bytes: await make(rollover) };
 }

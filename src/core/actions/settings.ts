@@ -1,8 +1,19 @@
 import type { WorkbookPort } from "../port";
 import type { RatingProfile } from "../rating/profile";
 import type { ColumnMap } from "../workbook/columns";
+import type { WorkbookRead } from "../port";
 import type { PlanMeta } from "../workbook/model";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
+import { settingsWithUnderstood } from "../workbook/understood";
+
+/**
+ * The settings an action works with: the workbook's, and where its profile names no scale, the scale the
+ * table itself says (its legend, or the symbols found) — one rule for the check, the report, the year
+ * comparison, next year's table and the entry rules.
+ */
+export function settingsOf(read: WorkbookRead): PlanSettings {
+  return settingsWithUnderstood(read.settings?.settings ?? DEFAULT_SETTINGS, read.table.understood);
+}
 
 /**
  * Changes the settings as they are in the workbook now, not as the last check saw them: what another

@@ -1,5 +1,6 @@
 import { fitsMemo, type Memo } from "../memo";
 import { FORMULA_WITHOUT_RESULT } from "../workbook/cells";
+import { settingsWithUnderstood } from "../workbook/understood";
 import { workbookMeta } from "../workbook/planMeta";
 import { evaluateTable } from "./evaluations";
 import { DEFAULT_SETTINGS, type PlanSettings } from "../workbook/settings";
@@ -72,7 +73,8 @@ function sortFindings(findings: Finding[]): void {
  * never touches the workbook.
  */
 export function checkTable(table: TableRead, options: CheckOptions = {}): CheckResult {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
+  // A profile that names no scale judges with the scale the table itself says (its legend, or its symbols).
+  const settings = settingsWithUnderstood(options.settings ?? DEFAULT_SETTINGS, table.understood);
   const fiscalYear = options.fiscalYear ?? evaluatedFiscalYear(table, settings);
   // A table larger than the memo would only fill and clear it: read once, without.
   const memo = options.memo && fitsMemo(table.rows.length) ? options.memo : undefined;

@@ -9,11 +9,14 @@ type Base = Omit<Finding, "code" | "sheet" | "severity" | "message">;
 
 /** Where a finding about a row points: the row, a field's column, and what the pane shows beside it. */
 export function at(context: CheckContext, row: TableRow, field?: Field): Base {
+  // A sideways table or an item written over two rows keeps a field's cell elsewhere than the row's
+  // column of that field: the row says where (row.cells).
+  const cell = field === undefined ? undefined : row.cells?.[field];
   // Every field present (undefined where absent): one object shape for every finding's place.
   return {
     item: row.item || undefined,
-    row: row.sheetRow,
-    column: field === undefined ? undefined : context.column(field),
+    row: cell?.row ?? row.sheetRow,
+    column: field === undefined ? undefined : (cell?.column ?? context.column(field)),
     category: row.category,
     title: row.title || parentTitle(context, row),
     department: row.department,

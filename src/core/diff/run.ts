@@ -4,6 +4,7 @@ import { fiscalYearLabel } from "../fiscalYear";
 import { columnLetter } from "../workbook/cells";
 import { workbookMeta } from "../workbook/planMeta";
 import { DEFAULT_SETTINGS } from "../workbook/settings";
+import { settingsWithUnderstood } from "../workbook/understood";
 import { DIFF_RULES_BY_CODE } from "./catalogue";
 import { diffTables, type DiffResult } from "./diff";
 
@@ -13,8 +14,9 @@ export type YearComparison = DiffResult & { lastSheet: string; thisSheet: string
 /** Reads last year's and this year's workbooks through their ports and compares them. Writes nothing. */
 export async function runDiff(last: WorkbookPort, current: WorkbookPort, memo?: Memo): Promise<YearComparison> {
   const [was, now] = await Promise.all([last.read(), current.read()]);
-  const lastSettings = was.settings?.settings ?? DEFAULT_SETTINGS;
-  const thisSettings = now.settings?.settings ?? DEFAULT_SETTINGS;
+  // Each year's settings, the scale its table says where the profile names none.
+  const lastSettings = settingsWithUnderstood(was.settings?.settings ?? DEFAULT_SETTINGS, was.table.understood);
+  const thisSettings = settingsWithUnderstood(now.settings?.settings ?? DEFAULT_SETTINGS, now.table.understood);
   const lastYear = workbookMeta(was.table, lastSettings).meta.fiscalYear;
   const thisYear = workbookMeta(now.table, thisSettings).meta.fiscalYear;
   const result = diffTables(was.table, now.table, {

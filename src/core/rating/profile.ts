@@ -103,10 +103,27 @@ export function parseRatingProfile(input: unknown): RatingProfile {
     const scaleIssues = scaleProblems(raw.scale);
     problems.push(...scaleIssues);
     if (scaleIssues.length === 0) {
-      const symbols = (raw.scale as { symbols: { symbol: string; bands: RatingScale["symbols"][number]["bands"]; label?: unknown }[] }).symbols;
-      scale = { symbols: symbols.map((s) => ({ symbol: s.symbol.trim(), bands: [...s.bands], label: typeof s.label === "string" ? s.label : "" })) };
+      const symbols = (raw.scale as { symbols: { symbol: string; bands: RatingScale["symbols"][number]["bands"]; label?: unknown; minRate?: number; maxRate?: number }[] }).symbols;
+      scale = {
+        symbols: symbols.map((s) => ({
+          symbol: s.symbol.trim(),
+          bands: [...s.bands],
+          label: typeof s.label === "string" ? s.label : "",
+          ...(s.minRate === undefined ? {} : { minRate: s.minRate }),
+          ...(s.maxRate === undefined ? {} : { maxRate: s.maxRate }),
+        })),
+      };
     }
   }
   if (problems.length > 0) throw new RatingProfileError(problems);
   return { toleranceFloor, sMargin, directionOverrides: overrides, labelDirections, scale };
+}
+
+/**
+ * Whether a profile states a scale of its own. A profile read without one (no settings sheet, or one
+ * that names no scale) holds DEFAULT_SCALE itself: the workbook's legend, or the symbols of its rating
+ * column, then say the scale (docs/contracts/workbook.md, "Reading the scale").
+ */
+export function hasOwnScale(profile: Pick<RatingProfile, "scale"> | undefined): boolean {
+  return profile !== undefined && profile.scale !== DEFAULT_SCALE;
 }

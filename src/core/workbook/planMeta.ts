@@ -4,8 +4,8 @@ import type { PlanMeta } from "./model";
 import type { PlanSettings } from "./settings";
 import type { TableRead } from "./table";
 
-/** Where the evaluated fiscal year came from. */
-export type FiscalYearSource = "settings" | "header" | "title";
+/** Where the evaluated fiscal year came from (understood.ts: the year grid, a line naming it, the results' years). */
+export type FiscalYearSource = "settings" | "option" | "header" | "grid" | "due" | "title" | "legend" | "results";
 
 export interface WorkbookMeta {
   meta: PlanMeta;
@@ -17,8 +17,9 @@ const EVALUATION_DATE = /((?:令和|平成|R|H)\s*(?:元|\d{1,2})\s*年\s*\d{1,2
 
 /**
  * The plan's title, evaluated fiscal year and evaluation date (docs/contracts/workbook.md, "Plan
- * metadata"): what the settings sheet says, else what the workbook itself shows — the headers
- * (令和2年度当初予定, 取組実績（令和3年3月末実績値）, 目標（R5）) and the title lines above the table.
+ * metadata"): what the settings sheet says, else what the workbook itself shows — as the reader understood
+ * it (the headers 令和2年度当初予定, 目標（R5）; a year grid's last year with results; a line 評価年度:2008年度;
+ * the title; the years the results name), else the headers and the title lines above the table.
  */
 export function workbookMeta(table: TableRead, settings: PlanSettings): WorkbookMeta {
   const saved = settings.meta;
@@ -28,6 +29,11 @@ export function workbookMeta(table: TableRead, settings: PlanSettings): Workbook
 
   let fiscalYear = saved.fiscalYear;
   let fiscalYearSource: FiscalYearSource | undefined = fiscalYear === undefined ? undefined : "settings";
+  const understood = table.understood?.year;
+  if (fiscalYear === undefined && understood) {
+    fiscalYear = understood.fiscalYear;
+    fiscalYearSource = understood.source;
+  }
   if (fiscalYear === undefined) {
     const fromHeader = headerTexts.map((h) => findFiscalYear(h)?.fiscalYear).find((y) => y !== undefined);
     const fromTitle = table.preamble.map((line) => findFiscalYear(line)?.fiscalYear).find((y) => y !== undefined);

@@ -1,57 +1,15 @@
-import { DEFAULT_SCALE, readRating, type RatingScale, type RatingStatus } from "../rating/scale";
-import { foldText } from "../text/fold";
-import { columnLetter, isBlankRow, isErrorCell, rawText, type RawCell, type SheetGrid } from "./cells";
-import { CANONICAL_HEADER, FIELDS, headerScore, matchHeader, missingFields, type ColumnMap, type Field } from "./columns";
+import { DEFAULT_SCALE, foldSymbol, type RatingScale } from "../rating/scale";
+import { columnLetter, rawText, type RawCell, type SheetGrid } from "./cells";
+import { CANONICAL_HEADER, FIELDS, type ColumnMap, type Field } from "./columns";
+import { LAYOUT_SEARCH_ROWS, detectLayout, readLayout, type LayoutGrid, type LayoutOptions } from "./layout";
+import type { ReadProblem, TableRow } from "./rows";
+import type { Understood } from "./understood";
 
-/** How far down a sheet the header row is looked for. */
-export const HEADER_SEARCH_ROWS = 20;
+export { normaliseRating, readItemNumber, tableRow } from "./rows";
+export type { ReadProblem, RowInput, TableRow } from "./rows";
 
-export type { RatingStatus };
-
-export interface CellError {
-  field: Field;
-  /** 0-based column. */
-  column: number;
-  error: string;
-}
-
-/** A row of the progress table as read, with where it stands in the sheet. */
-export interface TableRow {
-  /** 1-based row in the sheet. */
-  sheetRow: number;
-  kind: "item" | "sub";
-  /** "12", "4-1"; "" when the number cannot be read. */
-  item: string;
-  no?: number;
-  sub?: number;
-  /** For a sub-item: its parent's item label. */
-  parent?: string;
-  category: string;
-  title: string;
-  department: string;
-  /** "S", "A", "B", "-", "" — or the text as written when it is none of those. */
-  rating: string;
-  ratingWritten: string;
-  ratingStatus: RatingStatus;
-  actions: string;
-  plan: string;
-  result: string;
-  notes: string;
-  /** The item this row reposts (再掲): 【No.15の再掲】 → 15. */
-  repostOf?: number;
-  noWritten: string;
-  subWritten: string;
-  errors: CellError[];
-}
-
-export type ReadProblem =
-  | { code: "COLUMNS_MISSING"; sheet: string; headerRow?: number; found: string[]; missing: Field[] }
-  /** A run of empty rows inside the table: the first row, and how many when more than one. */
-  | { code: "BLANK_ROW"; sheetRow: number; rows?: number }
-  | { code: "NUMBER_UNREADABLE"; sheetRow: number; column: number; text: string }
-  | { code: "SUB_WITHOUT_PARENT"; sheetRow: number }
-  /** The table was read from a hidden sheet (no visible sheet holds one). */
-  | { code: "TABLE_SHEET_HIDDEN"; sheet: string };
+/** How far down a sheet the header row (or a sideways table's labels) is looked for; the Excel port reads this many rows to choose the sheet. */
+export const HEADER_SEARCH_ROWS = LAYOUT_SEARCH_ROWS;
 
 export interface TableRead {
   sheet: string;
@@ -66,6 +24,8 @@ export interface TableRead {
   preamble: string[];
   rows: TableRow[];
   problems: ReadProblem[];
+  /** What the reader understood of the sheet: layout, roles, year, scale, numbering (said before the findings). */
+  understood?: Understood;
 }
 
 export interface ReadOptions {
@@ -73,219 +33,24 @@ export interface ReadOptions {
   sheet?: string;
   /** A user's column mapping (0-based columns); it overrides detection. */
   mapping?: ColumnMap;
-  /** The rating scale of the profile, to read the 評価 column with (S/A/B by default). */
+  /**
+   * The rating scale of the profile, to read the 評価 column with. DEFAULT_SCALE itself (a profile that
+   * states no scale) leaves the scale to the sheet: its legend, else the symbols found.
+   */
   scale?: RatingScale;
+  /** Where the scale comes from when it is given: the settings sheet (default) or a command-line option. */
+  scaleSource?: "settings" | "option";
+  /** The year evaluated, when a setting or an option states it: a year grid's columns of that year are read. */
+  fiscalYear?: number;
+  fiscalYearSource?: "settings" | "option";
 }
 
-const REPOST = /No\.?\s*(\d+)\s*の?\s*再掲/i;
-
-/** The item a text says this row reposts: 【No.15の再掲】, No.15の再掲, No. 15 再掲 → 15. */
-export function repostOf(text: string): number | undefined {
-  if (!text.includes("再掲")) return undefined;
-  const match = REPOST.exec(foldText(text));
-  return match ? Number(match[1]) : undefined;
-}
-
-/** "12", "１２", "No.12", 12 → 12; "4-1" → 4 and 1. */
-export function readItemNumber(cell: RawCell | undefined): { no?: number; sub?: number; readable: boolean } {
-  if (typeof cell === "number") return Number.isInteger(cell) && cell > 0 ? { no: cell, readable: true } : { readable: false };
-  const text = foldText(rawText(cell)).trim();
-  if (text === "") return { readable: true };
-  const m = /^(?:No\.?\s*)?(\d+)(?:\s*-\s*(\d+))?$/i.exec(text);
-  if (!m) return { readable: false };
-  return { no: Number(m[1]), ...(m[2] ? { sub: Number(m[2]) } : {}), readable: true };
-}
-
-function readSubNumber(cell: RawCell | undefined): { sub?: number; readable: boolean } {
-  if (typeof cell === "number") return Number.isInteger(cell) && cell > 0 ? { sub: cell, readable: true } : { readable: false };
-  const text = foldText(rawText(cell)).trim().replace(/^-\s*/, "");
-  if (text === "") return { readable: true };
-  return /^\d+$/.test(text) ? { sub: Number(text), readable: true } : { readable: false };
-}
-
-/** S, A, B as written in many ways: "Ａ", "a", " A " → A; "－", "ー" → "-" (on the default scale). */
-export function normaliseRating(written: string, scale: RatingScale = DEFAULT_SCALE): { rating: string; status: RatingStatus } {
-  return readRating(written, scale);
-}
-
-/** The best header row within the first rows; a user's mapping counts towards it. */
-function findHeader(grid: SheetGrid, mapping: ColumnMap = {}): { row: number; map: ColumnMap } | undefined {
-  let best: { row: number; map: ColumnMap; score: number } | undefined;
-  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
-  const mapped = Object.keys(mapping).length;
-  for (let r = 0; r < limit; r += 1) {
-    const detected = matchHeader(grid.rows[r] ?? []);
-    const found = Object.keys(detected).length;
-    if (found === 0 || found + mapped < 2) continue;
-    const map = { ...detected, ...mapping };
-    const score = headerScore(map);
-    if (!best || score > best.score) best = { row: r, map, score };
-  }
-  return best && { row: best.row, map: best.map };
-}
-
-function hasData(row: readonly RawCell[], map: ColumnMap): boolean {
-  return (["no", "sub", "title", "rating", "plan", "result", "actions"] as const).some((field) => {
-    const column = map[field];
-    return column !== undefined && (rawText(row[column]).trim() !== "" || isErrorCell(row[column]));
-  });
-}
-
-/** A row's cells as written (No. and 枝番 already read as numbers), and where it stands. */
-export interface RowInput {
-  sheetRow: number;
-  /** 分野, inherited from the rows above when empty. */
-  category: string;
-  /** The item number; for a sub-item, its parent's. */
-  no?: number;
-  sub?: number;
-  title: string;
-  department: string;
-  ratingWritten: string;
-  actions: string;
-  plan: string;
-  result: string;
-  notes: string;
-  noWritten: string;
-  subWritten: string;
-  errors: CellError[];
-}
-
-/**
- * One row of the table from its cells: kind, item label, parent, the rating read, the 再掲 it
- * reposts. The reader and the report-text importer both build their rows here.
- */
-export function tableRow(input: RowInput, scale: RatingScale = DEFAULT_SCALE): TableRow {
-  const { no, sub } = input;
-  const { rating, status } = normaliseRating(input.ratingWritten, scale);
-  const repost = [input.notes, input.actions, input.plan, input.result].map(repostOf).find((n) => n !== undefined);
-  return {
-    sheetRow: input.sheetRow,
-    kind: sub === undefined ? "item" : "sub",
-    item: no === undefined ? "" : sub === undefined ? String(no) : `${no}-${sub}`,
-    // Every field present (undefined where absent): one object shape for every row of a table.
-    no,
-    sub,
-    parent: sub !== undefined && no !== undefined ? String(no) : undefined,
-    category: input.category,
-    title: input.title,
-    department: input.department,
-    rating,
-    ratingWritten: input.ratingWritten,
-    ratingStatus: status,
-    actions: input.actions,
-    plan: input.plan,
-    result: input.result,
-    notes: input.notes,
-    repostOf: repost,
-    noWritten: input.noWritten,
-    subWritten: input.subWritten,
-    errors: input.errors,
-  };
-}
-
-/** Reads the table of one sheet whose header row is known. */
-function readRows(grid: SheetGrid, headerRow: number, map: ColumnMap, scale?: RatingScale): { rows: TableRow[]; problems: ReadProblem[] } {
-  const rows: TableRow[] = [];
-  const problems: ReadProblem[] = [];
-  let category = "";
-  let parent: number | undefined;
-  const text = (row: readonly RawCell[], field: Field): string => {
-    const column = map[field];
-    return column === undefined ? "" : rawText(row[column]).trim();
-  };
-
-  let r = headerRow + 1;
-  while (r < grid.rows.length) {
-    const row = grid.rows[r] ?? [];
-    if (isBlankRow(row)) {
-      // A blank row ends the table, unless data rows follow it (then it is reported).
-      let next = r + 1;
-      while (next < grid.rows.length && isBlankRow(grid.rows[next])) next += 1;
-      const following = grid.rows[next];
-      if (!following || !hasData(following, map)) break;
-      // One problem per run of empty rows (a run may be a million rows long: it is said once).
-      problems.push({ code: "BLANK_ROW", sheetRow: r + 1, ...(next - r > 1 ? { rows: next - r } : {}) });
-      r = next;
-      continue;
-    }
-    const sheetRow = r + 1;
-    const errors: CellError[] = [];
-    for (const field of FIELDS) {
-      const column = map[field];
-      const cell = column === undefined ? undefined : row[column];
-      if (column !== undefined && isErrorCell(cell)) errors.push({ field, column, error: cell.error });
-    }
-    const noCell = map.no === undefined ? undefined : row[map.no];
-    const subCell = map.sub === undefined ? undefined : row[map.sub];
-    const number = readItemNumber(noCell);
-    const subNumber = readSubNumber(subCell);
-    if (!number.readable && map.no !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.no, text: rawText(noCell) });
-    if (!subNumber.readable && map.sub !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.sub, text: rawText(subCell) });
-    const sub = subNumber.sub ?? number.sub;
-    const categoryText = text(row, "category");
-    if (categoryText) category = categoryText;
-    let no = number.no;
-    if (sub !== undefined) {
-      no ??= parent;
-      if (no === undefined) problems.push({ code: "SUB_WITHOUT_PARENT", sheetRow });
-    } else if (no !== undefined) {
-      parent = no;
-    }
-    rows.push(
-      tableRow({
-        sheetRow,
-        category,
-        ...(no === undefined ? {} : { no }),
-        ...(sub === undefined ? {} : { sub }),
-        title: text(row, "title"),
-        department: text(row, "department"),
-        ratingWritten: text(row, "rating"),
-        actions: text(row, "actions"),
-        plan: text(row, "plan"),
-        result: text(row, "result"),
-        notes: text(row, "notes"),
-        noWritten: rawText(noCell),
-        subWritten: rawText(subCell),
-        errors,
-      }, scale),
-    );
-    r += 1;
-  }
-  return { rows, problems };
-}
-
-function preambleOf(grid: SheetGrid, headerRow: number | undefined): string[] {
-  const rows = grid.rows.slice(0, headerRow ?? 0);
-  return rows.map((row) => row.map((cell) => rawText(cell).trim()).filter(Boolean).join(" ")).filter(Boolean);
-}
-
-/** The header row's cells; with no header row found, the first non-empty row's (what the user sees at the top). */
-function headerCellsOf(grid: SheetGrid, headerRow: number | undefined): string[] {
-  const index = headerRow ?? grid.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => !isBlankRow(r));
-  if (index < 0) return [];
-  const row = grid.rows[index] ?? [];
-  const cells = row.map((cell) => rawText(cell).trim());
-  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-  return cells;
-}
-
-function headersOf(grid: SheetGrid, headerRow: number | undefined, map: ColumnMap): Partial<Record<Field, string>> {
-  const headers: Partial<Record<Field, string>> = {};
-  for (const field of FIELDS) {
-    const column = map[field];
-    if (column !== undefined) headers[field] = headerRow === undefined ? CANONICAL_HEADER[field] : rawText(grid.rows[headerRow]?.[column]).trim();
-  }
-  return headers;
-}
-
-/** Whether these first rows of a sheet hold a header row with every required column. */
+/** Whether these first rows of a sheet hold a table the reader can check (a header row, or a sideways table's labels). */
 export function hasTableHeader(grid: SheetGrid, mapping?: ColumnMap): boolean {
-  const header = findHeader(grid, mapping);
-  return header !== undefined && missingFields(header.map).length === 0;
+  return detectLayout(grid, mapping)?.complete === true;
 }
 
-/** A sheet as the rule for choosing the table's sheet sees it; `rows` (its first 20 rows) may be asked for later. */
+/** A sheet as the rule for choosing the table's sheet sees it; `rows` (its first rows) may be asked for later. */
 export interface SheetCandidate {
   name: string;
   hidden?: boolean;
@@ -297,13 +62,18 @@ export interface SheetCandidate {
 /** The rule's answer: the sheet (undefined for a workbook without sheets), or the sheets whose first rows it needs first. */
 export type TableSheetChoice = { sheet: string | undefined } | { needRows: string[] };
 
+/** Scales the reader guessed from symbols (not stated by a setting or a legend). */
+const GUESSED = new Set(["preset", "words", "unknown"]);
+
+const firstRowsOf = (sheet: SheetCandidate): SheetGrid => ({ name: sheet.name, rows: (sheet.rows ?? []).slice(0, HEADER_SEARCH_ROWS) as RawCell[][] });
+
 /**
  * The sheet whose table is read (docs/contracts/workbook.md, "Finding the table") — the one rule every
  * port follows. Visible sheets come first: the user's pick; else a visible sheet holding an Excel Table;
- * else the first visible sheet whose first rows hold a complete header row; then the same among hidden
- * sheets (an old copy of the table kept hidden never wins over the visible one); else the first sheet
- * with any header, visible first; else the first visible sheet. Only the first 20 rows of a sheet are
- * looked at, and only when needed: a port that has read some sheets' rows only (Excel reads the first
+ * else the first visible sheet whose first rows hold a table the reader can check; then the same among
+ * hidden sheets (an old copy of the table kept hidden never wins over the visible one); else the first
+ * sheet with any header, visible first; else the first visible sheet. Only the first 40 rows of a sheet
+ * are looked at, and only when needed: a port that has read some sheets' rows only (Excel reads the first
  * visible sheet's at once) is told which others to read.
  */
 export function chooseTableSheet(sheets: readonly SheetCandidate[], options: Pick<ReadOptions, "sheet" | "mapping"> = {}): TableSheetChoice {
@@ -316,10 +86,10 @@ export function chooseTableSheet(sheets: readonly SheetCandidate[], options: Pic
     if (table) return { sheet: table.name };
     for (const sheet of group) {
       if (!sheet.rows) return missing();
-      if (hasTableHeader({ name: sheet.name, rows: sheet.rows as RawCell[][] }, options.mapping)) return { sheet: sheet.name };
+      if (hasTableHeader(firstRowsOf(sheet), options.mapping)) return { sheet: sheet.name };
     }
   }
-  const anyHeader = [...visible, ...hidden].find((s) => s.rows && findHeader({ name: s.name, rows: s.rows as RawCell[][] }, options.mapping) !== undefined);
+  const anyHeader = [...visible, ...hidden].find((s) => s.rows && detectLayout(firstRowsOf(s), options.mapping) !== undefined);
   return { sheet: (anyHeader ?? visible[0] ?? sheets[0])?.name };
 }
 
@@ -329,54 +99,72 @@ function tableSheetOf(grids: readonly SheetGrid[], options: ReadOptions): string
   return "sheet" in choice ? choice.sheet : undefined;
 }
 
+/** The other sheets that hold a table of their own (the add-in's own sheets are never handed to the reader). */
+export function tableSheets(grids: readonly SheetGrid[], options: Pick<ReadOptions, "mapping"> = {}): string[] {
+  return grids.filter((g) => hasTableHeader(firstRowsOf(g), options.mapping)).map((g) => g.name);
+}
+
+function preambleOf(grid: SheetGrid, headerRow: number | undefined): string[] {
+  const rows = grid.rows.slice(0, headerRow ?? 0);
+  return rows.map((row) => row.map((cell) => rawText(cell).trim()).filter(Boolean).join(" ")).filter(Boolean);
+}
+
 /**
  * Reads the progress table of a workbook (docs/contracts/workbook.md): the chosen sheet, or the sheet of an
- * Excel Table, or the first sheet with a recognisable header within its first 20 rows.
+ * Excel Table, or the first sheet whose first 40 rows hold a table, in the sheet's own layout.
  */
 export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}): TableRead {
   const chosen = tableSheetOf(grids, options);
-  const grid: SheetGrid = grids.find((g) => g.name === chosen) ?? { name: chosen ?? "", rows: [] };
+  const grid: LayoutGrid = grids.find((g) => g.name === chosen) ?? { name: chosen ?? "", rows: [] };
   // Said once, as information: the table read is on a hidden sheet (no visible sheet holds one).
   const hiddenSheet: ReadProblem[] = grid.hidden ? [{ code: "TABLE_SHEET_HIDDEN", sheet: grid.name }] : [];
-  // With a user's mapping and no header recognised, the header row is the first non-empty one: the row
-  // the pane showed the columns of.
-  const firstRow = grid.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => !isBlankRow(r));
-  const detected = findHeader(grid, options.mapping) ?? (options.mapping && firstRow >= 0 ? { row: firstRow, map: options.mapping } : undefined);
-  const map: ColumnMap = { ...(detected?.map ?? {}), ...(options.mapping ?? {}) };
-  const headerRow = detected?.row;
-  const missing = missingFields(map);
-  if (missing.length > 0 || (headerRow === undefined && !options.mapping)) {
+  const ownScale = options.scale !== undefined && options.scale !== DEFAULT_SCALE ? options.scale : undefined;
+  const layoutOptions: LayoutOptions = {
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+    ...(ownScale ? { scale: ownScale, scaleSource: options.scaleSource ?? "settings" } : {}),
+    ...(options.fiscalYear === undefined ? {} : { fiscalYear: options.fiscalYear, fiscalYearSource: options.fiscalYearSource ?? "settings" }),
+  };
+  let read = readLayout(grid, layoutOptions);
+  const otherSheets = grids.length > 1 ? tableSheets(grids.filter((g) => g.name !== grid.name && !g.hidden), options) : [];
+  if (otherSheets.length > 0 && GUESSED.has(read.understood.scale.source)) {
+    // One plan, one scale: a scale guessed from symbols is guessed from every sheet's whose own is guessed too.
+    const own = new Set(read.understood.scale.used.map(foldSymbol));
+    const others = otherSheets.flatMap((name) => {
+      const other = grids.find((g) => g.name === name);
+      const scale = other ? readLayout(other, layoutOptions).understood.scale : undefined;
+      return scale && GUESSED.has(scale.source) ? scale.used : [];
+    });
+    if (others.some((symbol) => !own.has(foldSymbol(symbol)))) read = readLayout(grid, { ...layoutOptions, workbookSymbols: others });
+  }
+  const understood: Understood = { ...read.understood, otherSheets };
+  const headerRow = read.headerRow;
+  const headers: Partial<Record<Field, string>> = { ...read.headers };
+  for (const field of FIELDS) if (read.columns[field] !== undefined && headers[field] === undefined) headers[field] = CANONICAL_HEADER[field];
+  const base = {
+    sheet: grid.name,
+    ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
+    columns: read.columns,
+    headers,
+    headerCells: read.headerCells,
+    preamble: preambleOf(grid, headerRow),
+    understood,
+  };
+  if (read.missing.length > 0) {
     return {
-      sheet: grid.name,
-      ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
-      columns: map,
-      headers: headersOf(grid, headerRow, map),
-      headerCells: headerCellsOf(grid, headerRow),
-      preamble: preambleOf(grid, headerRow),
+      ...base,
       rows: [],
       problems: [
         {
           code: "COLUMNS_MISSING",
           sheet: grid.name,
           ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
-          found: headerCellsOf(grid, headerRow).filter(Boolean),
-          missing: missing.length > 0 ? missing : ["no"],
+          found: read.headerCells.filter(Boolean),
+          missing: read.missing,
         },
       ],
     };
   }
-  const start = headerRow ?? -1;
-  const { rows, problems } = readRows(grid, start, map, options.scale);
-  return {
-    sheet: grid.name,
-    ...(headerRow === undefined ? {} : { headerRow: headerRow + 1 }),
-    columns: map,
-    headers: headersOf(grid, headerRow, map),
-    headerCells: headerCellsOf(grid, headerRow),
-    preamble: preambleOf(grid, headerRow),
-    rows,
-    problems: [...hiddenSheet, ...problems],
-  };
+  return { ...base, rows: read.rows, problems: [...hiddenSheet, ...read.problems] };
 }
 
 export interface TableSummary {

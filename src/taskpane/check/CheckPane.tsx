@@ -28,6 +28,7 @@ import { IgnoredList } from "./IgnoredList";
 import { PlanForm } from "./PlanForm";
 import { ProfileForm } from "./ProfileForm";
 import { ProgressView } from "./ProgressView";
+import { TableReading, type ReadingEditor } from "./TableReading";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
 import { useFindingWalk } from "./useFindingWalk";
@@ -57,7 +58,7 @@ const useStyles = makeStyles({
 /** One of the pane's sections behind a heading that opens it (an accordion item, heading level 2). */
 function Section({ value, heading, children }: { value: string; heading: string; children: ReactNode }) {
   return (
-    <AccordionItem value={value}>
+    <AccordionItem value={value} data-section={value}>
       <AccordionHeader as="h2" size="small">
         {heading}
       </AccordionHeader>
@@ -187,6 +188,23 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
 
   const summary = run?.result.summary;
   const columnsMissing = run?.table.problems.some((p) => p.code === "COLUMNS_MISSING") ?? false;
+  // The sections below the findings, opened by hand or from 「この表の読み方」 (each check opens 列の指定 when columns are missing).
+  const [openSections, setOpenSections] = useState<string[]>([]);
+  const [sectionsRun, setSectionsRun] = useState<PaneRun>();
+  if (run !== sectionsRun) {
+    // A new check: 列の指定 opens when columns are missing (state adjusted while rendering, not in an effect).
+    setSectionsRun(run);
+    if (columnsMissing && !openSections.includes("columns")) setOpenSections([...openSections, "columns"]);
+  }
+  const edit = (editor: ReadingEditor) => {
+    setOpenSections((open) => (open.includes(editor) ? open : [...open, editor]));
+    setTimeout(() => document.querySelector(`[data-section="${editor}"]`)?.scrollIntoView({ block: "start" }), 0);
+  };
+  const understood = run?.table.understood;
+  const confirmScale = () => {
+    if (!run || !understood) return;
+    saveSettings((options) => engine.call("saveProfile", [{ ...run.settings.profile, scale: { symbols: understood.scale.symbols } }], options), m.readingConfirmed);
+  };
   const currentFinding = flat[current];
   const ignored = run?.settings.ignored ?? [];
   const fixOf = (finding: Finding) => run?.fixes[findingKey(finding)];
@@ -246,6 +264,7 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
       {!run && <Text size={200}>{m.checkHint}</Text>}
       {run && summary && (
         <>
+          {understood && <TableReading understood={understood} busy={busy} onEdit={edit} onConfirmScale={confirmScale} />}
           <CheckSummaryView summary={summary} />
           <div className={styles.row} role="group" aria-label={m.actionsHeading}>
             <Button size="small" onClick={() => void exportAll()} disabledFocusable={busy || flat.length === 0}>
@@ -296,7 +315,7 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
               }}
             />
           )}
-          <Accordion collapsible multiple defaultOpenItems={columnsMissing ? ["columns"] : []}>
+          <Accordion collapsible multiple openItems={openSections} onToggle={(_, data) => setOpenSections(data.openItems.map(String))}>
             <AccordionItem value="ignored" data-testid="ignored-section">
               <AccordionHeader as="h2" size="small">
                 {fill(m.ignoredHeading, { n: ignored.length })}
