@@ -1,7 +1,19 @@
 import type ExcelJS from "exceljs";
 import { rawText, type RawCell, type SheetGrid } from "../core/workbook/cells";
 import { GUARD_TITLE, type EntryGuard, type GuardRange } from "../core/workbook/guard";
-import { WorkbookError, checkGuards, unsupported, type CellGuard, type FileWorkbookPort, type PortCapabilities, type SimpleSheet, type WorkbookRead } from "../core/port";
+import {
+  WorkbookError,
+  checkGuards,
+  checkRowGuards,
+  unsupported,
+  type CellGuard,
+  type CellWrite,
+  type FileWorkbookPort,
+  type PortCapabilities,
+  type RowGuard,
+  type SimpleSheet,
+  type WorkbookRead,
+} from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
 import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead, type SettingsRow } from "../core/workbook/settings";
 import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
@@ -11,6 +23,9 @@ import { addBarChart, type BarChartSpec } from "./chart";
 import { READ_ERRORS } from "./zip";
 
 export type { Inflater } from "./zip";
+// The round trip's files, reached by the shells through this entry point of the file adapter.
+export { readReturnedFile } from "./returnedFile";
+export { departmentWorkbooks, filesZip } from "./departmentWorkbook";
 
 /** Loads a workbook into exceljs, to write it: only bytes the reader (reader.ts) accepted reach here. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
@@ -130,6 +145,53 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     target.getRow(sheetRow).getCell(column + 1).value = text;
     (read.rows[sheetRow - 1] ??= [])[column] = text;
     this.changed = true;
+  }
+
+  /**
+   * Several text cells in one write (a merge, its undoing): every guard checked on the read model first,
+   * nothing written when one fails; each text written as a text cell (never a formula), an empty one
+   * emptying the cell; mirrored in the read model. Kept in this one method: the package writer that
+   * patches cells in place takes it over.
+   */
+  async writeCells(sheet: string, cells: readonly CellWrite[], guards: readonly RowGuard[] = []): Promise<void> {
+    const read = this.model.sheets.find((s) => s.name === sheet);
+    const target = (await this.workbook()).getWorksheet(sheet);
+    if (!read || !target) throw new WorkbookError("ItemNotFound", { ja: `シート「${sheet}」が見つかりません`, en: `Sheet "${sheet}" not found` });
+    checkRowGuards(guards, (column, sheetRow) => rawText(read.rows[sheetRow - 1]?.[column]));
+    for (const { column, sheetRow, text } of cells) {
+      const cell = target.getRow(sheetRow).getCell(column + 1);
+      // A cell of the table read as rich text or a formula's result becomes the plain text written.
+      cell.value = text === "" ? null : text;
+      (read.rows[sheetRow - 1] ??= [])[column] = text === "" ? null : text;
+    }
+    this.changed = true;
+  }
+
+  /**
+   * The cells of one sheet: as read from the file, or, for a sheet written since (the add-in's own, kept
+   * by name only in the read model), as exceljs holds it, each value as the reader would hand it.
+   */
+  async readSheet(name: string): Promise<RawCell[][] | undefined> {
+    const read = this.model.sheets.find((s) => s.name === name);
+    if (!read) return undefined;
+    const written = this.book?.getWorksheet(name);
+    if (!written || read.rows.length > 0) return read.rows;
+    const rows: RawCell[][] = [];
+    written.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const value = cell.value;
+        const raw: RawCell =
+          value === null || value === undefined
+            ? null
+            : typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+              ? value
+              : value instanceof Date
+                ? { date: value.toISOString().slice(0, 10) }
+                : cell.text;
+        (rows[r - 1] ??= [])[c - 1] = raw;
+      });
+    });
+    return rows;
   }
 
   /** Replaces (or adds) a sheet of the read model after a write. */

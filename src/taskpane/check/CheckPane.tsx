@@ -33,6 +33,7 @@ import { ColumnMapping } from "./ColumnMapping";
 import { IgnoredList } from "./IgnoredList";
 import { PlanForm } from "./PlanForm";
 import { ProfileForm } from "./ProfileForm";
+import { RoundTripPanel } from "./RoundTripPanel";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
 import { useFindingWalk } from "./useFindingWalk";
@@ -291,6 +292,7 @@ export function CheckPane({ port, onChecked, onNavigate, onChanged, onSheetWritt
                 {...(onChanged ? { onChanged } : {})}
               />
             </Section>
+            <RoundTripPanel port={port} busy={busy} act={act} {...(onChanged ? { onChanged } : {})} />
             <Section value="plan" heading={m.planHeading}>
               <PlanForm
                 key={JSON.stringify(run.meta.meta)}
