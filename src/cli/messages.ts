@@ -12,6 +12,12 @@ const ja = {
                    前年度のブックと比べ、項目の増減・番号の変更・評価の上下・目標値の変更を表示します
   rollover THIS.xlsx -o NEXT.xlsx [--force]
                    次年度の進捗管理表を作ります（評価と実績を空にし、年度を進めます）
+  split MASTER.xlsx -o DIR [--deadline D] [--columns C] [--contact T] [--password P] [--force]
+                   担当課ごとに、その課の行だけの調書（.xlsx）を書き出します
+  merge MASTER.xlsx RETURNED.xlsx … -o MERGED.xlsx [--json] [--force]
+                   戻った調書を取り込んだブックを書き出します（変更・衝突・未回答の課を表示）
+  export FILE.xlsx --csv -o OUT.csv [--force]
+                   項目の表（OUT.csv）と読み取った数値の表（OUT-metrics.csv）を CSV（UTF-8）で書き出します
   metrics TEXT [--json]
                    セルの文から読み取れる目標値・実績値を表示します
   import-text REPORT.txt -o OUT.xlsx [--force]
@@ -116,6 +122,50 @@ OUT が既にあるときは --force を付けたときだけ置き換えます�
   notRegularFile: (file: string) => `通常のファイルではありません（デバイスや名前付きパイプは読みません）。.xlsx ファイルを指定してください: ${file}`,
   fileTooLarge: (file: string, size: string | undefined, limit: string) =>
     `ファイルが大きすぎるため読み込みを中止しました（${size ? `${size}、上限 ${limit}` : `上限 ${limit} を超えています`}）。不要なシートやセルを削除してから、もう一度お試しください: ${file}`,
+  splitUsage: `使い方: plan-progress split MASTER.xlsx -o DIR [--deadline YYYY-MM-DD] [--columns 評価,取組実績,…] [--contact TEXT] [--password TEXT] [--force]
+
+進捗管理表を担当課（主な推進担当課）ごとの調書に分け、DIR に 1 課 1 ファイルで書き出します。「市民課、政策課」のように
+共同で担当する項目は両方の課に入り、枝番の項目には親の行を参考として付けます。記入する列（既定: 評価・取組実績）だけを
+入力でき、ほかのセルはシートの保護でロックします（--password がなければパスワードなし）。前回のチェック結果を行の横に、
+記入のしかた・締切・評価の記号を最初のシートに、照合用の識別情報を非表示のシートに入れます。MASTER は変更しません。
+--columns には 評価・取組実績・実施内容・目標・備考（または rating,result,actions,plan,notes）を指定できます。`,
+  splitMissingArgs: "進捗管理表と出力先のフォルダーを指定してください（例: plan-progress split 進捗管理表.xlsx -o 調書/）",
+  badDeadline: (text: string) => `締切は YYYY-MM-DD で指定してください（例: 2021-05-14）: ${text}`,
+  badColumns: (text: string) => `記入する列が正しくありません（評価・取組実績・実施内容・目標・備考 から選べます）: ${text}`,
+  notAFolder: (dir: string) => `出力先はフォルダーを指定してください（作れないか、ファイルです）: ${dir}`,
+  splitFile: (file: string, department: string, rows: number) => `${file}（${department}、${rows}行）`,
+  splitDone: (count: number, dir: string) => `${dir} に ${count} 課分の調書を書き出しました`,
+  splitUnassigned: (items: string) => `担当課のない行（事務局で記入）: ${items}`,
+  mergeUsage: `使い方: plan-progress merge MASTER.xlsx RETURNED.xlsx … -o MERGED.xlsx [--json] [--force]
+
+担当課から戻った調書を進捗管理表に取り込み、MERGED.xlsx に書き出します（MASTER は変更しません）。
+調書は非表示の識別情報で照合し、識別情報のない調書は担当課・No.・項目名で照合します（その旨を表示）。
+取り込むのは各課の担当行の記入する列だけです。ロックされたセルの変更、行の追加・削除・並べ替え、他の課の行、
+別の年度・別の計画の調書、同じ課からの 2 つ目の回答（ファイルの保存日時が新しいほうを採用）は「衝突」として表示し、
+取り込みません。式は式として取り込まず、保存されていた値を取り込みます。変更前の値は「取込履歴」シートに記録します。
+課ごとの変更（変更前 → 変更後）、衝突、回答状況（未回答の課、取込後のエラー・警告）を表示します。
+--json で {"merge","changes","conflicts","notices","status"} を出力します。
+終了コード: 0 衝突なし、1 衝突あり（取り込まなかったものがある）、2 実行できない。`,
+  mergeMissingArgs: "進捗管理表・戻った調書・出力先を指定してください（例: plan-progress merge 進捗管理表.xlsx 調書/*.xlsx -o 取込後.xlsx）",
+  mergeDepartment: (department: string, file: string) => `■ ${department}（${file}）`,
+  mergeChange: (item: string, header: string, before: string, after: string) => `  No.${item} ${header}: 「${before}」 → 「${after}」`,
+  mergeConflictsHeading: (n: number) => `衝突（取り込みません）: ${n}件`,
+  mergeNoticesHeading: (n: number) => `お知らせ（取り込みます）: ${n}件`,
+  mergeNote: (file: string, message: string) => `  ${file}: ${message}`,
+  statusHeading: "回答状況: 担当課 行数 回答 変更 衝突 エラー 警告",
+  statusLine: (department: string, rows: number, answered: string, changed: number, conflicts: number, errors: number, warnings: number) =>
+    `  ${department} ${rows}行 ${answered} 変更${changed} 衝突${conflicts} エラー${errors} 警告${warnings}`,
+  statusAnswered: (date: string) => `回答あり${date ? `（${date}）` : ""}`,
+  statusNotAnswered: "未回答",
+  merged: (file: string, cells: number, id: string) => `${file} に書き出しました（${cells} セルを変更、取込ID ${id}。「取込履歴」シートに変更前の値があります）`,
+  exportUsage: `使い方: plan-progress export FILE.xlsx --csv -o OUT.csv [--force]
+
+進捗管理表をオープンデータ用の CSV（UTF-8、BOM 付き）に書き出します。OUT.csv は項目・枝番ごとに 1 行
+（分野, No., 枝番, 項目, 担当課, 評価, 目標, 実績, エラー, 警告, 情報）、OUT-metrics.csv は読み取った目標値・実績値を
+1 行に 1 つ（No., 枝番, 項目, 役割, 番号, ラベル, 値, 単位, 比較, 下限, 上限, 年度）。列は docs/contracts/roundtrip.md のとおりです。`,
+  exportMissingArgs: "ブック・--csv・出力先を指定してください（例: plan-progress export 進捗管理表.xlsx --csv -o 進捗.csv）",
+  exported: (items: string, metrics: string, rows: number) => `${items}（${rows}行）と ${metrics} を書き出しました`,
+  mergedNothing: (file: string) => `${file} に書き出しました（取り込む変更はありません）`,
 };
 
 export type CliMessages = typeof ja;
@@ -133,6 +183,12 @@ Commands:
                    compares with last year's workbook: items added, removed or renumbered, ratings up or down, targets changed
   rollover THIS.xlsx -o NEXT.xlsx [--force]
                    makes next year's workbook (ratings and results cleared, the year moved on)
+  split MASTER.xlsx -o DIR [--deadline D] [--columns C] [--contact T] [--password P] [--force]
+                   writes one form (.xlsx) per department with only its rows
+  merge MASTER.xlsx RETURNED.xlsx … -o MERGED.xlsx [--json] [--force]
+                   writes the workbook with the returned forms merged (changes, conflicts, who has not answered)
+  export FILE.xlsx --csv -o OUT.csv [--force]
+                   writes the items (OUT.csv) and the values read (OUT-metrics.csv) as CSV (UTF-8)
   metrics TEXT [--json]
                    shows the target or achieved values read in a cell's text
   import-text REPORT.txt -o OUT.xlsx [--force]
@@ -239,6 +295,54 @@ Reads the text of a published progress report (tables separated by tabs) and wri
   notRegularFile: (file: string) => `Not a regular file (devices and named pipes are not read): give an .xlsx file: ${file}`,
   fileTooLarge: (file: string, size: string | undefined, limit: string) =>
     `The file is too large to read (${size ? `${size}, ` : ""}over ${limit}). Delete unneeded sheets or cells and try again: ${file}`,
+  splitUsage: `Usage: plan-progress split MASTER.xlsx -o DIR [--deadline YYYY-MM-DD] [--columns rating,result,…] [--contact TEXT] [--password TEXT] [--force]
+
+Splits the progress table into one form per department (主な推進担当課), one file each in DIR. An item
+shared by departments (「市民課、政策課」) goes to each; a sub-item comes with its parent row for context.
+Only the columns to fill (default: the rating and the results) can be typed in; every other cell is locked
+by the sheet's protection (no password unless --password). The last check's findings stand beside the
+rows; the instructions, the deadline and the rating symbols are on the first sheet; an identity for the
+merge is on a hidden sheet. MASTER is never changed. --columns takes rating, result, actions, plan, notes
+(or the Japanese headers 評価, 取組実績, 実施内容, 目標, 備考).`,
+  splitMissingArgs: "Give the progress workbook and the output folder (e.g. plan-progress split progress.xlsx -o forms/)",
+  badDeadline: (text: string) => `Give the deadline as YYYY-MM-DD (e.g. 2021-05-14): ${text}`,
+  badColumns: (text: string) => `Invalid columns to fill (choose among rating, result, actions, plan, notes): ${text}`,
+  notAFolder: (dir: string) => `The output must be a folder (it cannot be made, or is a file): ${dir}`,
+  splitFile: (file: string, department: string, rows: number) => `${file} (${department}, ${rows} rows)`,
+  splitDone: (count: number, dir: string) => `Wrote the forms of ${count} departments to ${dir}`,
+  splitUnassigned: (items: string) => `Rows without a department (the section fills them): ${items}`,
+  mergeUsage: `Usage: plan-progress merge MASTER.xlsx RETURNED.xlsx … -o MERGED.xlsx [--json] [--force]
+
+Takes the departments' answers back into the progress table and writes MERGED.xlsx (MASTER is never
+changed). A form is matched by its hidden identity, or, without one, by department, No. and title (said).
+Only each department's own rows and the columns it fills are taken. A locked cell changed, rows added,
+deleted or moved, another department's row, a form of another year or plan, a second answer from one
+department (the newer by the file's own time is taken) are conflicts: listed, not applied. A formula is
+never taken as a formula: its saved value is. The values before are recorded in the 「取込履歴」 sheet.
+Prints per department each change (before → after), the conflicts, and the status (who has not
+answered, errors and warnings after the merge). --json prints {"merge","changes","conflicts","notices","status"}.
+Exit: 0 no conflicts, 1 conflicts (something was not taken), 2 could not run.`,
+  mergeMissingArgs: "Give the progress workbook, the returned forms and the output (e.g. plan-progress merge progress.xlsx forms/*.xlsx -o merged.xlsx)",
+  mergeDepartment: (department: string, file: string) => `■ ${department} (${file})`,
+  mergeChange: (item: string, header: string, before: string, after: string) => `  No.${item} ${header}: "${before}" → "${after}"`,
+  mergeConflictsHeading: (n: number) => `Conflicts (not taken): ${n}`,
+  mergeNoticesHeading: (n: number) => `Notices (taken): ${n}`,
+  mergeNote: (file: string, message: string) => `  ${file}: ${message}`,
+  statusHeading: "Status: department rows answered changed conflicts errors warnings",
+  statusLine: (department: string, rows: number, answered: string, changed: number, conflicts: number, errors: number, warnings: number) =>
+    `  ${department} ${rows} rows ${answered} changed ${changed} conflicts ${conflicts} errors ${errors} warnings ${warnings}`,
+  statusAnswered: (date: string) => `answered${date ? ` (${date})` : ""}`,
+  statusNotAnswered: "not answered",
+  merged: (file: string, cells: number, id: string) => `Wrote ${file} (${cells} cells changed, merge ${id}; the values before are in the 「取込履歴」 sheet)`,
+  exportUsage: `Usage: plan-progress export FILE.xlsx --csv -o OUT.csv [--force]
+
+Writes the progress table as open-data CSV (UTF-8 with a byte-order mark). OUT.csv has one row per item
+and sub-item (分野, No., 枝番, 項目, 担当課, 評価, 目標, 実績, errors, warnings, info); OUT-metrics.csv one row
+per value read (No., 枝番, 項目, role, marker, label, value, unit, op, min, max, fiscal year). The columns
+are documented in docs/contracts/roundtrip.md.`,
+  exportMissingArgs: "Give the workbook, --csv and the output (e.g. plan-progress export progress.xlsx --csv -o progress.csv)",
+  exported: (items: string, metrics: string, rows: number) => `Wrote ${items} (${rows} rows) and ${metrics}`,
+  mergedNothing: (file: string) => `Wrote ${file} (no change to take)`,
 };
 
 export const CLI_MESSAGES = { ja, en } as const;

@@ -1,12 +1,15 @@
 import { check } from "./check";
 import { diff } from "./diff";
+import { exportCommand } from "./export";
 import { fy } from "./fy";
 import { importText } from "./importText";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
+import { merge } from "./merge";
 import { metrics } from "./metrics";
 import { report } from "./report";
 import { rollover } from "./rollover";
+import { split } from "./split";
 import { visible } from "./terminal";
 
 /** Exit codes of docs/contracts/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
@@ -15,7 +18,7 @@ export type { CliIo };
 
 type Command = (args: string[], m: CliMessages, io: CliIo, locale: CliLocale) => Promise<number> | number;
 
-const COMMANDS: Readonly<Record<string, Command>> = { check, diff, report, rollover, fy, metrics, "import-text": importText };
+const COMMANDS: Readonly<Record<string, Command>> = { check, diff, report, rollover, fy, metrics, "import-text": importText, split, merge, export: exportCommand };
 
 /** Reads --lang wherever it stands, before the command parses its own options. */
 function localeOf(argv: string[]): CliLocale {

@@ -1,4 +1,5 @@
 import type { SheetPlan } from "./report/plan";
+import type { RawCell } from "./workbook/cells";
 import type { EntryGuard, GuardRange } from "./workbook/guard";
 import type { PlanSettings, SettingsRead } from "./workbook/settings";
 import type { ReadOptions, TableRead } from "./workbook/table";
@@ -44,6 +45,17 @@ export interface WorkbookPort {
    * saw: rows may have been inserted since. A cell the host protects is refused with "AccessDenied".
    */
   writeCell(sheet: string, column: number, sheetRow: number, text: string, guard?: readonly CellGuard[]): Promise<void>;
+  /**
+   * Writes several text cells of one sheet in one request (a merge of the departments' answers, its
+   * undoing). Every guard (a cell of a written row that must still hold what the preview read: its No.,
+   * its title, the value shown as "before") is read first, and nothing is written when one fails
+   * (WorkbookError "RowMoved"); on a protected sheet a locked cell refuses the whole write
+   * ("CellLocked", naming the cell). A text is written as that text: one the host would read as a formula, a number or a
+   * date (typedAsOtherThanText) is written as text; an empty text empties the cell.
+   */
+  writeCells(sheet: string, cells: readonly CellWrite[], guards?: readonly RowGuard[]): Promise<void>;
+  /** The cells of one sheet from A1 (values as read, formulas as their results), or undefined when there is no such sheet. */
+  readSheet(name: string): Promise<RawCell[][] | undefined>;
   /** Writes a sheet of the add-in under this name; a sheet of that name (the caller knows it is the add-in's) is replaced. */
   writeSheet(name: string, sheet: SimpleSheet): Promise<void>;
   /** Writes the report sheet from its plan under this name (docs/contracts/report.md), replacing a sheet of that name. */
@@ -98,6 +110,43 @@ export interface CellMark {
 export interface CellGuard {
   column: number;
   expected: string;
+}
+
+/** One text cell of a writeCells request. */
+export interface CellWrite {
+  /** 0-based column, 1-based row. */
+  column: number;
+  sheetRow: number;
+  text: string;
+}
+
+/** A cell of a row (1-based) that must still hold a text before a writeCells. */
+export interface RowGuard extends CellGuard {
+  sheetRow: number;
+}
+
+/** How a text a host would take for a formula starts: =, +, @, or - before something (a lone "-" is a text). */
+export const FORMULA_START = /^(?:[=+@]|-\S)/;
+
+/**
+ * Whether a host typing this text into a General cell would keep something else than the text: a
+ * formula (=, +, @, or - before something), a number (12, -3.5, 1,000, 50%, 1e3), a date or a time
+ * (2021/3/31, 4-1, 10:30), a boolean. Such a text is written with the text format first, so that an
+ * answer stays the department's words.
+ */
+export function typedAsOtherThanText(text: string): boolean {
+  const t = text.trim();
+  if (FORMULA_START.test(text)) return true;
+  if (/^[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?%?$/i.test(t)) return true;
+  if (/^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$/.test(t) || /^\d{1,2}:\d{2}/.test(t)) return true;
+  return /^(?:true|false)$/i.test(t);
+}
+
+/** Refuses a write whose guards no longer hold (checkGuards, row by row). */
+export function checkRowGuards(guards: readonly RowGuard[], textAt: (column: number, sheetRow: number) => string): void {
+  const rows = new Map<number, RowGuard[]>();
+  for (const g of guards) rows.set(g.sheetRow, [...(rows.get(g.sheetRow) ?? []), g]);
+  for (const [sheetRow, list] of rows) checkGuards(sheetRow, list, (column) => textAt(column, sheetRow));
 }
 
 export { WorkbookError };

@@ -1,4 +1,5 @@
-import type { CellGuard, CellMark, PortCapabilities, SimpleSheet, WorkbookPort, WorkbookRead } from "../core/port";
+import type { CellGuard, CellMark, CellWrite, PortCapabilities, RowGuard, SimpleSheet, WorkbookPort, WorkbookRead } from "../core/port";
+import type { RawCell } from "../core/workbook/cells";
 import type { SheetPlan } from "../core/report/plan";
 import type { EntryGuard, GuardRange } from "../core/workbook/guard";
 import type { PlanSettings, SettingsRead } from "../core/workbook/settings";
@@ -12,7 +13,7 @@ import { clearMarks, markCells } from "./marks";
 import { readWorkbook } from "./read";
 import { writeReportSheet } from "./report";
 import { readSettings, writeSettings } from "./settings";
-import { writeCell, writeSheet } from "./write";
+import { readSheet, writeCell, writeCells, writeSheet } from "./write";
 
 export { MARK_FORMULA } from "./marks";
 
@@ -69,6 +70,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   writeCell(sheet: string, column: number, sheetRow: number, text: string, guard: readonly CellGuard[] = []): Promise<void> {
     return writeCell(this.run, sheet, column, sheetRow, text, guard);
+  }
+
+  writeCells(sheet: string, cells: readonly CellWrite[], guards: readonly RowGuard[] = []): Promise<void> {
+    return writeCells(this.run, sheet, cells, guards);
+  }
+
+  readSheet(name: string): Promise<RawCell[][] | undefined> {
+    return readSheet(this.run, name);
   }
 
   writeSheet(name: string, sheet: SimpleSheet): Promise<void> {

@@ -1,10 +1,10 @@
-import { checkGuards, type CellGuard, type SimpleSheet } from "../core/port";
+import { checkGuards, checkRowGuards, typedAsOtherThanText, type CellGuard, type CellWrite, type RowGuard, type SimpleSheet } from "../core/port";
 import { columnWidthPoints } from "../core/text/width";
-import { columnLetter, rawText } from "../core/workbook/cells";
-import { officeCell, type Batch } from "./cells";
+import { columnLetter, rawText, type RawCell } from "../core/workbook/cells";
+import { officeCell, toRows, type Batch } from "./cells";
 import { PAYLOAD_BUDGET_BYTES, utf8Length } from "./limits";
 import { cellLocked } from "../core/workbook/protection";
-import { toWorkbookError } from "./errors";
+import { excelErrorCode, toWorkbookError } from "./errors";
 
 /**
  * The quick fix: one value into one cell, its format left as the user made it. The guard cells (the
@@ -100,5 +100,88 @@ export function writeSheet(run: Batch, name: string, plan: SimpleSheet): Promise
       await context.sync().catch(() => undefined);
       throw error;
     }
+  });
+}
+
+/** Bytes one cell write takes in a request: its text, the range's address, a text format when needed. */
+const CELL_WRITE_BYTES = 160;
+
+/**
+ * Several text cells of one sheet (a merge, its undoing). One request reads the guard cells and whether
+ * the sheet is protected; nothing is written when a guard fails, or (on a protected sheet) when a cell
+ * to write is locked. Then the values, in requests under PAYLOAD_BUDGET_BYTES: a text Excel would read
+ * as something else (a formula, a number, a date) gets the text format first, as a person would format
+ * the cell as Text; other cells keep their formats.
+ */
+export function writeCells(run: Batch, sheet: string, cells: readonly CellWrite[], guards: readonly RowGuard[] = []): Promise<void> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.protection.load("protected");
+    const guarded = guards.map((g) => {
+      const range = ws.getRange(`${columnLetter(g.column)}${g.sheetRow}`);
+      range.load("values,valueTypes");
+      return { guard: g, range };
+    });
+    await context.sync();
+    const texts = new Map(guarded.map(({ guard: g, range }) => [`${g.column}:${g.sheetRow}`, rawText(officeCell(range.values[0]?.[0], range.valueTypes[0]?.[0]))]));
+    checkRowGuards(guards, (column, sheetRow) => texts.get(`${column}:${sheetRow}`) ?? "");
+    if (ws.protection.protected) {
+      const targets = cells.map((c) => {
+        const range = ws.getRange(`${columnLetter(c.column)}${c.sheetRow}`);
+        range.format.protection.load("locked");
+        return { cell: c, range };
+      });
+      await context.sync();
+      const locked = targets.find((t) => t.range.format.protection.locked !== false);
+      if (locked) throw cellLocked(sheet, `${columnLetter(locked.cell.column)}${locked.cell.sheetRow}`);
+    }
+    let bytes = 0;
+    for (const c of cells) {
+      const range = ws.getRange(`${columnLetter(c.column)}${c.sheetRow}`);
+      if (typedAsOtherThanText(c.text)) range.numberFormat = [["@"]];
+      range.values = [[c.text]];
+      bytes += utf8Length(c.text) + CELL_WRITE_BYTES;
+      if (bytes >= PAYLOAD_BUDGET_BYTES) {
+        await context.sync();
+        bytes = 0;
+      }
+    }
+    await context.sync();
+  });
+}
+
+/** Rows of a sheet read in one request at first; halved when Excel on the web says the response is too large. */
+const READ_CHUNK_ROWS = 2000;
+
+/** The cells of one sheet from A1 (its used range, values only), or undefined when there is no such sheet. */
+export function readSheet(run: Batch, name: string): Promise<RawCell[][] | undefined> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (ws.isNullObject) return undefined;
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    if (used.isNullObject) return [];
+    const rows = used.rowIndex + used.rowCount;
+    const columns = used.columnIndex + used.columnCount;
+    const result: RawCell[][] = [];
+    let perChunk = READ_CHUNK_ROWS;
+    for (let start = 0; start < rows; ) {
+      const count = Math.min(perChunk, rows - start);
+      const range = ws.getRangeByIndexes(start, 0, count, columns);
+      range.load("values,valueTypes");
+      try {
+        await context.sync();
+      } catch (error) {
+        const code = excelErrorCode(error);
+        if ((code !== "ResponsePayloadSizeLimitExceeded" && code !== "RequestPayloadSizeLimitExceeded") || count === 1) throw error;
+        perChunk = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      result.push(...toRows(range.values, range.valueTypes));
+      start += count;
+    }
+    return result;
   });
 }

@@ -1,6 +1,18 @@
-import { rawText, type SheetGrid } from "../core/workbook/cells";
+import { rawText, type RawCell, type SheetGrid } from "../core/workbook/cells";
 import { type EntryGuard, type GuardRange } from "../core/workbook/guard";
-import { WorkbookError, checkGuards, unsupported, type CellGuard, type FileWorkbookPort, type PortCapabilities, type SimpleSheet, type WorkbookRead } from "../core/port";
+import {
+  WorkbookError,
+  checkGuards,
+  checkRowGuards,
+  unsupported,
+  type CellGuard,
+  type CellWrite,
+  type FileWorkbookPort,
+  type PortCapabilities,
+  type RowGuard,
+  type SimpleSheet,
+  type WorkbookRead,
+} from "../core/port";
 import type { SheetPlan } from "../core/report/plan";
 import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
 import { cellAddress, readTable, type ReadOptions } from "../core/workbook/table";
@@ -9,6 +21,9 @@ import { readXlsx, type ReadOptions as XlsxReadOptions, type SheetRead, type Xls
 import type { OwnSheet } from "./ownSheets";
 
 export type { Inflater } from "./zip";
+// The round trip's files, reached by the shells through this entry point of the file adapter.
+export { readReturnedFile } from "./returnedFile";
+export { departmentWorkbooks, filesZip } from "./departmentWorkbook";
 
 /** The writers (exceljs, the package graft), loaded the first time something is written. */
 const writer = () => import(/* webpackChunkName: "xlsx-write" */ "./writer");
@@ -100,6 +115,33 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
     const { patchCells } = await writer();
     this.bytes = patchCells(this.bytes, [{ sheet, cell: cellAddress(column, sheetRow), text }], { ...this.options, recalc: "always" }).bytes;
     (read.rows[sheetRow - 1] ??= [])[column] = text;
+  }
+
+  /**
+   * Several text cells in one write (a merge, its undoing): every guard checked on the read model first,
+   * nothing written when one fails; each cell's XML replaced in its sheet (its style kept) as a text cell,
+   * never a formula, an empty text emptying the cell; mirrored in the read model. Every other byte stays.
+   */
+  async writeCells(sheet: string, cells: readonly CellWrite[], guards: readonly RowGuard[] = []): Promise<void> {
+    const read = this.model.sheets.find((s) => s.name === sheet);
+    if (!read) throw new WorkbookError("ItemNotFound", { ja: `シート「${sheet}」が見つかりません`, en: `Sheet "${sheet}" not found` });
+    checkRowGuards(guards, (column, sheetRow) => rawText(read.rows[sheetRow - 1]?.[column]));
+    if (cells.length === 0) return;
+    const { patchCells } = await writer();
+    const edits = cells.map(({ column, sheetRow, text }) => ({ sheet, cell: cellAddress(column, sheetRow), text }));
+    this.bytes = patchCells(this.bytes, edits, { ...this.options, recalc: "always" }).bytes;
+    for (const { column, sheetRow, text } of cells) (read.rows[sheetRow - 1] ??= [])[column] = text === "" ? null : text;
+  }
+
+  /**
+   * The cells of one sheet: as read from the file, or, for a sheet of the add-in's written since (the read
+   * model keeps its name only), as the package now holds it, read again by the same reader.
+   */
+  async readSheet(name: string): Promise<RawCell[][] | undefined> {
+    const read = this.model.sheets.find((s) => s.name === name);
+    if (!read) return undefined;
+    if (read.rows.length > 0) return read.rows;
+    return readXlsx(this.bytes, this.options).sheets.find((s) => s.name === name)?.rows ?? read.rows;
   }
 
   async writeSheet(name: string, sheet: SimpleSheet): Promise<void> {

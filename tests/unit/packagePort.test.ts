@@ -108,4 +108,46 @@ describe("the file port writes by adding: the user's parts stay byte for byte", 
     expect((error as { text?: { ja: string } }).text?.ja).toContain("Strict");
     expect(sameBytes(await port.save(), input)).toBe(true);
   });
+
+  it("the merge's cells: patched in the table's sheet alone, an empty text empties the cell and keeps its style, a failed guard writes nothing", async () => {
+    const input = new Uint8Array(readFileSync(SAMPLE));
+    const port = await XlsxWorkbookPort.load(input);
+    const { table } = await port.read();
+    const [first, second] = table.rows;
+    const { rating, result, no } = table.columns;
+    if (!first || !second || rating === undefined || result === undefined || no === undefined) throw new Error("the sample has rows and columns");
+    // A guard that no longer holds (the row moved): nothing is written.
+    const moved = await port.writeCells(table.sheet, [{ column: rating, sheetRow: first.sheetRow, text: "B" }], [{ sheetRow: first.sheetRow, column: no, expected: "999" }]).catch((e: unknown) => e);
+    expect((moved as { code?: string }).code).toBe("RowMoved");
+    expect(sameBytes(await port.save(), input)).toBe(true);
+
+    await port.writeCells(
+      table.sheet,
+      [
+        { column: rating, sheetRow: first.sheetRow, text: "=B" },
+        { column: result, sheetRow: second.sheetRow, text: "" },
+      ],
+      [{ sheetRow: first.sheetRow, column: no, expected: first.noWritten }],
+    );
+    const output = await port.save();
+    expect(changedParts(input, output)).toEqual(["xl/worksheets/sheet1.xml"]);
+    const sheetXml = new TextDecoder().decode(partsOf(output)["xl/worksheets/sheet1.xml"]);
+    const emptied = `${String.fromCharCode(65 + result)}${second.sheetRow}`;
+    const before = new RegExp(`<c r="${emptied}"[^>]*?(s="\\d+")`).exec(new TextDecoder().decode(partsOf(input)["xl/worksheets/sheet1.xml"]))?.[1];
+    expect(sheetXml).toMatch(new RegExp(`<c r="${emptied}"${before ? ` ${before}` : ""}/>`));
+    const again = await (await XlsxWorkbookPort.load(output)).read();
+    // Written as a text, never a formula; the emptied result reads as empty.
+    expect(again.table.rows[0]?.rating).toBe("=B");
+    expect(again.table.rows[1]?.result).toBe("");
+    // What the port reads next is what it wrote, without saving.
+    expect((await port.read()).table.rows[1]?.result).toBe("");
+  });
+
+  it("reads back a sheet of the add-in's written since it was opened, as the reader reads it", async () => {
+    const port = await XlsxWorkbookPort.load(new Uint8Array(readFileSync(SAMPLE)));
+    await writeOwnSheet(port, { name: "チェック結果", title: "見出し", columns: [{ header: "項目", width: 8 }], rows: [{ values: ["窓口"] }] });
+    const rows = await port.readSheet("チェック結果");
+    expect(rows?.flat()).toEqual(expect.arrayContaining(["見出し", "項目", "窓口"]));
+    expect(await port.readSheet("ない")).toBeUndefined();
+  });
 });

@@ -75,8 +75,9 @@ describe("the pane's engine", () => {
     await runAction(context, "fix", [finding]);
     await runAction(context, "ignore", [{ code: "RESULT_MISSING", item: "23" }, "確認済み"]);
     await runAction(context, "report", []);
-    // The report records its sheet as the add-in's: a write of the settings after it.
-    expect(journal.map((e) => e.method)).toEqual(["writeCell", "writeSettings", "writeReport", "writeSettings"]);
+    // The fix is recorded in the history sheet (and that sheet as the add-in's); the report records its
+    // sheet as the add-in's: a write of the settings after each sheet.
+    expect(journal.map((e) => e.method)).toEqual(["writeCell", "writeSheet", "writeSettings", "writeSettings", "writeReport", "writeSettings"]);
 
     const fresh = await XlsxWorkbookPort.load(R2);
     await replay(fresh, journal);
@@ -84,6 +85,7 @@ describe("the pane's engine", () => {
     expect(await cellOf(rebuilt, "進捗管理表", "F22")).toBe("B");
     expect((await fresh.readSettings())?.settings.ignored).toEqual([{ code: "RESULT_MISSING", item: "23", reason: "確認済み" }]);
     expect(await fresh.sheetNames()).toEqual(await port.sheetNames());
+    expect(await fresh.sheetNames()).toContain("取込履歴");
     await expect(replay(fresh, [{ method: "read", args: [] }])).rejects.toThrow(/not a write/);
   });
 

@@ -23,7 +23,8 @@ export function ratingFixOf(table: TableRead, finding: Finding): RatingFix | und
 
 /**
  * The quick fix: writes the suggested rating into the finding's cell. The row must still be the one
- * checked: its No. and title are read again before the write (rows inserted since refuse it).
+ * checked: its No. and title are read again before the write (rows inserted since refuse it). The change
+ * is recorded in the 「取込履歴」 sheet, as every change the add-in makes to the table.
  */
 export async function fixRating(port: WorkbookPort, table: TableRead, finding: Finding): Promise<RatingFix> {
   const fix = ratingFixOf(table, finding);
@@ -35,5 +36,23 @@ export async function fixRating(port: WorkbookPort, table: TableRead, finding: F
   if (checked && table.columns.no !== undefined) guard.push({ column: table.columns.no, expected: checked.noWritten });
   if (checked && table.columns.title !== undefined) guard.push({ column: table.columns.title, expected: checked.title });
   await port.writeCell(finding.sheet, finding.column, finding.row, fix.to, guard);
+  // The history's code is loaded with the first fix (the pane's start-up scripts stay small).
+  const { recordHistory } = await import("./history");
+  await recordHistory(port, [
+    {
+      at: new Date().toISOString(),
+      action: "fix",
+      merge: "",
+      department: checked?.department ?? finding.department ?? "",
+      file: "",
+      item: finding.item ?? "",
+      column: table.headers.rating ?? "",
+      cell: fix.cell,
+      before: fix.from,
+      after: fix.to,
+    },
+  ]);
+  // Writing the history shows its sheet (Excel activates a sheet it writes): back to the cell fixed.
+  await port.selectCell(finding.sheet, finding.column, finding.row);
   return fix;
 }

@@ -29,6 +29,7 @@ import { PlanForm } from "./PlanForm";
 import { ProfileForm } from "./ProfileForm";
 import { ProgressView } from "./ProgressView";
 import { TableReading, type ReadingEditor } from "./TableReading";
+import { RoundTripPanel } from "./RoundTripPanel";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
 import { useFindingWalk } from "./useFindingWalk";
@@ -342,6 +343,7 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
                 {...(onSheetWritten ? { onSheetWritten } : {})}
               />
             </Section>
+            <RoundTripPanel engine={engine} busy={busy} act={act} />
             <Section value="plan" heading={m.planHeading}>
               <PlanForm
                 key={JSON.stringify(run.meta.meta)}

@@ -7,6 +7,22 @@ import { ignoreFinding, restoreAllFindings, restoreFinding } from "../../core/ac
 import { clearMarks, markFindings } from "../../core/actions/marks";
 import { makeReport } from "../../core/actions/report";
 import { rollOver } from "../../core/actions/rollover";
+import {
+  applyMerge,
+  exportCsv,
+  exportStatus,
+  previewMerge,
+  readHistory,
+  splitByDepartment,
+  undoMerge,
+  type Applied,
+  type CsvExport,
+  type DepartmentFile,
+  type MergePreview,
+  type SplitRequest,
+  type Undone,
+} from "../../core/actions/roundtrip";
+import type { MergeRecord } from "../../core/roundtrip/history";
 import { saveMapping, savePlanMeta, saveProfile } from "../../core/actions/settings";
 import { inDepartment } from "../../core/check/export";
 import type { Finding } from "../../core/check/types";
@@ -36,8 +52,28 @@ export interface EngineContext {
   memo: Memo;
   run?: CheckRun;
   diff?: YearComparison;
+  /** The round trip: the forms made last (Excel opens them one by one) and the merge previewed last. */
+  forms?: DepartmentFile[];
+  preview?: MergePreview;
   progress: (progress: Progress) => void;
 }
+
+/** The forms made, as the pane lists them (their bytes stay with the engine, or come as one zip). */
+export interface SplitView {
+  files: Omit<DepartmentFile, "bytes">[];
+  /** Rows without a department, the secretariat's to fill: "No.12". */
+  unassigned: string[];
+  /** File mode: every form in one zip, for a download. */
+  zip?: Uint8Array;
+}
+
+/** A merge previewed: what each file changes, the conflicts and notices, who has answered (the check after it stays in the engine). */
+export type MergePreviewView = Pick<MergePreview, "plan" | "status">;
+
+const needPreview = (context: EngineContext): MergePreview => {
+  if (context.preview) return context.preview;
+  throw new WorkbookError("NotPreviewed", { ja: "先に戻った調書を選んで、取り込む前の確認を表示してください。", en: "Choose the returned forms and preview the merge first." });
+};
 
 const needRun = (context: EngineContext): CheckRun => {
   if (context.run) return context.run;
@@ -135,6 +171,57 @@ export const ACTIONS = {
   },
   async selectCell(context: EngineContext, sheet: string, column: number, sheetRow: number): Promise<void> {
     await context.port.selectCell(sheet, column, sheetRow);
+  },
+  /** 「課ごとの調書を作る」: one form per department; Excel opens them one by one, a file's come as one zip. */
+  async split(context: EngineContext, request: SplitRequest): Promise<SplitView> {
+    context.progress({ step: "write" });
+    const { departmentWorkbooks, filesZip } = await import(/* webpackChunkName: "xlsx-read" */ "../../xlsx/workbookPort");
+    const result = await splitByDepartment(context.port, departmentWorkbooks, request);
+    const unassigned = result.plan.unassigned.map((r) => `No.${r.item || r.sheetRow}`);
+    const files = result.files.map(({ bytes: _bytes, ...file }) => file);
+    if (context.port.can.openWorkbook) {
+      context.forms = result.files;
+      return { files, unassigned };
+    }
+    return { files, unassigned, zip: filesZip(result.files) };
+  },
+  /** Excel: opens one department's form (made by the last split) as a new workbook. */
+  async openForm(context: EngineContext, department: string): Promise<void> {
+    const form = context.forms?.find((f) => f.department === department);
+    if (!form) throw new WorkbookError("NotSplit", { ja: "先に課ごとの調書を作ってください。", en: "Make the department forms first." });
+    await context.port.openWorkbook(form.bytes);
+  },
+  /** 「調書を取り込む」, first step: the returned files read and the merge previewed; the preview is kept for 「取り込む」. */
+  async previewMerge(context: EngineContext, files: readonly { name: string; bytes: Uint8Array }[]): Promise<MergePreviewView> {
+    context.progress({ step: "read" });
+    const { readReturnedFile } = await import(/* webpackChunkName: "xlsx-read" */ "../../xlsx/workbookPort");
+    context.preview = await previewMerge(
+      context.port,
+      files.map((f) => readReturnedFile(f.name, f.bytes)),
+    );
+    return { plan: context.preview.plan, status: context.preview.status };
+  },
+  /** 「取り込む」: the preview's changes made, after what the cells held is recorded; the history as it is then. */
+  async applyMerge(context: EngineContext): Promise<Applied & { merges: MergeRecord[] }> {
+    context.progress({ step: "write" });
+    const applied = await applyMerge(context.port, needPreview(context));
+    context.preview = undefined;
+    return { ...applied, merges: (await readHistory(context.port)).merges };
+  },
+  exportStatus(context: EngineContext): Promise<{ sheet: string }> {
+    context.progress({ step: "write" });
+    return exportStatus(context.port, needPreview(context).status);
+  },
+  async history(context: EngineContext): Promise<MergeRecord[]> {
+    return (await readHistory(context.port)).merges;
+  },
+  async undoMerge(context: EngineContext, id: string): Promise<Undone & { merges: MergeRecord[] }> {
+    context.progress({ step: "write" });
+    const undone = await undoMerge(context.port, id);
+    return { ...undone, merges: (await readHistory(context.port)).merges };
+  },
+  exportCsv(context: EngineContext): Promise<CsvExport> {
+    return exportCsv(context.port, context.memo);
   },
   /** File mode: the workbook with every change, as .xlsx bytes. */
   async save(context: EngineContext): Promise<Uint8Array> {

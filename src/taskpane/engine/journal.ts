@@ -2,7 +2,7 @@ import type { WorkbookPort } from "../../core/port";
 import type { JournalEntry } from "./protocol";
 
 /** The port's writes (src/core/port.ts): every change an action makes to a workbook goes through one. */
-export const WRITES = ["writeSettings", "writeCell", "writeSheet", "writeReport", "markCells", "clearMarks", "setGuards", "clearGuards"] as const;
+export const WRITES = ["writeSettings", "writeCell", "writeCells", "writeSheet", "writeReport", "markCells", "clearMarks", "setGuards", "clearGuards"] as const;
 
 type Write = (...args: unknown[]) => Promise<unknown>;
 

@@ -16,6 +16,7 @@ export interface CellEdit {
   sheet: string;
   /** A1-style reference of the cell: "F12". */
   cell: string;
+  /** The text written as a text cell (never a formula); an empty text empties the cell, its style kept. */
   text: string;
 }
 
@@ -169,7 +170,10 @@ function patchSheet(part: string, sheetName: string, xml: string, targets: reado
   let formulaOverwritten = false;
   const cellXml = (t: Target, old?: FoundCell) => {
     const style = old?.attributes.s;
-    return `<${q("c")}${attributesText({ r: t.ref, ...(style !== undefined ? { s: style } : {}), t: "inlineStr" })}><${q("is")}>${inlineText(t.text, prefix)}</${q("is")}></${q("c")}>`;
+    const styled = { r: t.ref, ...(style !== undefined ? { s: style } : {}) };
+    // An empty text empties the cell: its style stays, its value goes (not a cell holding "").
+    if (t.text === "") return `<${q("c")}${attributesText(styled)}/>`;
+    return `<${q("c")}${attributesText({ ...styled, t: "inlineStr" })}><${q("is")}>${inlineText(t.text, prefix)}</${q("is")}></${q("c")}>`;
   };
   const newRows: { at: number; text: string }[] = [];
   for (const t of sorted) {
