@@ -31,6 +31,9 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
   cell: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, padding: `2px ${tokens.spacingHorizontalXS}`, textAlign: "left", verticalAlign: "top" },
   number: { textAlign: "right" },
+  // A column heading stays on one line (「エラー」 never breaks as 「エラ／ー」); a narrow pane scrolls the table.
+  head: { whiteSpace: "nowrap" },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   missing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -325,11 +328,12 @@ export default function RoundTripBody({ engine, busy, act }: RoundTripPanelProps
               </>
             )}
             <Text weight="semibold">{m.statusHeading}</Text>
+            <div className={styles.scroll} role="region" aria-label={m.statusHeading} tabIndex={0}>
             <table className={styles.table} data-testid="merge-status">
               <thead>
                 <tr>
                   {[m.statusDepartment, m.statusRows, m.statusAnswered, m.statusChanged, m.statusConflicts, m.statusErrors, m.statusWarnings].map((h) => (
-                    <th key={h} className={styles.cell} scope="col">
+                    <th key={h} className={mergeClasses(styles.cell, styles.head)} scope="col">
                       {h}
                     </th>
                   ))}
@@ -351,6 +355,7 @@ export default function RoundTripBody({ engine, busy, act }: RoundTripPanelProps
                 ))}
               </tbody>
             </table>
+            </div>
           </div>
         )}
       </section>
