@@ -269,6 +269,20 @@ const ja = {
   csvDone: "{name} をダウンロードしました。",
   csvItemsFile: "進捗管理表",
   csvMetricsFile: "進捗管理表-数値",
+  previewHeading: "印刷プレビュー",
+  previewPageOf: "{page} / {pages} ページ",
+  previewPrevious: "前のページ",
+  previewNext: "次のページ",
+  previewSetup: "{paper} {orientation}・縮小 {scale}%",
+  previewImage: "{page} ページ目の印刷イメージ",
+  previewMagnify: "実際の大きさで見る",
+  previewWhole: "ページ全体を見る",
+  printPaper: "用紙",
+  printOrientation: "向き",
+  printLandscape: "横",
+  printPortrait: "縦",
+  printHeading: "レポートの用紙と印刷プレビュー",
+  printHint: "［レポート作成］はここで選んだ用紙と向きでレポートを作ります。プレビューは 1 ページ目から、印刷されるとおりの大きさと折り返しで示します。",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -543,6 +557,20 @@ const en: Messages = {
   csvDone: "Downloaded {name}.",
   csvItemsFile: "progress-items",
   csvMetricsFile: "progress-values",
+  previewHeading: "Print preview",
+  previewPageOf: "Page {page} of {pages}",
+  previewPrevious: "Previous page",
+  previewNext: "Next page",
+  previewSetup: "{paper} {orientation}, printed at {scale}%",
+  previewImage: "What page {page} prints",
+  previewMagnify: "View at printed size",
+  previewWhole: "View the whole page",
+  printPaper: "Paper",
+  printOrientation: "Orientation",
+  printLandscape: "Landscape",
+  printPortrait: "Portrait",
+  printHeading: "The report's paper and print preview",
+  printHint: "“Make the report” makes the report on the paper and in the orientation chosen here. The preview shows it from page 1, at the size and with the line breaks it prints with.",
 };
 
 export type Locale = "ja" | "en";

@@ -75,4 +75,38 @@ describe("the report in file mode", () => {
     expect(await page.getByTestId("report-message").innerText()).toContain("「進捗状況レポート」シートを加えたブックをダウンロードしました");
     await context.close();
   });
+
+  it("previews page 1 on the paper chosen in the pane, and makes the report on that paper", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const context = await browser.session().browser.newContext({ locale: "ja-JP", acceptDownloads: true, viewport: { width: 360, height: 900 } });
+    await routeOfficeJs(context, "local-copy");
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${browser.server().url}/taskpane.html`);
+    await page.getByRole("button", { name: "サンプルを読み込む" }).click();
+    await page.getByTestId("loaded").waitFor();
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("check-summary").waitFor();
+    await page.getByRole("button", { name: "レポートの用紙と印刷プレビュー" }).click();
+    const preview = page.getByTestId("report-preview-page");
+    await expect.poll(() => preview.getAttribute("data-paper")).toBe("A4 landscape");
+    await page.getByTestId("report-print-choice").getByText("A3").click();
+    await page.getByTestId("report-print-choice").getByText("縦").click();
+    await expect.poll(() => preview.getAttribute("data-paper")).toBe("A3 portrait");
+    expect(await page.getByTestId("report-preview-setup").innerText()).toMatch(/^A3 縦・縮小 \d+%$/);
+    // The preview fits the pane's width: the page is drawn whole, nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId("report-section").scrollIntoViewIfNeeded();
+    await screenshot(page, "report-preview-pane-360", false);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("make-report").click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path()) as string);
+    const setup = workbook.getWorksheet("進捗状況レポート")?.pageSetup;
+    // ECMA-376 18.18.42 ST_PaperSize: 8 is A3.
+    expect(setup?.paperSize).toBe(8);
+    expect(setup?.orientation).toBe("portrait");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -29,6 +29,7 @@ import { PlanForm } from "./PlanForm";
 import { ProfileForm } from "./ProfileForm";
 import { ProgressView } from "./ProgressView";
 import { TableReading, type ReadingEditor } from "./TableReading";
+import { ReportSection, type PrintChoice } from "./ReportSection";
 import { RoundTripPanel } from "./RoundTripPanel";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
@@ -170,7 +171,9 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
       if (last) await written("findings", last, "", "", options);
       return fill(m.departmentExported, { count: sheets.length });
     });
-  const report = () => act(async (options) => written("report", (await engine.call("report", [], options)).sheet, m.reportDone, m.reportDownloaded, options), { testId: "report-message" });
+  // The paper and orientation of the report (「レポートの用紙と印刷プレビュー」); A4 landscape until chosen.
+  const [print, setPrint] = useState<PrintChoice>({ paper: "A4", orientation: "landscape" });
+  const report = () => act(async (options) => written("report", (await engine.call("report", [print], options)).sheet, m.reportDone, m.reportDownloaded, options), { testId: "report-message" });
   const mark = () =>
     act(async (options) => {
       await engine.call("mark", [chosen], options);
@@ -342,6 +345,9 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
                 {...(onFileMade ? { onFileMade } : {})}
                 {...(onSheetWritten ? { onSheetWritten } : {})}
               />
+            </Section>
+            <Section value="report" heading={m.printHeading}>
+              <ReportSection engine={engine} open={openSections.includes("report")} busy={busy} choice={print} onChoice={setPrint} version={run} />
             </Section>
             <RoundTripPanel engine={engine} busy={busy} act={act} />
             <Section value="plan" heading={m.planHeading}>

@@ -4,9 +4,8 @@ import type { Orientation, Paper } from "../../core/report/layout";
 import { pageGeometry, printedPages, type PageGeometry } from "../../core/report/pages";
 import type { ChartPlan, Merge, PlanCell, SheetPlan } from "../../core/report/plan";
 import { BORDER_COLOR, REPORT_FONT, STYLES } from "../../core/report/style";
-import { useLocale } from "../i18n";
+import { useMessages } from "../i18n";
 import { fill } from "../messages";
-import { PREVIEW_MESSAGES } from "./reportPreviewMessages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -161,7 +160,7 @@ function ChartSketch({ chart, box, scale }: { chart: ChartPlan; box: Box; scale:
  * its edges, the chart and the footer. Page 1 first; the clerk turns the pages before making the report.
  */
 export function ReportPreview({ plan, page = 0 }: { plan: SheetPlan; page?: number }) {
-  const m = PREVIEW_MESSAGES[useLocale()];
+  const m = useMessages();
   const styles = useStyles();
   const pages = useMemo(() => printedPages(plan).length, [plan]);
   const [chosen, setIndex] = useState(page);
@@ -284,7 +283,7 @@ export function ReportPrintChoice({
   orientation: Orientation;
   onChange: (choice: { paper: Paper; orientation: Orientation }) => void;
 }) {
-  const m = PREVIEW_MESSAGES[useLocale()];
+  const m = useMessages();
   const styles = useStyles();
   return (
     <div className={styles.choice} data-testid="report-print-choice">

@@ -5,7 +5,8 @@ import { fixRating, type RatingFix } from "../../core/actions/fix";
 import { clearEntryRules, setEntryRules } from "../../core/actions/guards";
 import { ignoreFinding, restoreAllFindings, restoreFinding } from "../../core/actions/ignore";
 import { clearMarks, markFindings } from "../../core/actions/marks";
-import { makeReport } from "../../core/actions/report";
+import { makeReport, reportPlan, type MakeReportOptions } from "../../core/actions/report";
+import type { SheetPlan } from "../../core/report/plan";
 import { rollOver } from "../../core/actions/rollover";
 import {
   applyMerge,
@@ -127,9 +128,14 @@ export const ACTIONS = {
     context.progress({ step: "write" });
     return exportFindingsByDepartment(context.port, needRun(context));
   },
-  report(context: EngineContext): Promise<{ sheet: string }> {
+  /** The report on the paper and in the orientation chosen (A4 landscape when none is). */
+  report(context: EngineContext, options: Pick<MakeReportOptions, "paper" | "orientation"> = {}): Promise<{ sheet: string }> {
     context.progress({ step: "write" });
-    return makeReport(context.port);
+    return makeReport(context.port, options);
+  },
+  /** The report's plan for the print preview: nothing is written. */
+  reportPlan(context: EngineContext, options: Pick<MakeReportOptions, "paper" | "orientation"> = {}): Promise<SheetPlan> {
+    return reportPlan(context.port, options);
   },
   /** Marks the cells of the findings shown (one department's, or all). */
   mark(context: EngineContext, department: string): Promise<{ cells: number }> {
