@@ -35,10 +35,6 @@ export function add(a: Decimal, b: Decimal): Decimal {
   return { mantissa: x + y, scale };
 }
 
-export function multiply(a: Decimal, b: Decimal): Decimal {
-  return { mantissa: a.mantissa * b.mantissa, scale: a.scale + b.scale };
-}
-
 /** × 10^k, k ≥ 0, exact. */
 export function shift(a: Decimal, k: number): Decimal {
   if (k <= a.scale) return { mantissa: a.mantissa, scale: a.scale - k };
@@ -47,10 +43,6 @@ export function shift(a: Decimal, k: number): Decimal {
 
 export function negate(a: Decimal): Decimal {
   return { mantissa: -a.mantissa, scale: a.scale };
-}
-
-export function isZero(a: Decimal): boolean {
-  return a.mantissa === 0n;
 }
 
 /** Trailing zeros of the integer value (80 → 1, 100 → 2, 85 → 0); for 台 ranges. */

@@ -3,7 +3,7 @@ import { bulletLines } from "../text/lines";
 import { wrappedLines } from "../text/width";
 import { DEFAULT_SCALE, type Band, type RatingScale, type ScaleSymbol } from "../rating/scale";
 import { BAND_FILLS, SMALLEST_SIZE, STYLES, chartFills, reportLineHeight, type StyleName } from "./style";
-import { REPOST_COUNT_NOTE, countedItem, ratingCounts, totalCount, type CategoryCount } from "./counting";
+import { REPOST_COUNT_NOTE, ratingCounts, totalCount, type CategoryCount } from "./counting";
 import {
   MARGINS,
   WIDEST_UNIT_PIXELS,
@@ -30,8 +30,8 @@ import type { TableRead, TableRow } from "../workbook/table";
  * column widths, row heights, page breaks, print setup and the summary's chart. Any writer renders it
  * (exceljs for files, Office.js in Excel); nothing here knows either.
  */
-export type { StyleName, CategoryCount, Paper, Orientation, ReportColumn, Role, TableLayout };
-export { countedItem, ratingCounts, REPOST_COUNT_NOTE };
+export type { StyleName, CategoryCount, Paper, Orientation, ReportColumn, TableLayout };
+export { ratingCounts, REPOST_COUNT_NOTE };
 
 export interface PlanCell {
   /** 0-based. */

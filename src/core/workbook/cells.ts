@@ -44,12 +44,6 @@ export function isFormulaWithoutResult(cell: RawCell | undefined): cell is { err
   return typeof cell === "object" && cell !== null && "formula" in cell;
 }
 
-/** The number a cell holds (shown as it is or with words of its format), or undefined. */
-export function cellNumber(cell: RawCell | undefined): number | undefined {
-  if (typeof cell === "number") return cell;
-  return typeof cell === "object" && cell !== null && "number" in cell ? cell.number : undefined;
-}
-
 /** The text of a cell as a person reads it; an error value reads as empty (it is reported apart). */
 export function rawText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return "";

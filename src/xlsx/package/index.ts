@@ -5,7 +5,7 @@
  * refuses with a message in both languages (errors.ts) what it cannot write safely. Pure: Uint8Array in,
  * Uint8Array out, in a browser as in Node.
  */
-export { graftSheets, type GraftOptions, type GraftResult } from "./graft";
-export { patchCells, type CellEdit, type PatchOptions, type PatchResult, type Recalc } from "./cells";
-export { setEntryRules, removeEntryRules, type EntryRulesResult } from "./validation";
-export { PackageError, PACKAGE_ERRORS, type PackageCode } from "./errors";
+export { graftSheets } from "./graft";
+export { patchCells } from "./cells";
+export { setEntryRules, removeEntryRules } from "./validation";
+export { PackageError } from "./errors";

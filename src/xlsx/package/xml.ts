@@ -12,8 +12,6 @@ import { PACKAGE_ERRORS } from "./errors";
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-export const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
 
 export const localName = (name: string): string => {
   const colon = name.indexOf(":");
@@ -176,16 +174,6 @@ export const children = (node: XmlNode, local: string): XmlNode[] => node.childr
 export function attributeByLocal(attributes: Record<string, string>, local: string): string | undefined {
   if (attributes[local] !== undefined) return attributes[local];
   for (const [name, value] of Object.entries(attributes)) if (name.includes(":") && !name.startsWith("xmlns") && localName(name) === local) return value;
-  return undefined;
-}
-
-/** The namespace an element's prefix is bound to, looking up from the declarations on the way. */
-export function namespaceOf(prefix: string, declarations: readonly Record<string, string>[]): string | undefined {
-  const key = prefix === "" ? "xmlns" : `xmlns:${prefix}`;
-  for (let i = declarations.length - 1; i >= 0; i -= 1) {
-    const value = declarations[i]?.[key];
-    if (value !== undefined) return value;
-  }
   return undefined;
 }
 
