@@ -4,6 +4,7 @@ import type { RatingScale } from "../rating/scale";
 import { foldText } from "../text/fold";
 import { htmlListToLines } from "../text/lines";
 import { DEFAULT_LEGEND, type PlanMeta, type RatingLegend } from "../workbook/model";
+import { repostOf } from "../workbook/rows";
 import { tableRow, type TableRow } from "../workbook/table";
 import { readCityText, type CityLayout } from "./cityText";
 import { NO_JUDGEMENT, legendEntries, scaleFor, type ScaleSource } from "./legend";
@@ -48,7 +49,6 @@ const RATING = /^[SAB]$/;
 const SUB_MARKER = /^-\s*(\d+)$/;
 const ITEM_WITH_TITLE = /^(\d+)\s+(\S.*)$/;
 const NUMBER = /^\d+$/;
-const REPOST = /【?\s*No\.?\s*\d+\s*の?再掲\s*】?/;
 
 /** A header row of a table page: 項目 ⇥ 主な推進担当課 ⇥ 評価 … */
 function isHeader(fields: string[]): boolean {
@@ -96,7 +96,7 @@ export function judgeTense(text: string): TextKind {
 
 /** 実施内容 entries are short noun phrases ("・行政評価の実施"), without sentences or values. */
 function looksLikeActions(text: string): boolean {
-  return !/[。]/.test(text) && !/[(（][^)）]*\d[^)）]*[)）]\s*$/.test(text) && !REPOST.test(text);
+  return !/[。]/.test(text) && !/[(（][^)）]*\d[^)）]*[)）]\s*$/.test(text) && repostOf(text) === undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ function placeTexts(texts: string[], actionsShared: boolean): TextCells {
   const [a = "", b = "", c = ""] = texts.map((t) => t.trim());
   if (texts.length >= 3) return { actions: a, plan: b, result: c };
   if (texts.length === 2) {
-    if (REPOST.test(a)) return { actions: a, plan: b, result: "" };
+    if (repostOf(a) !== undefined) return { actions: a, plan: b, result: "" };
     if (looksLikeActions(a) && !actionsShared) {
       return judgeTense(b) === "result" ? { actions: a, plan: "", result: b } : { actions: a, plan: b, result: "" };
     }
