@@ -17,7 +17,12 @@ const FILL_CONTEXT = "FFF2F2F2";
 const FILL_HEADER = "FFD9D9D9";
 const TITLE = "計画進捗チェッカー";
 /** The instructions' one column, in characters: A4 portrait at the default font. */
-const INSTRUCTIONS_WIDTH = 90;
+/**
+ * The instructions' one column, in character units: within A4 portrait's printable width at 100 % where a
+ * unit is widest (LibreOffice without Microsoft fonts: about 7.1 pt a unit; 66 units ≈ 470 pt of 495), so
+ * the sheet prints whole in any program even where fit-to-page is ignored.
+ */
+const INSTRUCTIONS_WIDTH = 66;
 const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -45,7 +50,8 @@ function instructionsSheet(workbook: ExcelJS.Workbook, form: DepartmentForm): Ex
     cell.value = line.text;
     cell.numFmt = "@";
     cell.alignment = { wrapText: true, vertical: "top" };
-    sheet.getRow(i + 1).height = Math.max(1, wrappedLines(line.text, INSTRUCTIONS_WIDTH, 11)) * lineHeight(line.kind === "title" ? 14 : 11) + 4;
+    const size = line.kind === "title" ? 14 : 11;
+    sheet.getRow(i + 1).height = Math.max(1, wrappedLines(line.text, INSTRUCTIONS_WIDTH, size)) * lineHeight(size) + 4;
     if (line.kind === "title") cell.font = { bold: true, size: 14 };
     if (line.kind === "heading") cell.font = { bold: true, size: 11 };
   });
