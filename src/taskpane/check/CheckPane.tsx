@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Button,
   Field,
   MessageBar,
@@ -13,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NO_DEPARTMENT, departmentsOfFinding } from "../../core/check/export";
 import type { Finding } from "../../core/check/types";
 import type { CallOptions, PaneEngine } from "../engine/engine";
@@ -23,18 +19,13 @@ import { useLocale, useMessages } from "../i18n";
 import { fill } from "../messages";
 import { FindingDialogs, type FindingDialog } from "./FindingDialogs";
 import { FindingsList, groupFindings } from "./FindingsList";
-import { ColumnMapping } from "./ColumnMapping";
-import { IgnoredList } from "./IgnoredList";
-import { PlanForm } from "./PlanForm";
-import { ProfileForm } from "./ProfileForm";
 import { ProgressView } from "./ProgressView";
 import { TableReading, type ReadingEditor } from "./TableReading";
-import { ReportSection, type PrintChoice } from "./ReportSection";
-import { RoundTripPanel } from "./RoundTripPanel";
+import { CheckSections, type SaveSettings } from "./CheckSections";
+import type { PrintChoice } from "./ReportSection";
 import { CheckSummaryView } from "./Summary";
 import { useCheck } from "./useCheck";
 import { useFindingWalk } from "./useFindingWalk";
-import { YearsPanel } from "./YearsPanel";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -56,18 +47,6 @@ const useStyles = makeStyles({
   filter: { minWidth: 0, maxWidth: "100%" },
   select: { minWidth: 0, maxWidth: "100%", width: "100%" },
 });
-
-/** One of the pane's sections behind a heading that opens it (an accordion item, heading level 2). */
-function Section({ value, heading, children }: { value: string; heading: string; children: ReactNode }) {
-  return (
-    <AccordionItem value={value} data-section={value}>
-      <AccordionHeader as="h2" size="small">
-        {heading}
-      </AccordionHeader>
-      <AccordionPanel>{children}</AccordionPanel>
-    </AccordionItem>
-  );
-}
 
 export interface CheckPaneProps {
   engine: PaneEngine;
@@ -132,7 +111,7 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
   const { current, goTo, onKeyDown, focusRequest, revealRequest } = useFindingWalk(flat, go, chosen, onNavigate);
 
   /** Saves a part of the settings (as the workbook holds them now), then checks again with them. */
-  const saveSettings = (save: (options: CallOptions) => Promise<unknown>, notice?: string) =>
+  const saveSettings: SaveSettings = (save, notice) =>
     void act(
       async (options) => {
         await save(options);
@@ -210,7 +189,6 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
     saveSettings((options) => engine.call("saveProfile", [{ ...run.settings.profile, scale: { symbols: understood.scale.symbols } }], options), m.readingConfirmed);
   };
   const currentFinding = flat[current];
-  const ignored = run?.settings.ignored ?? [];
   const fixOf = (finding: Finding) => run?.fixes[findingKey(finding)];
   const departmentName = (name: string) => (name === NO_DEPARTMENT ? m.noDepartment : name);
   return (
@@ -319,63 +297,23 @@ export function CheckPane({ engine, rows, onChecked, onNavigate, onShowRow, onSh
               }}
             />
           )}
-          <Accordion collapsible multiple openItems={openSections} onToggle={(_, data) => setOpenSections(data.openItems.map(String))}>
-            <AccordionItem value="ignored" data-testid="ignored-section">
-              <AccordionHeader as="h2" size="small">
-                {fill(m.ignoredHeading, { n: ignored.length })}
-              </AccordionHeader>
-              <AccordionPanel>
-                <IgnoredList
-                  ignored={ignored}
-                  busy={busy}
-                  onRestore={(code, item) => saveSettings((options) => engine.call("restore", [code, item], options), m.restored)}
-                  onRestoreAll={() => saveSettings((options) => engine.call("restoreAll", [], options))}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-            <Section value="years" heading={m.yearsHeading}>
-              <YearsPanel
-                engine={engine}
-                busy={busy}
-                act={act}
-                onGo={(finding) => {
-                  go(finding);
-                  if (finding.row !== undefined) onShowRow?.(finding.row);
-                }}
-                {...(onFileMade ? { onFileMade } : {})}
-                {...(onSheetWritten ? { onSheetWritten } : {})}
-              />
-            </Section>
-            <Section value="report" heading={m.printHeading}>
-              <ReportSection engine={engine} open={openSections.includes("report")} busy={busy} choice={print} onChoice={setPrint} version={run} />
-            </Section>
-            <RoundTripPanel engine={engine} busy={busy} act={act} />
-            <Section value="plan" heading={m.planHeading}>
-              <PlanForm
-                key={JSON.stringify(run.meta.meta)}
-                meta={run.meta.meta}
-                busy={busy}
-                onSave={(meta) => saveSettings((options) => engine.call("savePlanMeta", [meta], options), m.planSaved)}
-              />
-            </Section>
-            <Section value="profile" heading={m.settingsHeading}>
-              <ProfileForm
-                key={JSON.stringify(run.settings.profile)}
-                profile={run.settings.profile}
-                busy={busy}
-                onSave={(profile) => saveSettings((options) => engine.call("saveProfile", [profile], options), m.settingsSaved)}
-              />
-            </Section>
-            <Section value="columns" heading={m.columnsHeading}>
-              <ColumnMapping
-                key={JSON.stringify(run.settings.mapping ?? {})}
-                table={run.table}
-                mapping={run.settings.mapping ?? {}}
-                busy={busy}
-                onSave={(mapping) => saveSettings((options) => engine.call("saveMapping", [mapping], options), m.columnsSaved)}
-              />
-            </Section>
-          </Accordion>
+          <CheckSections
+            engine={engine}
+            run={run}
+            busy={busy}
+            act={act}
+            saveSettings={saveSettings}
+            open={openSections}
+            onOpen={setOpenSections}
+            print={print}
+            onPrint={setPrint}
+            onGo={(finding) => {
+              go(finding);
+              if (finding.row !== undefined) onShowRow?.(finding.row);
+            }}
+            {...(onFileMade ? { onFileMade } : {})}
+            {...(onSheetWritten ? { onSheetWritten } : {})}
+          />
         </>
       )}
       <FindingDialogs dialog={dialog} onClose={closeDialog} onIgnore={ignore} onFix={fix} />
