@@ -72,7 +72,7 @@ function lastFilled(row: RawCell[]): number {
 
 /**
  * Reads the table and the settings. Sync 1: sheet names and visibility, Excel Tables, the settings
- * sheet, the date system, and the first 20 rows and used range of the first visible sheet (or the chosen
+ * sheet, the date system, and the first HEADER_SEARCH_ROWS (40) rows and used range of the first visible sheet (or the chosen
  * one). The sheet is chosen by the core's rule (chooseTableSheet), which asks for the first rows of the
  * other sheets only when the first does not decide it (one more sync). Then the rest of the table, in
  * row chunks of at most PAYLOAD_BUDGET_BYTES each (one sync per chunk beyond the first).

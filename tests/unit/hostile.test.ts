@@ -11,7 +11,8 @@ import { WorkbookError } from "../../src/core/port";
 import { MAX_TABLE_ROWS } from "../../src/core/workbook/limits";
 import { ExcelWorkbookPort } from "../../src/excel/workbookPort";
 import { READ_LIMITS } from "../../src/xlsx/reader";
-import { summarizeWorkbook } from "../../src/xlsx/summary";
+import { Memo } from "../../src/core/memo";
+import { runAction } from "../../src/taskpane/engine/actions";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 import { FakeExcel } from "../support/fakeExcel";
 import {
@@ -332,9 +333,15 @@ describe("outputs never overwrite the input", () => {
 
 describe("file mode on hostile files", () => {
   it("opens the far-cell workbook and refuses the exploding one with the same messages as the CLI", async () => {
-    const far = await summarizeWorkbook(workbookFile(sheetXml([["XFD1048576", "x"]])));
-    expect(far.sheets).toEqual([{ name: "表", rows: 1, columns: 1, hidden: false }]);
-    const error = await summarizeWorkbook(withDeclaredSize(workbookFile(sheetXml(soundTable(1))), "xl/worksheets/sheet1.xml", 300 * 1024 * 1024)).catch((e: unknown) => e);
+    // What file mode's engine does with a file: the port loaded, then its 「open」 action.
+    const open = async (bytes: Uint8Array) => {
+      const port = await XlsxWorkbookPort.load(bytes);
+      return { port, opened: await runAction({ port, memo: new Memo(), progress: () => undefined }, "open", []) };
+    };
+    const far = await open(workbookFile(sheetXml([["XFD1048576", "x"]])));
+    expect(far.port.sheets().map((s) => ({ name: s.name, rows: s.usedRows, columns: s.usedColumns, hidden: s.hidden }))).toEqual([{ name: "表", rows: 1, columns: 1, hidden: false }]);
+    expect(far.opened.summary.rows).toBe(0);
+    const error = await open(withDeclaredSize(workbookFile(sheetXml(soundTable(1))), "xl/worksheets/sheet1.xml", 300 * 1024 * 1024)).catch((e: unknown) => e);
     expect((error as WorkbookError).text.ja).toContain("ブックが大きすぎる");
   });
 });

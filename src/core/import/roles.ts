@@ -8,7 +8,7 @@ import { foldText } from "../text/fold";
  * Kodaira seed; a year written before a header (平成18年度目標, 27年度実績値, H27年度目標値) is the
  * column's year, not part of its name.
  *
- * The layout reader of workbooks (src/core/workbook/columns.ts) keeps its own table of aliases; the
+ * The layout reader of workbooks (src/core/workbook/headers.ts) keeps its own table of aliases; the
  * two are meant to become one (the text importer reads the same headers as the workbook reader).
  */
 export type Role = "rating" | "plan" | "result" | "title" | "department" | "no" | "category";

@@ -3,8 +3,8 @@ import type { ExpectedRating, PairEvaluation } from "./types";
 
 /**
  * The one owner of the rating rule (docs/contracts/rating.md, "The rating rule"): which band a set of
- * evaluated pairs supports, and whether a stated rating contradicts it. The check's rules, the custom
- * functions and the report all ask this module. Ratings are read through the profile's scale
+ * evaluated pairs supports, and whether a stated rating contradicts it. The check's rules and the custom
+ * functions ask this module. Ratings are read through the profile's scale
  * (rating/scale.ts), so the rule holds for S/A/B as for ◎/○/△ or 達成/未達成.
  */
 
