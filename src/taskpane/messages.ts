@@ -283,6 +283,7 @@ const ja = {
   printPortrait: "縦",
   printHeading: "レポートの用紙と印刷プレビュー",
   printHint: "［レポート作成］はここで選んだ用紙と向きでレポートを作ります。プレビューは 1 ページ目から、印刷されるとおりの大きさと折り返しで示します。",
+  yearsTrend: "ほかの年度（推移）",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -571,6 +572,7 @@ const en: Messages = {
   printPortrait: "Portrait",
   printHeading: "The report's paper and print preview",
   printHint: "“Make the report” makes the report on the paper and in the orientation chosen here. The preview shows it from page 1, at the size and with the line breaks it prints with.",
+  yearsTrend: "Other years (the trend)",
 };
 
 export type Locale = "ja" | "en";

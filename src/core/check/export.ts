@@ -1,3 +1,4 @@
+import { yearsLines } from "./helpers";
 import { columnLetter } from "../workbook/cells";
 import type { SimpleSheet } from "../port";
 import type { CheckResult } from "./check";
@@ -35,7 +36,7 @@ export function findingsSheet(result: CheckResult, sheet: string, options: { nam
           f.code,
           RULES_BY_CODE.get(f.code)?.title.ja ?? "",
           f.message.ja,
-          (f.evidence ?? []).map((e) => e.text.ja).join("\n"),
+          [...(f.evidence ?? []).map((e) => e.text.ja), ...yearsLines(f.years ?? []).map((line) => `推移 ${line.ja}`)].join("\n"),
           f.suggested ?? "",
         ],
         ...(address ? { link: { column: 2, sheet, address } } : {}),

@@ -1,3 +1,5 @@
+import type { Localized } from "../text/localized";
+import type { YearValues } from "../workbook/rows";
 import type { ItemEvaluation } from "../rating/evaluate";
 import { bandsOf } from "../rating/scale";
 import type { PairEvaluation } from "../rating/types";
@@ -65,4 +67,18 @@ export function pairItem(context: CheckContext, pair: PairEvaluation, fallback: 
 /** The reading problems of one code, typed as that code's problem. */
 export function problemsOf<C extends ReadProblem["code"]>(context: CheckContext, code: C): Extract<ReadProblem, { code: C }>[] {
   return context.table.problems.filter((p): p is Extract<ReadProblem, { code: C }> => p.code === code);
+}
+
+/** One cell of another year, on one line and short: a year grid's cells are values, a long text is cut. */
+const yearCell = (text: string): string => {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line === "" ? "—" : line.length > 40 ? `${line.slice(0, 40)}…` : line;
+};
+
+/** A year grid's other years of an item, one line each, as the pane, the export and the CLI show the trend. */
+export function yearsLines(years: readonly YearValues[]): Localized[] {
+  return years.map((y) => ({
+    ja: `${y.fiscalYear}年度: 目標 ${yearCell(y.plan)} / 実績 ${yearCell(y.result)}`,
+    en: `FY${y.fiscalYear}: target ${yearCell(y.plan)} / result ${yearCell(y.result)}`,
+  }));
 }

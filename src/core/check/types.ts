@@ -7,6 +7,7 @@ import type { Direction, RatingProfile } from "../rating/profile";
 import type { Field } from "../workbook/columns";
 import type { PlanSettings } from "../workbook/settings";
 import type { TableRead, TableRow } from "../workbook/table";
+import type { YearValues } from "../workbook/rows";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -46,6 +47,8 @@ export interface Finding {
   category?: string;
   title?: string;
   department?: string;
+  /** A year grid's other years of the item (oldest first), its trend beside the year evaluated: context only. */
+  years?: YearValues[];
 }
 
 export interface CheckContext {
@@ -121,5 +124,6 @@ export function findingOf<Context>(found: RuleFinding, rule: Rule<string, Contex
     category: found.category,
     title: found.title,
     department: found.department,
+    years: found.years,
   };
 }

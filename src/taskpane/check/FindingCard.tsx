@@ -1,5 +1,6 @@
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CSSProperties, KeyboardEvent, Ref } from "react";
+import { yearsLines } from "../../core/check/helpers";
 import type { Finding } from "../../core/check/types";
 import { columnLetter } from "../../core/workbook/cells";
 import { useLocale, useMessages } from "../i18n";
@@ -99,6 +100,16 @@ export function FindingCard({ finding, current, onSelect, onKeyDown, onIgnore, o
             <li key={i}>{e.text[locale]}</li>
           ))}
         </ul>
+      )}
+      {finding.years && finding.years.length > 0 && (
+        <div data-testid="finding-years">
+          <Text size={200}>{m.yearsTrend}</Text>
+          <ul className={styles.evidence} aria-label={m.yearsTrend}>
+            {yearsLines(finding.years).map((line, i) => (
+              <li key={i}>{line[locale]}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {finding.suggested && finding.suggested !== "-" && (
         <Text size={200}>

@@ -29,6 +29,7 @@ export const parentChildMismatch = defineRule({
         messageId: "mismatch",
         data: { stated, suggested: verdict.suggested },
         evidence: evidence(context, row.item, evaluation.pairs),
+        years: row.years,
         suggested: verdict.suggested,
       });
     }

@@ -32,6 +32,7 @@ export const ratingOverstated = defineRule({
         messageId: onlyMet ? ("onlyMet" as const) : ("short" as const),
         data: { stated, quoted },
         evidence: evidence(context, row.item, evaluation.pairs),
+        years: row.years,
         suggested: verdict.suggested,
       };
     });

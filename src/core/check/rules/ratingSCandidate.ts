@@ -28,6 +28,7 @@ export const ratingSCandidate = defineRule({
         ...at(context, row, "rating"),
         ...(achievement ? { messageId: "beatsBy" as const, data: { stated, achievement: formatPercent(achievement) } } : { messageId: "beats" as const, data: { stated } }),
         evidence: evidence(context, row.item, evaluation.pairs),
+        years: row.years,
         suggested: verdict.suggested,
       };
     });

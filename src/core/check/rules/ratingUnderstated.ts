@@ -22,6 +22,7 @@ export const ratingUnderstated = defineRule({
       messageId: "allMet" as const,
       data: { stated },
       evidence: evidence(context, row.item, evaluation.pairs),
+        years: row.years,
       suggested: verdict.suggested,
     }));
   },
