@@ -25,7 +25,8 @@ export function workbookMeta(table: TableRead, settings: PlanSettings): Workbook
   const saved = settings.meta;
   const headers = table.headers;
   const headerTexts = [headers.plan, headers.result, ...table.headerCells].filter((h): h is string => Boolean(h));
-  const titleLine = table.preamble.find((line) => /進捗|実施状況|取組状況|達成状況|計画|プラン|大綱/.test(line)) ?? table.preamble[0];
+  const titleLines = table.preamble.filter(isTitleLike);
+  const titleLine = titleLines.find((line) => /進捗|実施状況|取組状況|達成状況|計画|プラン|大綱/.test(line)) ?? titleLines[0];
 
   let fiscalYear = saved.fiscalYear;
   let fiscalYearSource: FiscalYearSource | undefined = fiscalYear === undefined ? undefined : "settings";
@@ -53,11 +54,22 @@ export function workbookMeta(table: TableRead, settings: PlanSettings): Workbook
   };
 }
 
+/**
+ * A line that can be a title: not a sentence (a comment above the table such as 「…実行計画を策定し…推進する
+ * 必要がある。」 names a plan without being one) and short enough to head a page.
+ */
+function isTitleLike(line: string): boolean {
+  const text = line.trim();
+  return text.length > 0 && text.length <= TITLE_MAX && !/[。．]/.test(text);
+}
+
+const TITLE_MAX = 80;
+
 /** 「小平市第3次行財政再構築プラン の進捗状況（令和2年度末）」 → 小平市第3次行財政再構築プラン. */
 function planTitle(line: string): string {
   return line
     .replace(/\s*(?:の)?(?:進捗状況|実施状況|取組状況|達成状況|主な数値目標の成果).*$/, "")
     .replace(/[（(][^）)]*[）)]\s*$/, "")
     .trim()
-    .slice(0, 80);
+    .slice(0, TITLE_MAX);
 }
