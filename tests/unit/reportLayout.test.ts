@@ -115,6 +115,15 @@ describe("the workbook's own columns and headings", () => {
     expect(units(workbookReportPlan(kodaira.table, kodaira.settings))).toBe(availableUnits("A4", "landscape", plan.print.scale, 7));
   });
 
+  it("follows Sado's layout: 分野 from the headings between the rows, the item read from the target first, then 目標 | 実績 | 自己評価", async () => {
+    const { table, settings } = await read("sado-2006.xlsx");
+    const plan = workbookReportPlan(table, settings);
+    expect(plan.columns.map((c) => c.role)).toEqual(["category", "item", "plan", "result", "rating"]);
+    expect(headerTexts(plan)).toEqual(["項目", "平成18年度目標", "平成18年度実績", "自己評価"]);
+    expect(plan.cells.filter((c) => c.style === "category").map((c) => c.value)).toEqual(["市税等の財源確保", "地球温暖化対策の取組み", "トキ野生復帰への取組み", "ごみの減量化、再資源化の推進の改革"]);
+    expect(filledColumns(plan)).toEqual(plan.columns.map(() => true));
+  });
+
   it("keeps a table's extra roles (備考) with their headings, drops what it lacks (実施内容), and puts the 分野 first", () => {
     const header = ["No.", "区分", "取組名", "所管課", "進捗評価", "目標（R5）", "実績（R5）", "備考"];
     const rows: RawCell[][] = [

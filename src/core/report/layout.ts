@@ -127,9 +127,15 @@ export function reportRoles(rows: readonly TableRow[], layout?: TableLayout): Ro
     result: true,
     notes: rows.some((r) => r.notes !== ""),
   };
-  const has = (role: Role) => REQUIRED_ROLES.includes(role) || (filled[role] && (!layout || FIELDS_OF[role].some((f) => layout.columns[f] !== undefined)));
+  // The 分野 label spans its section: it needs no column of its own (headings between the rows give it, as in
+  // Sado's tables); other roles are printed where the table has their column.
+  const has = (role: Role) => REQUIRED_ROLES.includes(role) || (filled[role] && (!layout || role === "category" || FIELDS_OF[role].some((f) => layout.columns[f] !== undefined)));
   if (!layout) return CANONICAL_ORDER.filter(has);
-  const position = (role: Role) => Math.min(...FIELDS_OF[role].map((f) => layout.columns[f] ?? Number.POSITIVE_INFINITY));
+  // An item label read from another cell (the text before 「:」 in the target) leads the row, as a label does.
+  const position = (role: Role) => {
+    const at = Math.min(...FIELDS_OF[role].map((f) => layout.columns[f] ?? Number.POSITIVE_INFINITY));
+    return role === "item" && at === Number.POSITIVE_INFINITY ? -1 : at;
+  };
   const rest = CANONICAL_ORDER.filter((role) => role !== "category" && has(role)).sort((a, b) => position(a) - position(b));
   return has("category") ? ["category", ...rest] : rest;
 }
