@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { settingsOf } from "../../src/core/actions/settings";
 import { writeOwnReport } from "../../src/core/actions/sheets";
 import { countedItem, REPOST_COUNT_NOTE, totalCount } from "../../src/core/report/counting";
 import { MIN_PRINTED_POINTS, ORIENTATIONS, PAPERS, availableUnits, columnPoints, printableWidth } from "../../src/core/report/layout";
@@ -10,7 +11,6 @@ import { pageGeometry, printedPages } from "../../src/core/report/pages";
 import { buildReportPlan, pagePoints, ratingCounts, workbookReportPlan, type SheetPlan } from "../../src/core/report/plan";
 import { STYLES, chartFills, reportLineHeight } from "../../src/core/report/style";
 import type { RawCell } from "../../src/core/workbook/cells";
-import { DEFAULT_SETTINGS } from "../../src/core/workbook/settings";
 import { readTable, type TableRow } from "../../src/core/workbook/table";
 import { XlsxWorkbookPort } from "../../src/xlsx/workbookPort";
 
@@ -18,8 +18,9 @@ const seed = (name: string) => readFileSync(resolve(__dirname, "../../seeds", na
 
 async function read(name: string) {
   const port = await XlsxWorkbookPort.load(seed(name));
-  const { table, settings } = await port.read();
-  return { table, settings: settings?.settings ?? DEFAULT_SETTINGS };
+  const read = await port.read();
+  // The settings as every action takes them: the workbook's, with what the reader understood (the scale of a legend).
+  return { table: read.table, settings: settingsOf(read) };
 }
 
 const META = { title: "テスト計画", fiscalYear: 2023, evaluationDate: "令和6年3月末", legend: { S: "s", A: "a", B: "b" } };
@@ -122,6 +123,12 @@ describe("the workbook's own columns and headings", () => {
     expect(headerTexts(plan)).toEqual(["項目", "平成18年度目標", "平成18年度実績", "自己評価"]);
     expect(plan.cells.filter((c) => c.style === "category").map((c) => c.value)).toEqual(["市税等の財源確保", "地球温暖化対策の取組み", "トキ野生復帰への取組み", "ごみの減量化、再資源化の推進の改革"]);
     expect(filledColumns(plan)).toEqual(plan.columns.map(() => true));
+    // Five columns for five symbols: the counts in words, each 分野's name over the label and item columns.
+    const named = plan.cells.find((c) => c.value === "ごみの減量化、再資源化の推進の改革" && c.style === "summaryLabel");
+    expect(named).toBeDefined();
+    expect(plan.merges).toContainEqual({ top: named!.row, left: 0, bottom: named!.row, right: 1 });
+    expect(cellAt(plan, named!.row, 2)).toBe("A 2・B 1・C 0・D 0・E 0（計 3）");
+    expect(plan.rowHeights[named!.row]).toBeLessThan(3 * reportLineHeight(STYLES.summaryLabel.size) + 10);
   });
 
   it("keeps a table's extra roles (備考) with their headings, drops what it lacks (実施内容), and puts the 分野 first", () => {

@@ -359,13 +359,18 @@ export function buildReportPlan(meta: PlanMeta, rows: readonly TableRow[], optio
       fontSize: SMALLEST_SIZE,
     };
   } else {
-    // Too few columns for one per symbol: each 分野's counts in words.
+    // Too few columns for one per symbol: each 分野's counts in words. The 分野's name takes the narrow
+    // label column and the item's beside it (a name such as 「ごみの減量化、再資源化の推進の改革」 would
+    // otherwise stand a character or two a line).
+    const labelRight = hasCategory && COLUMNS > 2 ? 1 : 0;
     for (const count of counted) {
       const text = `${symbols.map((sym) => `${sym} ${count.counts[sym] ?? 0}`).join("・")}（計 ${count.total}）`;
       put(0, count.name, count === totals ? "summaryTotal" : "summaryLabel");
-      put(1, text, "chart");
-      if (COLUMNS > 2) merges.push({ top: r, left: 1, bottom: r, right: COLUMNS - 1 });
-      rowHeights[r] = Math.max(linesIn(count.name, widths[0] ?? 10, "summaryLabel"), linesIn(text, spanWidth(1, COLUMNS - 1), "chart")) * line("summaryLabel") + PADDING;
+      if (labelRight > 0) merges.push({ top: r, left: 0, bottom: r, right: labelRight });
+      put(labelRight + 1, text, "chart");
+      if (COLUMNS > labelRight + 2) merges.push({ top: r, left: labelRight + 1, bottom: r, right: COLUMNS - 1 });
+      const lines = Math.max(linesIn(count.name, spanWidth(0, labelRight), "summaryLabel"), linesIn(text, spanWidth(labelRight + 1, COLUMNS - 1), "chart"));
+      rowHeights[r] = lines * line("summaryLabel") + PADDING;
       r += 1;
     }
   }
