@@ -11,7 +11,7 @@ import { findLegends, parseLegendText } from "../../src/core/workbook/legend";
 import { workbookMeta } from "../../src/core/workbook/planMeta";
 import { DEFAULT_SETTINGS } from "../../src/core/workbook/settings";
 import { readItemNumber, readTable } from "../../src/core/workbook/table";
-import { settingsWithUnderstood } from "../../src/core/workbook/understood";
+import { scaleSourceText, settingsWithUnderstood, understoodLines } from "../../src/core/workbook/understood";
 
 const grid = (rows: RawCell[][], merges?: number[][]): LayoutGrid => ({ name: "表", rows, ...(merges ? { merges } : {}) });
 const check = (rows: RawCell[][]) => {
@@ -466,5 +466,121 @@ describe("the year evaluated", () => {
     // The nearest of 令和n and 平成n not after the year the sheet names with its era.
     expect(table([["令和6年度"], ["運営事業名", "大会議室"], ["5年度目標値", 4000], ["5年度実績値", 3928], ["評価", "A"]]).understood?.year?.fiscalYear).toBe(2023);
     expect(table([["令和6年度"], ...rows.slice(1)]).understood?.year?.fiscalYear).toBe(2015);
+  });
+});
+
+describe("layouts of other cities found by review", () => {
+  const header = ["番号", "実施項目", "担当課", "令和元年度計画", "令和元年度実績", "評価"];
+  const items: RawCell[][] = [
+    [1, "団体の育成", "市民協働推進課", "登録数 60団体", "登録数 64団体", "A"],
+    [2, "ボランティアの推進", "社会福祉課", "登録者数 1,200人", "登録者数 980人", "A"],
+  ];
+
+  it("leaves notes under the table out of the items, with or without a blank row (下野市: ※実績は…現在の数値です。)", () => {
+    for (const rows of [
+      [header, ...items, [], ["※実績は令和2年3月末現在の数値です。"], ["※評価は各担当課による自己評価です。"]],
+      [header, ...items, ["※実績は令和2年3月末現在の数値です。"]],
+      [header, ...items, ["評価は各担当課による自己評価です。"]],
+    ] as RawCell[][][]) {
+      const found = codes(rows);
+      expect(found.filter((c) => !c.startsWith("RATING_OVERSTATED") && !c.startsWith("NOT_EVALUABLE"))).toEqual([]);
+      expect(check(rows).table.rows.map((r) => r.item)).toEqual(["1", "2"]);
+    }
+  });
+
+  it("reads a legend of lower-case symbols below the table as the scale, never as items (大田原市: a：ほぼ達成した（90%以上）)", () => {
+    const rows: RawCell[][] = [
+      ["No.", "取組項目", "取組担当課", "平成28年度目標", "平成28年度実績", "自己評価"],
+      [1, "事務事業の見直し", "政策推進課", "見直し事業数 20事業", "見直し事業数 19事業", "a"],
+      [2, "補助金の適正化", "財政課", "見直し補助金数 30件", "見直し補助金数 25件", "a"],
+      [],
+      ["達成度の評価基準"],
+      ["a：ほぼ達成した（90%以上）"],
+      ["b：大半を達成した（80%以上90%未満）"],
+      ["c：遅れている（60%以上80%未満）"],
+      ["d：ほとんど達成できていない（60%未満）"],
+    ];
+    const { table, result } = check(rows);
+    expect(table.understood?.scale.source).toBe("legend");
+    expect(table.understood?.scale.symbols.map((s) => [s.symbol, s.minRate])).toEqual([
+      ["a", 0.9],
+      ["b", 0.8],
+      ["c", 0.6],
+      ["d", undefined],
+    ]);
+    expect(table.rows.map((r) => r.item)).toEqual(["1", "2"]);
+    // 25 of 30 is 83 %: b, not a.
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.item}`)).toEqual(["RATING_OVERSTATED 2"]);
+  });
+
+  it("reads 1-1, 1-2, 2-1 with no row 1 or 2 as items of their own, and checks them (さいたま市 事業番号)", () => {
+    const rows: RawCell[][] = [
+      ["事業番号", "改革プログラム事業名", "所管", "目標値", "実績値", "評価"],
+      ["1-1", "市民との協働の推進", "市民協働推進課", "協働事業数 120件", "協働事業数 135件", "A"],
+      ["1-2", "情報公開の推進", "行政透明推進課", "公開数 200件", "公開数 150件", "A"],
+      ["2-1", "職員定数の適正化", "人事課", "職員数 9,500人以下", "職員数 9,480人", "A"],
+    ];
+    const { table } = check(rows);
+    expect(table.rows.map((r) => [r.item, r.kind])).toEqual([
+      ["1-1", "item"],
+      ["1-2", "item"],
+      ["2-1", "item"],
+    ]);
+    expect(codes(rows).filter((c) => /^(?:SUB_|RATING_(?:OVER|UNDER)STATED|RATING_INVALID)/.test(c))).toEqual(["RATING_OVERSTATED 1-2"]);
+    // Under a row of their own parent they stay sub-items.
+    const withParent: RawCell[][] = [rows[0] as RawCell[], [1, "協働", "市民協働推進課", "", "", "A"], ...rows.slice(1, 3)];
+    expect(check(withParent).table.rows.map((r) => [r.item, r.kind])).toEqual([
+      ["1", "item"],
+      ["1-1", "sub"],
+      ["1-2", "sub"],
+    ]);
+  });
+
+  it("knows the headers 状況, 平成25年度までの状況 (rating), 担当所属 (department), 現在値（令和元年度） (results), 具体的な取組 without another title (title)", () => {
+    expect(classifyHeader("状況")).toMatchObject({ role: "rating" });
+    expect(classifyHeader("平成25年度までの状況")).toMatchObject({ role: "rating", fiscalYear: 2013 });
+    expect(classifyHeader("担当所属")).toMatchObject({ role: "department", exact: true });
+    expect(classifyHeader("現在値（令和元年度）")).toMatchObject({ role: "result", fiscalYear: 2019 });
+    expect(classifyHeader("取組状況")).toMatchObject({ role: "result" });
+    const gunma = readTable([
+      {
+        name: "表",
+        rows: [
+          ["No.", "具体的な取組", "担当所属", "取組目標", "実績", "評価"],
+          [1, "テレワークの推進", "行政改革課", "テレワーク実施職員数 1,000人", "実施職員数 1,450人", "A"],
+        ],
+      },
+    ]);
+    expect(gunma.columns).toMatchObject({ title: 1, department: 2, plan: 3, result: 4, rating: 5 });
+    expect(gunma.columns.actions).toBeUndefined();
+    // With a title column of its own, 具体的な取組 stays what is done.
+    const both = readTable([{ name: "表", rows: [["No.", "項目", "具体的な取組", "目標", "実績", "評価"], [1, "a", "b", "件数 5件", "件数 5件", "A"]] }]);
+    expect(both.columns).toMatchObject({ title: 1, actions: 2 });
+  });
+
+  it("says what a legend left unread and never calls a scale 既定 when a legend was seen (群馬県 A〜D; a line of pairs not understood)", () => {
+    const rows: RawCell[][] = [["区分　A：大きな成果あり（目標以上）　B：成果あり　C：実施　D：未実施"], [], header, ...items.map((r) => [...r.slice(0, 5), "B"])];
+    const { table, result } = check(rows);
+    const scale = table.understood?.scale;
+    expect(scale?.source).toBe("legend");
+    expect(scale?.symbols.filter((s) => s.unread).map((s) => s.symbol)).toEqual(["B", "C"]);
+    const lines = table.understood ? understoodLines(table.understood, "ja") : [];
+    expect(lines.some((l) => l.includes("意味を読み取れなかった記号: B（「成果あり」）、C（「実施」）"))).toBe(true);
+    // B means nothing the reader knows: no rating finding on it.
+    expect(result.findings.filter((f) => f.code.startsWith("RATING_"))).toEqual([]);
+
+    const unknown: RawCell[][] = [["評価区分　S：ほげ　A：ふが　B：ぴよ"], [], header, ...items];
+    const seen = check(unknown).table.understood;
+    expect(seen?.scale.legendSeen?.row).toBe(1);
+    expect(seen?.scale.confirm).toBe(true);
+    expect(scaleSourceText(seen?.scale ?? { source: "default", confirm: false }, "ja")).not.toContain("既定");
+    expect(understoodLines(seen as NonNullable<typeof seen>, "ja").some((l) => l.includes("凡例らしい行（1行目"))).toBe(true);
+  });
+});
+
+describe("状況 beside a rating column", () => {
+  it("leaves 状況 to the results' side when a 評価 column stands beside it", () => {
+    const read = readTable([{ name: "表", rows: [["No.", "項目", "状況", "目標", "実績", "評価"], [1, "a", "順調に進んだ", "件数 5件", "件数 5件", "A"]] }]);
+    expect(read.columns.rating).toBe(5);
   });
 });

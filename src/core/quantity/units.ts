@@ -8,7 +8,11 @@
  * (点, パーセント); Arao's 行政改革大綱の検証 (億円 with 万, %台); the counters of school, welfare and
  * facility plans (校 園 戸 枚 部 冊 …); Sado's 改革宣言2006 (店舗, ヘクタール, 万トン, 世帯); Kawasaki's 施策進行管理
  * (か所); Shimoda's 施設評価調書 (ヵ年); Chikuma's 温室効果ガス排出量 (万トン) — tests/fixtures/cities/ and
- * tests/unit/corpus.test.ts give each source.
+ * tests/unit/corpus.test.ts give each source. 業務 counts the work put on RPA or a shared system (つくば市
+ * 「全5業務にRPAを導入」: http://blogs.itmedia.co.jp/business20/2018/08/rpa.html; 京都府 「4業務」:
+ * https://project.nikkeibp.co.jp/jpgciof/atcl/19/00001/00003/?P=2; 自治体DX推進計画 「17の基幹業務」:
+ * https://dxj.info/article/2111-municipal-dx); 手続 (手続き) the procedures put online (総務省 情報通信白書 平成30年版
+ * 「改善促進手続」「580種類の手続」: https://www.soumu.go.jp/johotsusintokei/whitepaper/ja/h30/html/nd252610.html).
  *
  * `display` is how a value in that word's unit is shown (トン → t, ヘクタール → ha): a value is shown in
  * the unit it was written in (78.6万トン as 78.6万t, never 786,000,000,000 g). Without it, the word itself.
@@ -56,7 +60,7 @@ export const UNIT_WORDS: readonly UnitWord[] = [
   ...["件", "回", "団体", "地区", "地域", "事務", "事業", "項目", "指標", "施設", "世帯", "校", "園", "館", "戸", "枚", "部", "冊",
     "個", "班", "本", "社", "点", "台", "棟", "基", "区画", "路線", "便", "講座", "教室", "種類", "品目", "自治会", "団地",
     "協議会", "タイトル", "課", "室", "者", "組", "票", "通", "頭", "匹", "羽", "隻", "両", "席", "床", "人日", "コース", "クラス",
-    "サイト", "アカウント", "機関", "事業所", "法人", "企業", "学級", "地点", "系統", "食", "泊"].flatMap((word) => unit(word, [word])),
+    "サイト", "アカウント", "機関", "事業所", "法人", "企業", "学級", "地点", "系統", "食", "泊", "業務", "手続", "手続き"].flatMap((word) => unit(word, [word])),
 ];
 
 /** Longest words first, so that キロメートル wins over キロ and 日間 over 日. */

@@ -38,13 +38,32 @@ function wordsSay(text: string): InferredDirection | undefined {
 }
 
 /**
+ * A title that names a cut of what the target measures: 「時間外勤務の縮減」 over 時間外勤務時間 55,000時間 (a
+ * 集中改革プラン item, as 宮古島市's 結果一覧 lists its 改革項目 with 目標達成 / 未達成:
+ * https://www.city.miyakojima.lg.jp/gyosei/gyoseikaikaku/h19-6.html), 「職員数の削減」: the quantity is to fall.
+ * An amount of reduction in the label (削減額) is not the quantity cut.
+ */
+const TITLE_CUT = /^(.+?)の?(?:削減|縮減|抑制|低減|減少|圧縮|短縮)(?:化)?(?:の推進|に向けた取組)?$/;
+
+/** The direction an item's title gives a target whose label is the quantity the title says to cut. */
+export function titleSays(title: string | undefined, label: string): InferredDirection | undefined {
+  const m = TITLE_CUT.exec((title ?? "").replace(/\s+/g, ""));
+  const stem = m?.[1] ?? "";
+  const quantity = label.replace(/\s+/g, "");
+  if (stem.length < 2 || quantity.length < 2 || AMOUNT_OF_REDUCTION.test(quantity)) return undefined;
+  if (!quantity.includes(stem) && !stem.includes(quantity)) return undefined;
+  return { direction: "lower", source: "lexicon", word: (title ?? "").slice(stem.length).replace(/^の/, "") };
+}
+
+/**
  * Direction of a target, in the order of docs/contracts/rating.md: an override stored with the workbook
  * (for an item, or for labels containing a word); the qualifier (以下・未満・以内 → lower, 以上・超 →
  * higher); what the words after the value say (15人削減 is an amount cut: higher; に抑える a ceiling:
  * lower); the label's words (an amount of reduction, a label naming a cut, the vocabulary of
- * rating/vocabulary.ts); the column's header, the same way; else higher, which the evidence says was assumed.
+ * rating/vocabulary.ts); the item's title when it names a cut of the label's quantity (時間外勤務の縮減);
+ * the column's header, the same way; else higher, which the evidence says was assumed.
  */
-export function inferDirection(target: Metric, override?: Direction, profile?: Pick<RatingProfile, "labelDirections">, header?: string): InferredDirection {
+export function inferDirection(target: Metric, override?: Direction, profile?: Pick<RatingProfile, "labelDirections">, header?: string, title?: string): InferredDirection {
   if (override) return { direction: override, source: "override" };
   const byLabel = Object.entries(profile?.labelDirections ?? {})
     .filter(([word]) => target.label.includes(word))
@@ -54,7 +73,7 @@ export function inferDirection(target: Metric, override?: Direction, profile?: P
   if (target.op === "ge" || target.op === "gt") return { direction: "higher", source: "qualifier" };
   if (target.sense === "reduction") return { direction: "higher", source: "qualifier", word: "削減" };
   if (target.sense === "ceiling") return { direction: "lower", source: "qualifier", word: "抑える" };
-  return wordsSay(target.label) ?? wordsSay(header ?? "") ?? { direction: "higher", source: "default" };
+  return wordsSay(target.label) ?? titleSays(title, target.label) ?? wordsSay(header ?? "") ?? { direction: "higher", source: "default" };
 }
 
 /**

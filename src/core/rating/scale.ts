@@ -21,6 +21,11 @@ export interface ScaleSymbol {
    */
   minRate?: number;
   maxRate?: number;
+  /**
+   * A legend gives the symbol a meaning the reader did not understand (群馬県's 「B：成果あり」「C：実施」):
+   * it judges nothing (no band), and what was understood says so rather than guessing.
+   */
+  unread?: boolean;
 }
 
 export interface RatingScale {
@@ -239,11 +244,14 @@ export function scaleProblems(input: unknown): string[] {
  * 佐渡市 (極めて良好 … 極めて問題), 川崎市 (目標を大きく上回って達成 … 目標を大きく下回った), 第二次行政改革大綱の
  * 進捗状況 (未着手 / 取組中 / 完了; 未達成 / 一部達成 / 達成: https://paperzz.com/doc/6270048/ — 一部達成 is 「一部成果が
  * 認められるもの」, short of the target), 那覇市 (◎ 達成 / ○ 概ね達成 / △ 一部達成 / 未 未達成 / 繰 繰越 / − 廃止:繰越 and
- * 廃止 judge nothing).
+ * 廃止 judge nothing), 長与町's 数値目標評価 (S：現在値が目標値を超えている / A：…基準値を超えている / B：…基準値と同水準 /
+ * C：…基準値より下落している / －：評価できない: https://webtown.nagayo.jp/kiji0032107/index.html — 下落 is behind,
+ * 評価できない judges nothing), 名古屋港管理組合's 事務事業の状況 (順調：到達すべきレベルの80%以上 / やや遅れ：60%以上 /
+ * 遅れ: https://www.port-of-nagoya.jp/meikan/gyozaisei/gyoseihyoka/1001259/1001275/1001276.html).
  */
 
 /** Words that state no judgement: the cell says the rating is pending or does not apply. */
-const PENDING = /^(?:未確定|判定保留|評価保留|保留|対象外|未評価|評価なし|評価不能|判定不能|集計中|確定次第|繰越|繰|廃止|中止|廃止\(中止\)|[-ー―－−])$/;
+const PENDING = /^(?:未確定|判定保留|評価保留|保留|対象外|未評価|評価なし|評価不能|判定不能|評価できない|判定できない|把握できない|集計中|確定次第|繰越|繰|廃止|中止|廃止\(中止\)|[-ー―－−])$/;
 
 /** Whether a rating word states no judgement (未確定, 判定保留, 対象外 …). */
 export function isPendingWord(text: string): boolean {
@@ -251,7 +259,7 @@ export function isPendingWord(text: string): boolean {
 }
 
 const VERY_GOOD = /極めて良好|非常に良好|大変良好|特に優れ|非常に効果的|大いに効果/;
-const BEHIND = /未達|達していない|達しない|下回|遅れ|遅延|問題|不十分|未着手|未実施|進んでいない|進まず|停滞|困難|低調|至らず|できなかった|できていない|未了|不可|効果が(?:なかった|見られなかった)|効果はなかった|一部達成|一部実施|一部成果/;
+const BEHIND = /未達|達していない|達しない|下回|遅れ|遅延|問題|下落|悪化|不十分|未着手|未実施|進んでいない|進まず|停滞|困難|低調|至らず|できなかった|できていない|未了|不可|効果が(?:なかった|見られなかった)|効果はなかった|一部達成|一部実施|一部成果/;
 /**
  * The choices of 内閣府's form for 地方創生 grants (様式2 「事業の評価」, as 坂井市 fills it: tests/fixtures/cities/sakai):
  * 非常に効果的であった (very good) / 相当程度効果があった (on) / 効果があった (on or behind) / 効果がなかった (behind).
@@ -319,7 +327,9 @@ export function bandsOfRates(min: number | undefined, max: number | undefined): 
 
 /**
  * Rate-defined symbols as a legend gives them, completed: the symbol with the highest rates has no end
- * (「A：95%~100%」 also holds 104 %), the lowest starts at 0, and each band follows from its rates.
+ * (「A：95%~100%」 also holds 104 %), the lowest starts at 0, a symbol given only where it starts ends where
+ * the next one up starts (名古屋港's 「順調：80%以上 やや遅れ：60%以上 遅れ：60%未満」: やや遅れ is 60–80 %), and
+ * each band follows from its rates.
  */
 export function completeRates(symbols: readonly ScaleSymbol[]): ScaleSymbol[] {
   const rated = symbols.filter((s) => s.minRate !== undefined || s.maxRate !== undefined);
@@ -329,9 +339,27 @@ export function completeRates(symbols: readonly ScaleSymbol[]): ScaleSymbol[] {
   return symbols.map((s) => {
     if (s.minRate === undefined && s.maxRate === undefined) return s;
     const minRate = s === bottom ? undefined : s.minRate;
-    const maxRate = s === top ? undefined : s.maxRate;
-    return { symbol: s.symbol, bands: bandsOfRates(minRate, maxRate), label: s.label, ...(minRate === undefined ? {} : { minRate }), ...(maxRate === undefined ? {} : { maxRate }) };
+    const nextUp = s.maxRate === undefined && s.minRate !== undefined ? Math.min(...rated.map((r) => r.minRate ?? -Infinity).filter((m) => m > (s.minRate as number))) : undefined;
+    const maxRate = s === top ? undefined : (s.maxRate ?? (nextUp !== undefined && Number.isFinite(nextUp) ? nextUp : undefined));
+    return {
+      symbol: s.symbol,
+      bands: bandsOfRates(minRate, maxRate),
+      label: s.label,
+      ...(minRate === undefined ? {} : { minRate }),
+      ...(maxRate === undefined ? {} : { maxRate }),
+      ...(s.unread ? { unread: true } : {}),
+    };
   });
+}
+
+/**
+ * A legend whose best symbol says only "beyond the target" (長与町 「S：現在値が目標値を超えている」, 群馬県
+ * 「A：大きな成果あり（目標以上）」) and that has no symbol for "as planned": meeting the target is that best
+ * symbol's too, since no other symbol could stand for it.
+ */
+export function completeBands(symbols: readonly ScaleSymbol[]): ScaleSymbol[] {
+  if (symbols.some((s) => s.bands.includes("on"))) return [...symbols];
+  return symbols.map((s) => (s.bands.length === 1 && s.bands[0] === "ahead" ? { ...s, bands: ["ahead", "on"] } : s));
 }
 
 export interface SuggestedScale {
@@ -339,7 +367,12 @@ export interface SuggestedScale {
   /** preset: the symbols are those of a known scale; words: each symbol's own word; unknown: no meaning found. */
   source: "preset" | "words" | "unknown" | "default";
   preset?: string;
+  /** Symbols written once in a table of twenty rated rows or more that were left off the scale the others suggest. */
+  strays?: string[];
 }
+
+/** How many rated rows a table needs before a symbol written in one of them may be taken for a slip. */
+export const STRAY_TABLE_ROWS = 20;
 
 /** Presets tried for the symbols found, smallest first (S/A/B before A/B/C for A and B alone). */
 const SUGGESTION_ORDER = ["S/A/B", "A/B/C", "S/A/B/C", "A/B/C/D", "A/B/C/D/E", "◎/○/△/×", "達成/概ね達成/未達成"];
@@ -349,7 +382,8 @@ const SUGGESTION_ORDER = ["S/A/B", "A/B/C", "S/A/B/C", "A/B/C/D", "A/B/C/D/E", "
  * row's rating, so that a symbol used often weighs more than a slip): the known scale holding the most
  * ratings (A, B, E → A–E; smallest first on a tie, S/A/B before A/B/C for A and B alone); a symbol it
  * lacks joins it by its own word (目標達成 → ahead or on) or stays off the scale, to be reported as not
- * on it. With no known scale at all, each symbol's own word (目標達成, with 未達成 added for behind); else
+ * on it. A symbol written in one row of a table of twenty or more never moves the others' S・A・B to
+ * another scale that changes their meaning (a slip is not a re-scaling): it stays off the scale. With no known scale at all, each symbol's own word (目標達成, with 未達成 added for behind); else
  * symbols that judge nothing (the user is asked for the scale). Words that state no judgement (未確定)
  * stand in every scale as they are written, with no band.
  */
@@ -376,19 +410,50 @@ export function suggestScale(written: readonly string[] | ReadonlyMap<string, nu
     const symbol = seen.get(key)?.bare ?? key;
     return bands ? { symbol, bands, label: symbol } : undefined;
   };
-  let best: { id: string; scale: RatingScale; rows: number } | undefined;
-  for (const id of SUGGESTION_ORDER) {
-    const preset = PRESET_SCALES.find((p) => p.id === id);
-    if (!preset) continue;
-    const symbols = new Set(preset.scale.symbols.map((s) => foldSymbol(s.symbol)));
-    const rows = judged.filter((k) => symbols.has(k)).reduce((n, k) => n + (seen.get(k)?.rows ?? 0), 0);
-    if (rows > (best?.rows ?? 0)) best = { id, scale: preset.scale, rows };
+  const rowsOf = (key: string) => seen.get(key)?.rows ?? 0;
+  const presetFor = (keys: readonly string[]) => {
+    let best: { id: string; scale: RatingScale; rows: number } | undefined;
+    for (const id of SUGGESTION_ORDER) {
+      const preset = PRESET_SCALES.find((p) => p.id === id);
+      if (!preset) continue;
+      const symbols = new Set(preset.scale.symbols.map((s) => foldSymbol(s.symbol)));
+      const rows = keys.filter((k) => symbols.has(k)).reduce((n, k) => n + rowsOf(k), 0);
+      if (rows > (best?.rows ?? 0)) best = { id, scale: preset.scale, rows };
+    }
+    return best;
+  };
+  const bandsIn = (scale: RatingScale, key: string) => JSON.stringify([...(scale.symbols.find((s) => foldSymbol(s.symbol) === key)?.bands ?? [])].sort());
+  // One stray symbol never re-scales the table away from S・A・B, the scale the check takes when nothing
+  // is stated: a symbol written in one row of twenty or more that would turn the others' S・A・B into
+  // another known scale and change what they mean (a C among 40 ratings of A and B turning every A into
+  // 「A/B/C」's A) stays off the scale, to be reported as not on it (RATING_INVALID). A symbol that
+  // extends another guess (one E on a table of A–D) is that scale's own and joins it.
+  const total = judged.reduce((n, k) => n + rowsOf(k), 0);
+  let kept = [...judged];
+  const strays: string[] = [];
+  if (total >= STRAY_TABLE_ROWS) {
+    for (const key of judged.filter((k) => rowsOf(k) === 1)) {
+      const rest = kept.filter((k) => k !== key);
+      const withIt = presetFor(kept);
+      const without = presetFor(rest);
+      if (!withIt || !without || withIt.id === without.id || without.scale !== DEFAULT_SCALE) continue;
+      if (rest.some((k) => bandsIn(withIt.scale, k) !== bandsIn(without.scale, k))) {
+        kept = rest;
+        strays.push(key);
+      }
+    }
   }
+  const best = presetFor(kept);
   if (best) {
     const known = new Set(best.scale.symbols.map((s) => foldSymbol(s.symbol)));
-    const extra = judged.filter((k) => !known.has(k)).map(worded).filter((s): s is ScaleSymbol => s !== undefined);
+    const extra = kept.filter((k) => !known.has(k)).map(worded).filter((s): s is ScaleSymbol => s !== undefined);
     const symbols = [...best.scale.symbols, ...extra, ...pending];
-    return { scale: symbols.length === best.scale.symbols.length ? best.scale : { symbols }, source: "preset", preset: best.id };
+    return {
+      scale: symbols.length === best.scale.symbols.length ? best.scale : { symbols },
+      source: "preset",
+      preset: best.id,
+      ...(strays.length > 0 ? { strays: strays.map((k) => seen.get(k)?.bare ?? k) } : {}),
+    };
   }
   const words = judged.map(worded);
   if (words.some((w) => w !== undefined)) {

@@ -39,7 +39,35 @@ export const DIRECTION_WORDS: readonly DirectionWord[] = [
 /** Longest first: 経常収支比率 decides before 比率, 削減額 before 削減. */
 const BY_LENGTH = [...DIRECTION_WORDS].sort((a, b) => b.word.length - a.word.length);
 
-/** The word of the table a label contains, the longest one; undefined when none. */
+/**
+ * Modifiers that make a word of the table name another quantity: 「テレワーク実施職員数」 counts the staff who
+ * took part in something (more is better), not the staff kept (職員数, fewer is better), as 研修受講者数 or
+ * 制度利用職員数 do. Published targets of this kind: 総務省テレワーク推進計画 (テレワーク利用職員 348名 → 目標 1,000名,
+ * http://telework.blog123.jp/archives/2015/06/01549.php), 内閣官房「平成30年度国家公務員テレワーク実績等の結果概要」
+ * (実施者数 6,635人 → 9,868人、テレワーク実施可能職員数: https://vdocuments.mx/30ffffcccoee-0-7-481-ci.html).
+ */
+const OTHER_QUANTITY = /(?:実施|参加|受講|利用|取得|派遣|登録|活用|従事|経験|体験|交流|応援|研修|テレワーク|在宅勤務|時差出勤|可能)$/;
+
+/**
+ * Whether the word stands as the head of the label at `index`: the quantity the label names, not a
+ * part of another one — never right after a modifier that makes it a different quantity.
+ */
+function isHead(label: string, index: number): boolean {
+  return !OTHER_QUANTITY.test(label.slice(0, index).replace(/[\s・]+$/, ""));
+}
+
+/**
+ * The word of the table a label names, the longest one found as the head of the label; undefined when
+ * none. A count found only after a modifier that makes it another count (テレワーク実施職員数) leaves the
+ * label to the other words (数: more is better).
+ */
 export function directionWordIn(label: string): DirectionWord | undefined {
-  return BY_LENGTH.find((entry) => label.includes(entry.word));
+  return BY_LENGTH.find((entry) => {
+    // Only a count (職員数, 件数) becomes another count after such a modifier: 事業実施経費 is still a cost.
+    if (!entry.word.endsWith("数")) return label.includes(entry.word);
+    for (let at = label.indexOf(entry.word); at >= 0; at = label.indexOf(entry.word, at + 1)) {
+      if (isHead(label, at)) return true;
+    }
+    return false;
+  });
 }

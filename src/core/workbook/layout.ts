@@ -5,7 +5,7 @@ import { CIRCLED_MARKERS } from "../text/markers";
 import { isBlankRow, isErrorCell, rawText, type RawCell, type SheetGrid } from "./cells";
 import { FIELDS, missingFields, type ColumnMap, type Field } from "./columns";
 import { CORE_ROLES, classifyHeader, foldHeader, type HeaderMeaning, type HeaderRole } from "./headers";
-import { findLegends, type Legend } from "./legend";
+import { findLegends, looksLikeLegend, type Legend } from "./legend";
 import { readItemNumber, readSubNumber, tableRow, type CellError, type CellPosition, type ReadProblem, type RowInput, type TableRow, type YearValues } from "./rows";
 import type { LayoutKind, Understood, UnderstoodRole, UnderstoodScale, UnderstoodYear, YearSource } from "./understood";
 
@@ -446,6 +446,11 @@ function headingOf(text: string): { no?: number; title: string } {
 /** A line that only notes something (※注 1), 注釈, 対応するマニフェスト): never a heading of the items below. */
 const NOTE = /^(?:※|注|\(注|（注|\*|＊)|^注釈$|マニフェスト$|^出典|^参考/;
 
+/** A note or a sentence (※…, 注…, …です。, …ます。): what a No. cell never holds. */
+function isNoteSentence(text: string): boolean {
+  return NOTE.test(text) || /[。．]$|(?:です|ます|である)[。．]?$/.test(text);
+}
+
 interface HeaderRead {
   candidate: HeaderCandidate;
   options: LayoutOptions;
@@ -459,6 +464,11 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
   const first = candidate.row + candidate.rows;
   const rowsCount = sheet.rows.length;
   const detected = assign(meanings);
+  // Without a title column, the column of what is done names each item (群馬県's 「具体的な取組」: テレワークの推進).
+  if (detected.title === undefined && detected.actions !== undefined) {
+    detected.title = detected.actions;
+    delete detected.actions;
+  }
   const map: ColumnMap = { ...detected, ...(options.mapping ?? {}) };
   for (const [field, column] of Object.entries(options.mapping ?? {}) as [Field, number][]) {
     for (const other of FIELDS) if (other !== field && map[other] === column && options.mapping?.[other] === undefined) delete map[other];
@@ -596,7 +606,10 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
       }
       const single = count === 1 && !anyIdentifying && wideTable;
       const note = count <= 2 && !anyIdentifying && NOTE.test(sheet.text(r, firstColumn));
-      if (single || note) {
+      // A note under the table written in its first column, the No. column (下野市's 「※実績は令和2年3月末現在の
+      // 数値です。」): a sentence that is no number is a line, never an item.
+      const noteInNo = count <= 2 && firstColumn === map.no && isNoteSentence(sheet.text(r, firstColumn)) && readItemNumber(row?.[firstColumn]).no === undefined;
+      if (single || note || noteInNo) {
         lines.set(r, sheet.text(r, firstColumn));
         afterLine = true;
         r += 1;
@@ -741,6 +754,16 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
   const textAt = (field: Field, row: number): string => (row < 0 ? "" : text(row, field));
   const useHeadings = map.category === undefined;
   const titlesFromPlan = map.title === undefined && dataRows.some((r) => titleFromPlan(text(r, "plan")) !== "");
+  // Numbers whose row is an item of its own (12, not 12-1): a 1-1 with no row 1 in the table is a
+  // hierarchical label (さいたま市's 事業番号 1-1, 1-2, 2-1: https://www.city.saitama.jp/006/007/014/005/p056344.html),
+  // an item of its own, not a sub-item without its parent.
+  const parentNumbers = new Set<number>();
+  if (map.no !== undefined && map.sub === undefined) {
+    for (const r of dataRows) {
+      const read = readItemNumber(sheet.rows[r]?.[map.no]);
+      if (read.no !== undefined && read.sub === undefined) parentNumbers.add(read.no);
+    }
+  }
   /** Reads the rows in order, each handed over as it is made (so that 50,000 rows make no second list). */
   const emit = (push: (input: RowInput) => void) => {
     let category = "";
@@ -841,6 +864,7 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
       if (!number.readable && map.no !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.no, text: rawText(noCell) });
       if (!subNumber.readable && map.sub !== undefined) problems.push({ code: "NUMBER_UNREADABLE", sheetRow, column: map.sub, text: rawText(subCell) });
       const sub = subNumber.sub ?? number.sub;
+      if (map.sub === undefined && number.no !== undefined && number.sub !== undefined && !parentNumbers.has(number.no)) label = `${number.no}-${number.sub}`;
       const categoryText = both("category");
       if (categoryText) category = categoryText;
       let no = number.no;
@@ -1264,20 +1288,28 @@ function understoodScale(sheet: Sheet, reading: Reading, options: LayoutOptions)
   const legend = legends.filter((l) => covering(l) > 0 || used.length === 0).sort((a, b) => covering(b) - covering(a))[0];
   if (legend) {
     const symbols: ScaleSymbol[] = [...legend.symbols];
+    // A stated scale wins: a word that states no judgement (未確定) stands beside it; any other symbol
+    // the legend does not hold stays off the scale and is reported as not on it (RATING_INVALID).
     for (const u of used) {
       if (symbols.some((s) => foldSymbol(s.symbol) === foldSymbol(u))) continue;
-      symbols.push({ symbol: u, bands: isPendingWord(u) ? [] : (bandsOfMeaning(u) ?? []), label: u });
+      if (isPendingWord(u)) symbols.push({ symbol: u, bands: [], label: u });
     }
     return { symbols, source: "legend", legend: { row: (legend.rows[0] ?? 0) + 1, text: legend.text }, confirm: false, used };
   }
   const suggested = suggestScale(written);
+  // A line that reads as a legend (two symbols or more, each with a colon) that gave no scale, or a legend
+  // whose symbols are not those of the rating column: said, and the scale guessed is put to the user.
+  const seenRow = legends[0]?.rows[0] ?? reading.outside.find((r) => r < LAYOUT_SEARCH_ROWS * 4 && looksLikeLegend(sheet.line(r)));
+  const legendSeen = seenRow === undefined ? undefined : { row: seenRow + 1, text: legends[0]?.text ?? sheet.line(seenRow) };
   return {
     symbols: suggested.scale.symbols,
     source: suggested.source,
     ...(suggested.preset ? { preset: suggested.preset } : {}),
-    // S・A・B is what the check always took: only another scale is put to the user.
-    confirm: suggested.source !== "default" && suggested.scale !== DEFAULT_SCALE,
+    // S・A・B is what the check always took: only another scale is put to the user — or any, when a
+    // legend was seen and not used.
+    confirm: legendSeen !== undefined || (suggested.source !== "default" && suggested.scale !== DEFAULT_SCALE),
     used,
+    ...(legendSeen ? { legendSeen } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { bandsOfMeaning, bandsOfRates, completeRates, foldSymbol, isPendingWord, rateRangeOf, type ScaleSymbol } from "../rating/scale";
+import { bandsOfMeaning, bandsOfRates, completeBands, completeRates, foldSymbol, isPendingWord, rateRangeOf, type Band, type ScaleSymbol } from "../rating/scale";
 import { foldWidth } from "../text/fold";
 import { rawText, type RawCell } from "./cells";
 
@@ -27,35 +27,73 @@ export interface Legend {
   symbols: ScaleSymbol[];
 }
 
-/** A symbol as a legend writes it: a letter, a digit, ◎○△× and their kin. */
-const SYMBOL = "[A-Z]|[◎○〇◯△▲×●□■]|[1-9]";
-/** A pair's start: the symbol (in 「」 or not) and a colon, at the start or after a space or a separator. */
-const PAIR = new RegExp(`(^|[\\s、,・。/])「?(${SYMBOL})」?\\s*[:：=]\\s*`, "g");
+/** A symbol as a legend writes it: a letter of either case (大田原市 writes a–d), a digit, ◎○△× and their kin. */
+const SYMBOL = "[A-Za-z]|[◎○〇◯△▲×●□■]|[1-9]";
+/** A dash: the legend's "not rated" (長与町 「－：評価できない」). */
+const DASH_SYMBOL = /^[-－―−]$/;
+/** What may stand before a colon as a pair's symbol: a short token, checked by isMark. */
+const PAIR = /(^|[\s、,・。/])「?([^\s:：「」、,・。/()（）=]{1,8})」?\s*[:：=]\s*/g;
+/** Words that head a legend or a table, never a symbol of its own (達成状況：…). */
+const HEADING_WORD = /状況|評価|基準|区分|凡例|見方|判定|達成度/;
 /** 80%~100%以上A評価, 60%~80%がB評価. */
 const RATE_SENTENCE = /(\d+(?:\.\d+)?)\s*%\s*[~〜～\-－]\s*(\d+(?:\.\d+)?)\s*%\s*(以上)?\s*(?:が|は|を|で|の)?\s*([A-Z])\s*評価/g;
 
-function symbolOf(symbol: string, meaning: string): ScaleSymbol | undefined {
-  const range = rateRangeOf(meaning);
-  const label = meaning.trim().replace(/[、,・。]+$/, "");
-  if (range && (range.min !== undefined || range.max !== undefined)) {
-    return {
-      symbol,
-      bands: bandsOfRates(range.min, range.max),
-      label,
-      ...(range.min === undefined ? {} : { minRate: range.min }),
-      ...(range.max === undefined ? {} : { maxRate: range.max }),
-    };
-  }
-  const bands = bandsOfMeaning(meaning);
-  return bands ? { symbol, bands, label } : undefined;
+/**
+ * Whether a token before a colon is a legend's symbol: a letter, a digit or a mark; a dash; or a rating
+ * word that says its own meaning (名古屋港 「順調：… やや遅れ：… 遅れ：…」) — never a heading (評価基準：…).
+ */
+function isMark(token: string): boolean {
+  if (new RegExp(`^(?:${SYMBOL})$`).test(token) || DASH_SYMBOL.test(token)) return true;
+  if (/\d/.test(token) || HEADING_WORD.test(token)) return false;
+  return bandsOfMeaning(token) !== undefined || isPendingWord(token);
 }
 
-/** A usable legend: two symbols or more, each once, each with a meaning. */
-function usable(symbols: (ScaleSymbol | undefined)[]): ScaleSymbol[] | undefined {
-  if (symbols.length < 2 || symbols.some((s) => s === undefined)) return undefined;
-  const list = symbols as ScaleSymbol[];
-  if (new Set(list.map((s) => foldSymbol(s.symbol))).size !== list.length) return undefined;
-  return completeRates(list);
+/** A legend's pair as written: the symbol and the words after it. */
+interface Pair {
+  symbol: string;
+  meaning: string;
+}
+
+/** A meaning that says how the value stands against the target (目標値を超えている, 計画どおり). */
+const NAMES_TARGET = /目標|計画|予定/;
+/** A meaning that says how the value stands against a baseline instead (基準値を超えている, 策定時より下落). */
+const NAMES_BASELINE = /基準値|基準年|策定時|現状値|当初値|前年度|前年/;
+
+/** One pair read: its rates, its words, or unread; `targetNamed`: another symbol of the legend names the target. */
+function symbolOfPair({ symbol, meaning }: Pair, targetNamed: boolean): ScaleSymbol {
+  const label = meaning.trim().replace(/[、,・。]+$/, "");
+  const range = rateRangeOf(meaning);
+  if (range && (range.min !== undefined || range.max !== undefined)) {
+    return { symbol, bands: bandsOfRates(range.min, range.max), label, ...(range.min === undefined ? {} : { minRate: range.min }), ...(range.max === undefined ? {} : { maxRate: range.max }) };
+  }
+  if (isPendingWord(meaning) || isPendingWord(symbol)) return { symbol, bands: [], label };
+  if (NAMES_BASELINE.test(meaning) && !NAMES_TARGET.test(meaning)) {
+    return targetNamed ? { symbol, bands: ["behind"], label } : { symbol, bands: [], label, unread: true };
+  }
+  const bands = bandsOfMeaning(meaning) ?? (symbol.length > 1 ? bandsOfMeaning(symbol) : undefined);
+  return bands ? { symbol, bands, label } : { symbol, bands: [], label, unread: true };
+}
+
+/**
+ * The scale a legend's pairs give, each symbol's bands from its rates (「A：達成率80%以上」), its words
+ * (予定以上 → ahead …) or, for a word used as a symbol, the word itself (順調 → on). A symbol defined
+ * against a baseline (長与町 「A：現在値が基準値を超えている」) stands short of the target when another symbol
+ * names the target (「S：現在値が目標値を超えている」), and says nothing of it otherwise. A symbol whose
+ * meaning is not understood (群馬県 「B：成果あり」) is kept, marked unread: it judges nothing and the reader
+ * says so. Undefined unless the pairs are a legend: two symbols or more, each once, two of them understood
+ * (with `strict`, all of them).
+ */
+function scaleOfPairs(pairs: readonly Pair[], strict = false): ScaleSymbol[] | undefined {
+  if (pairs.length < 2) return undefined;
+  const targetNamed = pairs.some((p) => NAMES_TARGET.test(p.meaning) && (bandsOfMeaning(p.meaning) !== undefined || rateRangeOf(p.meaning) !== undefined));
+  const symbols = pairs.map((pair) => symbolOfPair(pair, targetNamed));
+  if (new Set(symbols.map((s) => foldSymbol(s.symbol))).size !== symbols.length) return undefined;
+  // A table's rows (a symbol and its meaning in cells) are a legend only when every meaning is read: a
+  // table of items numbered 1, 2, 3 is not one.
+  if (strict && symbols.some((s) => s.unread)) return undefined;
+  const understood = symbols.filter((s) => s.bands.length > 0 || s.minRate !== undefined || s.maxRate !== undefined);
+  if (understood.length < 2) return undefined;
+  return completeBands(completeRates(symbols));
 }
 
 /** 「達成」・・・「◎」: a meaning and its symbol, each in 「」, joined by dots (那覇市: tests/fixtures/cities/naha). */
@@ -67,34 +105,44 @@ export function parseLegendText(text: string): ScaleSymbol[] | undefined {
   const quoted = [...folded.matchAll(QUOTED_PAIR)];
   if (quoted.length >= 2) {
     // The symbol is the shorter of the two (「達成」・・・「◎」; on a tie, the second).
-    return usable(
+    return scaleOfPairs(
       quoted.map((m) => {
         const [a = "", b = ""] = [m[1], m[2]];
         const [symbol, meaning] = a.length < b.length ? [a, b] : [b, a];
-        const known = symbolOf(symbol, meaning);
-        return known ?? (isPendingWord(meaning) ? { symbol, bands: [], label: meaning } : undefined);
+        return { symbol, meaning };
       }),
     );
   }
   const sentence = [...folded.matchAll(RATE_SENTENCE)];
   if (sentence.length >= 2) {
-    return usable(
-      sentence.map((m) => ({
-        symbol: m[4] ?? "",
-        bands: [],
-        label: `${m[1]}%~${m[2]}%${m[3] ?? ""}`,
-        minRate: Number(m[1]) / 100,
-        ...(m[3] ? {} : { maxRate: Number(m[2]) / 100 }),
-      })),
-    );
+    const symbols = sentence.map((m) => ({
+      symbol: m[4] ?? "",
+      bands: [] as Band[],
+      label: `${m[1]}%~${m[2]}%${m[3] ?? ""}`,
+      minRate: Number(m[1]) / 100,
+      ...(m[3] ? {} : { maxRate: Number(m[2]) / 100 }),
+    }));
+    return new Set(symbols.map((s) => s.symbol)).size === symbols.length ? completeRates(symbols) : undefined;
   }
+  const marks = pairMarks(folded);
+  if (marks.length < 2) return undefined;
+  return scaleOfPairs(marks.map((mark, i) => ({ symbol: mark.symbol, meaning: folded.slice(mark.end, marks[i + 1]?.start ?? folded.length) })));
+}
+
+/** Where each symbol of a line of pairs stands: 「S：計画以上 A：計画どおり」 → S, A. */
+function pairMarks(folded: string): { symbol: string; start: number; end: number }[] {
   const marks: { symbol: string; start: number; end: number }[] = [];
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(folded); m !== null; m = PAIR.exec(folded)) {
-    marks.push({ symbol: m[2] ?? "", start: m.index + (m[1] ?? "").length, end: m.index + m[0].length });
+    const symbol = m[2] ?? "";
+    if (isMark(symbol)) marks.push({ symbol, start: m.index + (m[1] ?? "").length, end: m.index + m[0].length });
   }
-  if (marks.length < 2) return undefined;
-  return usable(marks.map((mark, i) => symbolOf(mark.symbol, folded.slice(mark.end, marks[i + 1]?.start ?? folded.length))));
+  return marks;
+}
+
+/** Whether a line reads as a legend's line of pairs, understood or not: two symbols or more, each with a colon. */
+export function looksLikeLegend(text: string): boolean {
+  return pairMarks(foldWidth(text).replace(/[〇◯]/g, "○")).filter((m) => !DASH_SYMBOL.test(m.symbol)).length >= 2;
 }
 
 const cellText = (row: readonly RawCell[] | undefined, c: number) => rawText(row?.[c]).trim();
@@ -129,16 +177,16 @@ export function findLegends(rows: readonly (readonly RawCell[])[], candidates: r
     // A table: a symbol and its meaning on each row, two rows or more.
     if (cells.length >= 2 && isSymbolCell(cells[0]?.text ?? "")) {
       const run: number[] = [];
-      const symbols: (ScaleSymbol | undefined)[] = [];
+      const pairs: Pair[] = [];
       for (let next = r; wanted.has(next); next += 1) {
         const row = filled(rows[next]);
         if (row.length < 2 || !isSymbolCell(row[0]?.text ?? "")) break;
-        const symbol = symbolOf(foldWidth(row[0]?.text ?? "").replace(/[\s「」]/g, ""), row[1]?.text ?? "");
-        if (!symbol) break;
+        const pair = { symbol: foldWidth(row[0]?.text ?? "").replace(/[\s「」]/g, ""), meaning: foldWidth(row[1]?.text ?? "") };
+        if (symbolOfPair(pair, true).unread) break;
         run.push(next);
-        symbols.push(symbol);
+        pairs.push(pair);
       }
-      const scale = run.length >= 2 ? usable(symbols) : undefined;
+      const scale = run.length >= 2 ? scaleOfPairs(pairs, true) : undefined;
       if (scale) {
         // The table's own header (達成度 | 事業数) and its total (合計) go with it.
         const above = r - 1;
@@ -159,7 +207,10 @@ export function findLegends(rows: readonly (readonly RawCell[])[], candidates: r
       ] as const) {
         const pairs = marks.slice(1).map((mark) => ({ mark, meaning: meanings.find((c) => c.column === mark.column) }));
         if (pairs.length >= 2 && pairs.every((p) => isSymbolCell(p.mark.text) && p.meaning)) {
-          const scale = usable(pairs.map((p) => symbolOf(foldWidth(p.mark.text).replace(/[\s「」]/g, ""), p.meaning?.text ?? "")));
+          const scale = scaleOfPairs(
+            pairs.map((p) => ({ symbol: foldWidth(p.mark.text).replace(/[\s「」]/g, ""), meaning: foldWidth(p.meaning?.text ?? "") })),
+            true,
+          );
           if (scale) {
             taken.add(r);
             taken.add(r + 1);
@@ -176,7 +227,7 @@ export function findLegends(rows: readonly (readonly RawCell[])[], candidates: r
       const line = lineOf(next);
       if (line === "") break;
       const single = parseLegendText(line);
-      const pair = single ?? (new RegExp(`^「?(?:${SYMBOL})」?\\s*[:：]`).test(foldWidth(line).trim()) ? [] : undefined);
+      const pair = single ?? (pairMarks(foldWidth(line).trim())[0]?.start === 0 ? [] : undefined);
       if (!pair) {
         // A heading line right above the pairs (評価欄の評価の見方について) is part of the legend.
         if (run.length === 0 && /凡例|見方|評価基準|評定基準|判定基準|評価区分/.test(line)) {

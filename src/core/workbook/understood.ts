@@ -51,6 +51,11 @@ export interface UnderstoodScale {
   confirm: boolean;
   /** The symbols found in the rating column, as written (folded once each). */
   used: string[];
+  /**
+   * A legend seen in the sheet that gave no scale (its lines not understood, or its symbols not those of
+   * the rating column): its first row (1-based) and its text. The scale is then a guess, never 「既定」.
+   */
+  legendSeen?: { row: number; text: string };
 }
 
 export interface Understood {
@@ -135,13 +140,23 @@ const BAND_TEXT = { ahead: { ja: "予定以上", en: "ahead" }, on: { ja: "予�
 export type Locale = "ja" | "en";
 
 /** Where the scale came from, as said: the default S・A・B guessed from its own symbols is no guess to confirm. */
-export function scaleSourceText(scale: Pick<UnderstoodScale, "source" | "confirm">, locale: Locale): string {
+export function scaleSourceText(scale: Pick<UnderstoodScale, "source" | "confirm" | "legendSeen">, locale: Locale): string {
+  if (scale.legendSeen) {
+    const where = locale === "ja" ? `${scale.legendSeen.row}行目の凡例を読み取れず` : `the legend in row ${scale.legendSeen.row} not understood`;
+    const guess = scale.source === "default" || scale.source === "preset" ? SCALE_SOURCE.preset[locale] : SCALE_SOURCE[scale.source][locale];
+    return locale === "ja" ? `${where}、${guess}` : `${where}; ${guess}`;
+  }
   if (scale.source === "preset" && !scale.confirm) return locale === "ja" ? "評価の列の記号（既定の S・A・B）" : "the symbols (the default S/A/B)";
   return SCALE_SOURCE[scale.source][locale];
 }
 
 /** "A＝予定以上・予定どおり（80%以上）": one symbol of the scale as understood. */
 export function symbolText(symbol: ScaleSymbol, locale: Locale): string {
+  if (symbol.unread) {
+    // A legend's meaning the reader did not understand (群馬県 「B：成果あり」): said, never guessed.
+    const label = symbol.label ? (locale === "ja" ? `凡例の「${symbol.label}」` : `the legend's "${symbol.label}"`) : locale === "ja" ? "凡例の意味" : "the legend's meaning";
+    return locale === "ja" ? `${symbol.symbol}=判定なし（${label}が読み取れないため）` : `${symbol.symbol}=no judgement (${label} is not understood)`;
+  }
   const bands = symbol.bands.length === 0 ? (locale === "ja" ? "判定なし" : "no judgement") : symbol.bands.map((b) => BAND_TEXT[b][locale]).join(locale === "ja" ? "・" : "/");
   const rates = rateText(symbol, locale);
   return `${symbol.symbol}=${bands}${rates ? (locale === "ja" ? `（${rates}）` : ` (${rates})`) : ""}`;
@@ -217,6 +232,15 @@ export function understoodLines(understood: Understood, locale: Locale): string[
   const scale = understood.scale;
   const legend = scale.legend ? (ja ? `（${scale.legend.row}行目「${scale.legend.text.slice(0, 40)}」）` : ` (row ${scale.legend.row}: "${scale.legend.text.slice(0, 40)}")`) : "";
   lines.push(`${ja ? "評価の尺度" : "Scale"}: ${scaleText(scale, locale)} — ${scaleSourceText(scale, locale)}${legend}`);
+  if (scale.legendSeen) {
+    const text = scale.legendSeen.text.slice(0, 40);
+    lines.push(ja ? `凡例らしい行（${scale.legendSeen.row}行目「${text}」）を尺度として読めませんでした。尺度を確かめてください` : `A line that looks like a legend (row ${scale.legendSeen.row}: "${text}") could not be read as the scale: confirm the scale`);
+  }
+  const unread = scale.symbols.filter((s) => s.unread);
+  if (unread.length > 0) {
+    const list = unread.map((s) => (ja ? `${s.symbol}（「${s.label}」）` : `${s.symbol} ("${s.label}")`)).join(ja ? "、" : ", ");
+    lines.push(ja ? `凡例のうち意味を読み取れなかった記号: ${list} — これらの評価は数値と照らし合わせません` : `Legend symbols whose meaning was not understood: ${list}; these ratings are not checked against the numbers`);
+  }
   if (understood.otherSheets.length > 0) {
     lines.push(ja ? `ほかに表のあるシート: ${understood.otherSheets.join("、")}` : `Other sheets with a table: ${understood.otherSheets.join(", ")}`);
   }
