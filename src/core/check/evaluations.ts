@@ -9,7 +9,7 @@ import type { TableRow } from "../workbook/table";
  */
 export function evaluateTable(rows: readonly TableRow[], context: EvaluationContext = {}, headers?: ColumnHeaders): RowEvaluations {
   return evaluateRows(
-    rows.filter((r) => r.item).map((r) => ({ item: r.item, ...(r.parent ? { parent: r.parent } : {}), plan: r.plan, result: r.result })),
+    rows.filter((r) => r.item).map((r) => ({ item: r.item, ...(r.parent ? { parent: r.parent } : {}), plan: r.plan, result: r.result, title: r.title })),
     context,
     headers,
   );

@@ -45,6 +45,11 @@ function wordsSay(text: string): InferredDirection | undefined {
  */
 const TITLE_CUT = /^(.+?)の?(?:削減|縮減|抑制|低減|減少|圧縮|短縮)(?:化)?(?:の推進|に向けた取組)?$/;
 
+/** The title when it names a cut (時間外勤務の縮減), else undefined: only such a title can change a direction. */
+export function cutTitle(title: string | undefined): string | undefined {
+  return title && TITLE_CUT.test(title.replace(/\s+/g, "")) ? title : undefined;
+}
+
 /** The direction an item's title gives a target whose label is the quantity the title says to cut. */
 export function titleSays(title: string | undefined, label: string): InferredDirection | undefined {
   const m = TITLE_CUT.exec((title ?? "").replace(/\s+/g, ""));

@@ -1,6 +1,6 @@
 import { Memo, MEMO_LIMIT, memoKind } from "../memo";
 import { extractMetrics, type Metric } from "../metrics/extract";
-import { inferDirection, savingReading, namesSaving, type InferredDirection } from "./direction";
+import { cutTitle, inferDirection, savingReading, namesSaving, type InferredDirection } from "./direction";
 import { expectedRating } from "./judgement";
 import { pairMetrics, unitsCompatible, type MetricPair } from "./pairing";
 import { DEFAULT_PROFILE, type Direction, type RatingProfile } from "./profile";
@@ -59,12 +59,13 @@ export function evaluatePair(
   item?: string,
   index = 0,
   headers?: ColumnHeaders,
+  title?: string,
 ): PairEvaluation {
   const profile = context.profile ?? DEFAULT_PROFILE;
   const { target, result } = pair;
   const header = headers?.plan || headers?.result ? `${headers.plan ?? ""} ${headers.result ?? ""}` : undefined;
   const reading = savingReading(target, result, header);
-  const signed = inferDirection(target, overrideFor(profile, item, target, index), profile, header);
+  const signed = inferDirection(target, overrideFor(profile, item, target, index), profile, header, title);
   const inferred = reading ? sizeDirection(target, signed) : signed;
   // Every evaluation has one shape, each field present (undefined where absent): a large table makes
   // hundreds of thousands.
@@ -145,9 +146,10 @@ export function evaluateMetrics(
   context: EvaluationContext = {},
   item?: string,
   headers?: ColumnHeaders,
+  title?: string,
 ): TextEvaluation {
   const pairing = pairMetrics(targets, results);
-  const pairs = pairing.pairs.map((pair) => evaluatePair(pair, context, item, targets.indexOf(pair.target), headers));
+  const pairs = pairing.pairs.map((pair) => evaluatePair(pair, context, item, targets.indexOf(pair.target), headers, title));
   return {
     targets,
     results,
@@ -170,6 +172,8 @@ export interface EvaluableRow {
   parent?: string;
   plan: string;
   result: string;
+  /** The item's title: one that names a cut (時間外勤務の縮減) says which way its quantity is better. */
+  title?: string;
 }
 
 /**
@@ -245,10 +249,12 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
   for (const row of rows) {
     if (!row.item || own.has(row.item)) continue;
     // Keyed by the cell strings themselves (their hashes are cached), the item only when overrides apply.
-    const key = overrides ? `${row.item}\u0001${row.result}` : row.result;
+    // The title joins the key only when it names a cut (the only way it changes a direction).
+    const title = cutTitle(row.title);
+    const key = `${overrides ? `${row.item}\u0001` : ""}${title === undefined ? "" : `${title}\u0002`}${row.result}`;
     let evaluation = evaluations.get(row.plan, key);
     if (!evaluation) {
-      evaluation = evaluateMetrics(extractMetrics(row.plan, memo), extractMetrics(row.result, memo), context, row.item, headers);
+      evaluation = evaluateMetrics(extractMetrics(row.plan, memo), extractMetrics(row.result, memo), context, row.item, headers, title);
       evaluations.set(row.plan, key, evaluation);
     }
     own.set(row.item, itemEvaluation(row.item, evaluation));
