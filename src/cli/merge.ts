@@ -43,7 +43,10 @@ function textLines(preview: MergePreview, m: CliMessages, locale: CliLocale): st
   for (const file of plan.files.filter((f) => f.taken && f.department)) {
     const changes = plan.changes.filter((c) => c.file.split("、").includes(file.file));
     lines.push(m.mergeDepartment(oneLine(file.department ?? ""), oneLine(file.file)));
-    for (const c of changes) lines.push(m.mergeChange(oneLine(c.item), oneLine(c.header), short(c.before), short(c.after)));
+    for (const c of changes) {
+      const say = c.label === undefined ? m.mergeChange : m.mergeChangeNamed;
+      lines.push(say(oneLine(c.label ?? c.item), oneLine(c.header), short(c.before), short(c.after)));
+    }
   }
   lines.push(m.mergeConflictsHeading(plan.conflicts.length));
   for (const n of plan.conflicts) lines.push(m.mergeNote(oneLine(n.file), oneLine(n.message[locale])));
@@ -51,7 +54,13 @@ function textLines(preview: MergePreview, m: CliMessages, locale: CliLocale): st
   for (const n of plan.notices) lines.push(m.mergeNote(oneLine(n.file), oneLine(n.message[locale])));
   lines.push(m.statusHeading);
   for (const s of preview.status) {
-    const answered = s.file ? m.statusAnswered(s.returnedAt ? historyTime(s.returnedAt) : "") : m.statusNotAnswered;
+    const answered = !s.file
+      ? m.statusNotAnswered
+      : s.mergedAt
+        ? m.statusAnsweredEarlier(s.mergedAt)
+        : s.returnedAt
+          ? m.statusAnsweredSaved(historyTime(s.returnedAt))
+          : m.statusAnswered("");
     lines.push(m.statusLine(oneLine(s.department), s.rows, answered, s.changed, s.conflicts, s.errors, s.warnings));
   }
   return lines;

@@ -149,6 +149,7 @@ OUT が既にあるときは --force を付けたときだけ置き換えます�
   mergeMissingArgs: "進捗管理表・戻った調書・出力先を指定してください（例: plan-progress merge 進捗管理表.xlsx 調書/*.xlsx -o 取込後.xlsx）",
   mergeDepartment: (department: string, file: string) => `■ ${department}（${file}）`,
   mergeChange: (item: string, header: string, before: string, after: string) => `  No.${item} ${header}: 「${before}」 → 「${after}」`,
+  mergeChangeNamed: (label: string, header: string, before: string, after: string) => `  ${label} ${header}: 「${before}」 → 「${after}」`,
   mergeConflictsHeading: (n: number) => `衝突（取り込みません）: ${n}件`,
   mergeNoticesHeading: (n: number) => `お知らせ（取り込みます）: ${n}件`,
   mergeNote: (file: string, message: string) => `  ${file}: ${message}`,
@@ -156,6 +157,8 @@ OUT が既にあるときは --force を付けたときだけ置き換えます�
   statusLine: (department: string, rows: number, answered: string, changed: number, conflicts: number, errors: number, warnings: number) =>
     `  ${department} ${rows}行 ${answered} 変更${changed} 衝突${conflicts} エラー${errors} 警告${warnings}`,
   statusAnswered: (date: string) => `回答あり${date ? `（${date}）` : ""}`,
+  statusAnsweredEarlier: (date: string) => `回答あり（取込済 ${date} 日本時間）`,
+  statusAnsweredSaved: (date: string) => `回答あり（保存 ${date} 日本時間）`,
   statusNotAnswered: "未回答",
   merged: (file: string, cells: number, id: string) => `${file} に書き出しました（${cells} セルを変更、取込ID ${id}。「取込履歴」シートに変更前の値があります）`,
   exportUsage: `使い方: plan-progress export FILE.xlsx --csv -o OUT.csv [--force]
@@ -325,6 +328,7 @@ Exit: 0 no conflicts, 1 conflicts (something was not taken), 2 could not run.`,
   mergeMissingArgs: "Give the progress workbook, the returned forms and the output (e.g. plan-progress merge progress.xlsx forms/*.xlsx -o merged.xlsx)",
   mergeDepartment: (department: string, file: string) => `■ ${department} (${file})`,
   mergeChange: (item: string, header: string, before: string, after: string) => `  No.${item} ${header}: "${before}" → "${after}"`,
+  mergeChangeNamed: (label: string, header: string, before: string, after: string) => `  ${label} ${header}: "${before}" → "${after}"`,
   mergeConflictsHeading: (n: number) => `Conflicts (not taken): ${n}`,
   mergeNoticesHeading: (n: number) => `Notices (taken): ${n}`,
   mergeNote: (file: string, message: string) => `  ${file}: ${message}`,
@@ -332,6 +336,8 @@ Exit: 0 no conflicts, 1 conflicts (something was not taken), 2 could not run.`,
   statusLine: (department: string, rows: number, answered: string, changed: number, conflicts: number, errors: number, warnings: number) =>
     `  ${department} ${rows} rows ${answered} changed ${changed} conflicts ${conflicts} errors ${errors} warnings ${warnings}`,
   statusAnswered: (date: string) => `answered${date ? ` (${date})` : ""}`,
+  statusAnsweredEarlier: (date: string) => `answered (merged ${date} JST)`,
+  statusAnsweredSaved: (date: string) => `answered (saved ${date} JST)`,
   statusNotAnswered: "not answered",
   merged: (file: string, cells: number, id: string) => `Wrote ${file} (${cells} cells changed, merge ${id}; the values before are in the 「取込履歴」 sheet)`,
   exportUsage: `Usage: plan-progress export FILE.xlsx --csv -o OUT.csv [--force]

@@ -55,6 +55,28 @@ describe("plan-progress split, merge and export", () => {
     expect(existsSync(join(base, "m3.xlsx"))).toBe(false);
   });
 
+  it("merge says a department answered in an earlier merge of the file, with when it was merged (Japan time)", async () => {
+    const base = mkdtempSync(join(tmpdir(), "pp-merge2-"));
+    const dir = join(base, "forms");
+    await cli("split", R2, "-o", dir);
+    const fill = async (department: string, item: string, modified?: Date) => {
+      const path = join(base, `${department}.xlsx`);
+      const form = readFileSync(join(dir, `令和2年度_進捗調書_${department}.xlsx`));
+      writeFileSync(path, await fillWithExcelJs(form, { ...(modified ? { modified } : {}), edits: [{ item, field: "rating", value: "B" }] }));
+      return path;
+    };
+    const first = join(base, "first.xlsx");
+    const once = await cli("merge", R2, await fill("政策課", "12"), "-o", first);
+    expect(once.code).toBe(EXIT_OK);
+    // Saved by exceljs, which keeps the form's own time: that is not when it was answered.
+    expect(once.out).toMatch(/政策課 8行 回答あり 変更1/);
+    const second = await cli("merge", first, await fill("市民課", "35", new Date("2099-05-13T23:30:00.000Z")), "-o", join(base, "second.xlsx"));
+    expect(second.code).toBe(EXIT_OK);
+    expect(second.out).toMatch(/政策課 8行 回答あり（取込済 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 日本時間）/);
+    expect(second.out).toContain("市民課 2行 回答あり（保存 2099-05-14 08:30:00 日本時間）");
+    expect(second.out).toMatch(/情報政策課 1行 未回答/);
+  });
+
   it("export writes the table and its metrics as CSV with a byte-order mark, never over an existing file", async () => {
     const base = mkdtempSync(join(tmpdir(), "pp-export-"));
     const out = join(base, "進捗.csv");

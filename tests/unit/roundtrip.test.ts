@@ -249,7 +249,15 @@ describe("the round trip with the departments, on the Kodaira sample", () => {
     expect(tableCells(merged)).toEqual(expected);
 
     const history = await readHistory(port);
-    expect(history.entries).toHaveLength(10);
+    // One row per cell changed, and one per department whose answer was taken with nothing to change.
+    expect(history.entries.filter((e) => e.cell !== "")).toHaveLength(10);
+    const unchanged = history.entries.filter((e) => e.cell === "");
+    expect(unchanged.every((e) => e.column === "（変更なし）" && e.merge === applied.id)).toBe(true);
+    const untouched = split.files.map((f) => f.department).filter((d) => !["政策課", "財政課", "産業振興課", "職員課", "公共施設マネジメント課", "高齢者支援課", "市民課", "行政経営課", "保育課", "情報政策課", "下水道課"].includes(d));
+    expect(untouched.length).toBeGreaterThan(0);
+    // The untouched forms, 下水道課's (its macro and link ignored), and two whose answers are all conflicts:
+    // they answered, and a later merge's status says so.
+    expect(unchanged.map((e) => e.department).sort()).toEqual([...untouched, "下水道課", "公共施設マネジメント課", "高齢者支援課"].sort());
     expect(history.entries[0]).toMatchObject({ action: "merge", merge: applied.id, department: "産業振興課", item: "7", column: "評価", before: "A", after: "S", cell: "F17" });
     expect(history.merges).toEqual([expect.objectContaining({ id: applied.id, cells: 10, undone: false })]);
 

@@ -2,7 +2,7 @@ import { checkTable, type CheckResult } from "../check/check";
 import type { Memo } from "../memo";
 import { WorkbookError, type CellWrite, type RowGuard, type WorkbookPort } from "../port";
 import { itemsCsv, metricsCsv } from "../roundtrip/csv";
-import { HISTORY_SHEET, type HistoryEntry } from "../roundtrip/history";
+import { answeredEntry, HISTORY_SHEET, type HistoryEntry } from "../roundtrip/history";
 import { planMerge, type MergeOptions, type MergePlan, type ReturnedInput } from "../roundtrip/merge";
 import { rowKeys } from "../roundtrip/rows";
 import { planSplit, type DepartmentForm, type SplitOptions, type SplitPlan } from "../roundtrip/split";
@@ -76,15 +76,19 @@ export interface MergePreview {
   sheet: string;
 }
 
-/** 「調書を取り込む」, first step: what each returned file would change, every conflict, and the status after. Writes nothing. */
+/**
+ * 「調書を取り込む」, first step: what each returned file would change, every conflict, and the status
+ * after (departments whose answers an earlier merge took, as 取込履歴 records, have answered). Writes nothing.
+ */
 export async function previewMerge(port: WorkbookPort, files: readonly ReturnedInput[], options: MergeOptions = {}): Promise<MergePreview> {
   const read = await port.read();
   const table = requireTable(read, { ja: "調書の取り込み", en: "the merge" });
   const settings = settingsOf(read);
   const { meta } = workbookMeta(table, settings);
-  const plan = planMerge({ table, meta }, files, options);
+  const plan = planMerge({ table, meta, ...(settings.profile.scale ? { scale: settings.profile.scale } : {}) }, files, options);
   const after = checkTable(tableWithChanges(table, plan.changes, settings.profile.scale), { settings });
-  return { plan, status: departmentStatus(table, plan, after.findings), after, sheet: table.sheet };
+  const { entries } = await readHistory(port);
+  return { plan, status: departmentStatus(table, plan, after.findings, entries), after, sheet: table.sheet };
 }
 
 const CHANGED = () =>
@@ -115,7 +119,9 @@ const exactText = (grid: readonly (readonly RawCell[] | undefined)[], column: nu
 /**
  * 「取り込む」: makes the preview's changes in the master. The table is read again and must still hold
  * what the preview showed (each row's No. and title, each cell's value before); the values it holds are
- * recorded in the 「取込履歴」 sheet first, then the cells are written in one request of the port.
+ * recorded in the 「取込履歴」 sheet first, then the cells are written in one request of the port. A
+ * department whose answer was taken and changes no cell gets one row too (「（変更なし）」), so that the
+ * status of a later merge knows it answered.
  */
 export async function applyMerge(port: WorkbookPort, preview: MergePreview, options: { at?: string } = {}): Promise<Applied> {
   const { changes, id } = preview.plan;
@@ -142,7 +148,11 @@ export async function applyMerge(port: WorkbookPort, preview: MergePreview, opti
     before: exactText(grid, c.column, c.sheetRow),
     after: c.after,
   }));
-  const history = changes.length > 0 ? await recordHistory(port, entries) : HISTORY_SHEET;
+  const changed = new Set(changes.flatMap((c) => c.department.split("、")));
+  for (const file of preview.plan.files) {
+    if (file.taken && file.department && !changed.has(file.department)) entries.push(answeredEntry(at, id, file.department, file.file));
+  }
+  const history = entries.length > 0 ? await recordHistory(port, entries) : HISTORY_SHEET;
   const guards = [...new Set(changes.map((c) => c.sheetRow))].flatMap((r) => rowGuards(table, r));
   guards.push(...changes.map((c) => ({ sheetRow: c.sheetRow, column: c.column, expected: c.before })));
   const first = changes[0];
@@ -240,5 +250,6 @@ export async function exportCsv(port: WorkbookPort, memo?: Memo): Promise<CsvExp
   const table = requireTable(read, { ja: "CSV", en: "CSV" });
   const settings = settingsOf(read);
   const { findings } = checkTable(table, { settings, ...(memo ? { memo } : {}) });
-  return { items: itemsCsv(table, findings), metrics: metricsCsv(table, memo), rows: table.rows.length };
+  const grid = (await port.readSheet(table.sheet)) ?? [];
+  return { items: itemsCsv(table, findings, grid), metrics: metricsCsv(table, memo), rows: table.rows.length };
 }

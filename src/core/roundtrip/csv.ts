@@ -1,7 +1,8 @@
 import type { Finding } from "../check/types";
 import { extractMetrics, type Metric } from "../metrics/extract";
 import type { Memo } from "../memo";
-import type { TableRead } from "../workbook/table";
+import { rawText, type RawCell } from "../workbook/cells";
+import type { TableRead, TableRow } from "../workbook/table";
 
 /**
  * Open data (docs/contracts/roundtrip.md, "CSV"): the table as two CSV files — one row per item and
@@ -31,8 +32,37 @@ export function csvText(header: readonly string[], rows: readonly (readonly (str
 export const ITEMS_HEADER = ["分野", "No.", "枝番", "項目", "担当課", "評価", "目標", "実績", "エラー", "警告", "情報"] as const;
 export const METRICS_HEADER = ["No.", "枝番", "項目", "役割", "番号", "ラベル", "値", "単位", "比較", "下限", "上限", "年度"] as const;
 
-/** One row per item and sub-item, with the check's findings counted. */
-export function itemsCsv(table: TableRead, findings: readonly Finding[]): string {
+/** The sheet's cells, rows from 1 at index 0. */
+type Grid = readonly (readonly RawCell[] | undefined)[];
+
+/**
+ * The text of a row's plan or results cell as written in the sheet. Where the reader composed the text it
+ * checks — an indicator in a column of its own read with the value 「(協働事業数 120件)」, several
+ * indicators on rows of their own under one item — the cells of that column from the item's row down to
+ * the next item's (the last item: down to the first empty cell), one a line.
+ */
+export function writtenText(table: TableRead, grid: Grid, row: TableRow, field: "plan" | "result"): string {
+  const read = row[field];
+  const column = row.cells?.[field]?.column ?? table.columns[field];
+  const first = row.cells?.[field]?.row ?? row.sheetRow;
+  if (column === undefined) return read;
+  const text = (r: number) => rawText(grid[r - 1]?.[column]).trim();
+  if (text(first) === read.trim()) return read;
+  const next = table.rows.map((r) => r.sheetRow).filter((r) => r > row.sheetRow).reduce((a, b) => Math.min(a, b), Infinity);
+  const texts: string[] = [];
+  for (let r = first; r < Math.min(next, first + 50, grid.length + 1); r += 1) {
+    const t = text(r);
+    if (t === "" && next === Infinity) break;
+    if (t !== "") texts.push(t);
+  }
+  return texts.join("\n");
+}
+
+/**
+ * One row per item and sub-item, with the check's findings counted. Given the table sheet's cells, the
+ * 目標 and 実績 columns hold the cells' own texts (writtenText); else the texts as read.
+ */
+export function itemsCsv(table: TableRead, findings: readonly Finding[], grid?: Grid): string {
   const counts = new Map<number, { error: number; warning: number; info: number }>();
   for (const f of findings) {
     if (f.row === undefined) continue;
@@ -44,7 +74,8 @@ export function itemsCsv(table: TableRead, findings: readonly Finding[]): string
     ITEMS_HEADER,
     table.rows.map((row) => {
       const c = counts.get(row.sheetRow) ?? { error: 0, warning: 0, info: 0 };
-      return [row.category, row.no, row.sub, row.title, row.department, row.ratingWritten, row.plan, row.result, c.error, c.warning, c.info];
+      const written = (field: "plan" | "result") => (grid ? writtenText(table, grid, row, field) : row[field]);
+      return [row.category, row.no, row.sub, row.title, row.department, row.ratingWritten, written("plan"), written("result"), c.error, c.warning, c.info];
     }),
   );
 }

@@ -44,7 +44,10 @@ const COLUMNS: { key: keyof HistoryEntry; header: string; width: number }[] = [
   { key: "after", header: "変更後", width: 40 },
 ];
 
-/** "2021-05-14T01:30:00.000Z" as the sheet writes it: the time in Japan, to the second. */
+/**
+ * "2021-05-14T01:30:00.000Z" as the sheet writes it: the time in Japan, to the second. Every time the
+ * round trip shows (the history, the status, the notes, the merge's id) is Japan time, and says so.
+ */
 export function historyTime(iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(iso)) return iso;
   const at = new Date(iso);
@@ -57,7 +60,8 @@ export function historyTime(iso: string): string {
 export function historySheet(entries: readonly HistoryEntry[], name = HISTORY_SHEET): SimpleSheet {
   return {
     name,
-    title: "取込履歴（計画進捗チェッカーが記録: 表への変更ごとに 1 行） / Changes made to the table by the add-in",
+    title:
+      "取込履歴（計画進捗チェッカーが記録: 表への変更ごとに 1 行、変更のない回答は「（変更なし）」の 1 行、日時は日本時間） / Changes made to the table by the add-in, and answers taken without a change (times in Japan time)",
     columns: COLUMNS.map((c) => ({ header: c.header, width: c.width })),
     rows: entries.map((e) => ({
       values: COLUMNS.map((c) => (c.key === "action" ? ACTION_JA[e.action] : c.key === "at" ? historyTime(e.at) : String(e[c.key]))),
@@ -97,6 +101,42 @@ export function historyFromRows(rows: readonly (readonly RawCell[] | undefined)[
   return entries;
 }
 
+/**
+ * The 列 of a history row that records an answer taken with no cell to change (its 項目 and セル empty):
+ * the department answered, and the status counts it as answered.
+ */
+export const ANSWERED_UNCHANGED = "（変更なし）";
+
+/** A history row for a department whose answer was taken and changes no cell. */
+export function answeredEntry(at: string, merge: string, department: string, file: string): HistoryEntry {
+  return { at, action: "merge", merge, department, file, item: "", column: ANSWERED_UNCHANGED, cell: "", before: "", after: "" };
+}
+
+/** What the history says a department answered, by the latest merge not undone. */
+export interface EarlierAnswer {
+  merge: string;
+  /** When it was merged, in Japan time as the sheet writes it. */
+  at: string;
+  file: string;
+}
+
+/** Each department's answer taken by a merge the history records and no undo took back: the latest. */
+export function earlierAnswers(entries: readonly HistoryEntry[]): Map<string, EarlierAnswer> {
+  const undone = new Set(entries.filter((e) => e.action === "undo").map((e) => e.merge));
+  const answers = new Map<string, EarlierAnswer>();
+  for (const e of entries) {
+    if (e.action !== "merge" || !e.merge || undone.has(e.merge)) continue;
+    const departments = e.department.split("、");
+    const files = e.file.split("、");
+    departments.forEach((department, i) => {
+      if (!department) return;
+      const file = (departments.length === files.length ? files[i] : e.file) ?? "";
+      answers.set(department, { merge: e.merge, at: historyTime(e.at), file });
+    });
+  }
+  return answers;
+}
+
 export interface MergeRecord {
   id: string;
   at: string;
@@ -114,7 +154,7 @@ export function mergesOf(entries: readonly HistoryEntry[]): MergeRecord[] {
   for (const e of entries) {
     if (e.action !== "merge" || !e.merge) continue;
     const record = merges.get(e.merge) ?? { id: e.merge, at: e.at, departments: [], files: [], cells: 0, undone: undone.has(e.merge) };
-    record.cells += 1;
+    if (e.cell) record.cells += 1;
     for (const d of e.department.split("、")) if (d && !record.departments.includes(d)) record.departments.push(d);
     for (const f of e.file.split("、")) if (f && !record.files.includes(f)) record.files.push(f);
     merges.set(e.merge, record);

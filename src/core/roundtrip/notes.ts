@@ -20,9 +20,20 @@ export type ConflictKind =
   | "itemGone"
   | "changedInBoth"
   | "answeredDifferently"
-  | "errorValue";
+  | "errorValue"
+  | "ratingNotOnScale"
+  | "tooLong";
 
-export type NoticeKind = "noIdentity" | "formulaValue" | "textLikeFormula" | "ignoredContent" | "masterChangedKept" | "newerTaken";
+export type NoticeKind =
+  | "noIdentity"
+  | "formulaValue"
+  | "textLikeFormula"
+  | "ignoredContent"
+  | "masterChangedKept"
+  | "newerTaken"
+  | "renumbered"
+  | "masterRowChanged"
+  | "ratingFolded";
 
 export interface MergeNote {
   kind: ConflictKind | NoticeKind;
@@ -48,9 +59,27 @@ const q = (text: string | undefined, max = 40) => {
   return `「${t.length > max ? `${t.slice(0, max)}…` : t}」`;
 };
 
-type Data = Partial<Pick<MergeNote, "department" | "item" | "header" | "cell" | "before" | "after">> & { detail?: string; other?: string; date?: string; parts?: string };
+/**
+ * How two answers of one department were told apart: by their saved times (`newer`), or, the times being
+ * equal (`same`) or not telling (`unknown`: none, or the form's own time kept by the program that saved
+ * it), by the order the files were given.
+ */
+export type AnswerOrder = "newer" | "same" | "unknown";
 
-const ITEM = (d: Data) => (d.item ? `No.${d.item}` : "");
+type Data = Partial<Pick<MergeNote, "department" | "item" | "header" | "cell" | "before" | "after">> & {
+  detail?: string;
+  other?: string;
+  /** A time as the notes say it, in Japan time ("2021-05-14 08:30"); the sentence says the zone. */
+  date?: string;
+  parts?: string;
+  /** How a row is named to people when its No. is not written (a table numbered by row order): 「物件費の削減」. */
+  label?: string;
+  order?: AnswerOrder;
+};
+
+const ITEM = (d: Data) => d.label ?? (d.item ? `No.${d.item}` : "");
+const JA_TIME = (date: string | undefined) => (date ? `${date} 日本時間` : "日時不明");
+const EN_TIME = (date: string | undefined) => (date ? `${date} JST` : "time unknown");
 
 /** Each kind's sentence, Japanese first, with the values of the note. */
 export const NOTE_TEXT: Readonly<Record<ConflictKind | NoticeKind, (d: Data) => Localized>> = {
@@ -65,14 +94,36 @@ export const NOTE_TEXT: Readonly<Record<ConflictKind | NoticeKind, (d: Data) => 
     ja: d.department ? `担当課「${d.department}」はこの表にありません。取り込みません。` : "どの担当課の調書かわかりません。取り込みません。",
     en: d.department ? `Department "${d.department}" is not in this table. Not taken.` : "Which department's form it is cannot be told. Not taken.",
   }),
-  superseded: (d) => ({
-    ja: `${d.department ?? ""}からの回答が 2 つあります。新しい「${d.other ?? ""}」（${d.date ?? "日時不明"}）を取り込み、このファイルは取り込みません。`,
-    en: `Two answers from ${d.department ?? ""}: the newer "${d.other ?? ""}" (${d.date ?? "time unknown"}) is taken, not this file.`,
-  }),
-  newerTaken: (d) => ({
-    ja: `${d.department ?? ""}からの回答が 2 つあります。このファイル（${d.date ?? "日時不明"}）のほうが新しいので取り込みます。`,
-    en: `Two answers from ${d.department ?? ""}: this one (${d.date ?? "time unknown"}) is the newer and is taken.`,
-  }),
+  superseded: (d) =>
+    d.order === "same"
+      ? {
+          ja: `${d.department ?? ""}からの回答が 2 つあり、保存日時が同じ（${JA_TIME(d.date)}）です。後に指定した「${d.other ?? ""}」を取り込み、このファイルは取り込みません。`,
+          en: `Two answers from ${d.department ?? ""}, saved at the same time (${EN_TIME(d.date)}): "${d.other ?? ""}", given later, is taken, not this file.`,
+        }
+      : d.order === "unknown"
+        ? {
+            ja: `${d.department ?? ""}からの回答が 2 つあり、保存日時からはどちらが新しいかわかりません。後に指定した「${d.other ?? ""}」を取り込み、このファイルは取り込みません。`,
+            en: `Two answers from ${d.department ?? ""}, and their saved times do not tell which is newer: "${d.other ?? ""}", given later, is taken, not this file.`,
+          }
+        : {
+            ja: `${d.department ?? ""}からの回答が 2 つあります。新しい「${d.other ?? ""}」（${JA_TIME(d.date)}）を取り込み、このファイルは取り込みません。`,
+            en: `Two answers from ${d.department ?? ""}: the newer "${d.other ?? ""}" (${EN_TIME(d.date)}) is taken, not this file.`,
+          },
+  newerTaken: (d) =>
+    d.order === "same"
+      ? {
+          ja: `${d.department ?? ""}からの回答が 2 つあり、保存日時が同じ（${JA_TIME(d.date)}）です。後に指定したこのファイルを取り込みます。`,
+          en: `Two answers from ${d.department ?? ""}, saved at the same time (${EN_TIME(d.date)}): this one, given later, is taken.`,
+        }
+      : d.order === "unknown"
+        ? {
+            ja: `${d.department ?? ""}からの回答が 2 つあり、保存日時からはどちらが新しいかわかりません。後に指定したこのファイルを取り込みます。`,
+            en: `Two answers from ${d.department ?? ""}, and their saved times do not tell which is newer: this one, given later, is taken.`,
+          }
+        : {
+            ja: `${d.department ?? ""}からの回答が 2 つあります。このファイル（${JA_TIME(d.date)}）のほうが新しいので取り込みます。`,
+            en: `Two answers from ${d.department ?? ""}: this one (${EN_TIME(d.date)}) is the newer and is taken.`,
+          },
   lockedChanged: (d) => ({
     ja: `${ITEM(d)} の「${d.header ?? ""}」は変更できないセルですが、${q(d.before)} → ${q(d.after)} に変わっています（保護を解除して変更したようです）。取り込みません。`,
     en: `${ITEM(d)} "${d.header ?? ""}" is locked but was changed from ${q(d.before)} to ${q(d.after)} (the protection was removed). Not taken.`,
@@ -97,7 +148,10 @@ export const NOTE_TEXT: Readonly<Record<ConflictKind | NoticeKind, (d: Data) => 
     ja: `${ITEM(d)} の項目名が表と違います（${q(d.after)}、表は ${q(d.before)}）。取り込みません。`,
     en: `The title of ${ITEM(d)} differs from the table's (${q(d.after)}; the table has ${q(d.before)}). Not taken.`,
   }),
-  itemGone: (d) => ({ ja: `${ITEM(d)} はいまの表にありません。取り込みません。`, en: `${ITEM(d)} is no longer in the table. Not taken.` }),
+  itemGone: (d) => ({
+    ja: `${ITEM(d)}${d.before ? ` ${q(d.before)}` : ""} はいまの表に見つかりません（番号・項目名・内容が変わったか、削除されたようです）。取り込みません。`,
+    en: `${ITEM(d)}${d.before ? ` ${q(d.before)}` : ""} is not found in the table now (renumbered, retitled or deleted). Not taken.`,
+  }),
   changedInBoth: (d) => ({
     ja: `${ITEM(d)} の「${d.header ?? ""}」は、調書を送ったあとに表でも変更されています（表 ${q(d.before)}、回答 ${q(d.after)}）。上書きしません。`,
     en: `${ITEM(d)} "${d.header ?? ""}" was also changed in the table after the form was sent (table ${q(d.before)}, answer ${q(d.after)}). Not overwritten.`,
@@ -109,6 +163,14 @@ export const NOTE_TEXT: Readonly<Record<ConflictKind | NoticeKind, (d: Data) => 
   errorValue: (d) => ({
     ja: `${ITEM(d)} の「${d.header ?? ""}」（${d.cell ?? ""}）はエラー値か、結果が保存されていない式です。取り込みません。`,
     en: `${ITEM(d)} "${d.header ?? ""}" (${d.cell ?? ""}) holds an error value or a formula without a saved result. Not taken.`,
+  }),
+  ratingNotOnScale: (d) => ({
+    ja: `${ITEM(d)} の「${d.header ?? ""}」の回答 ${q(d.after)} は、この計画の評価の記号（${d.detail ?? ""}）にありません。取り込みません。`,
+    en: `${ITEM(d)} "${d.header ?? ""}": the answer ${q(d.after)} is none of the plan's rating symbols (${d.detail ?? ""}). Not taken.`,
+  }),
+  tooLong: (d) => ({
+    ja: `${ITEM(d)} の「${d.header ?? ""}」（${d.cell ?? ""}）の回答は ${d.detail ?? ""} 文字で、1 つのセルに入る ${d.other ?? ""} 文字を超えています。取り込みません（ほかの回答は取り込みます）。`,
+    en: `${ITEM(d)} "${d.header ?? ""}" (${d.cell ?? ""}): the answer is ${d.detail ?? ""} characters, more than the ${d.other ?? ""} a cell holds. Not taken (the other answers are).`,
   }),
   noIdentity: (d) => ({
     ja: `調書の識別情報がありません（別のブックに写したようです）。担当課「${d.department ?? ""}」の調書として、No. と項目名で照合しました。`,
@@ -123,6 +185,18 @@ export const NOTE_TEXT: Readonly<Record<ConflictKind | NoticeKind, (d: Data) => 
     en: `${ITEM(d)} "${d.header ?? ""}" starts with = + - or @: taken as text, never as a formula.`,
   }),
   ignoredContent: (d) => ({ ja: `ファイルの ${d.parts ?? ""} は無視しました（値だけを読みます）。`, en: `Ignored in the file: ${d.parts ?? ""} (only values are read).` }),
+  renumbered: (d) => ({
+    ja: `調書を送ったあとに表の番号が変わっています（${d.detail ?? ""}）。回答は、いまの番号の行に取り込みます。`,
+    en: `The table was renumbered after the form was sent (${d.detail ?? ""}): the answers go to the rows' numbers now.`,
+  }),
+  masterRowChanged: (d) => ({
+    ja: `${ITEM(d)} の${d.detail ?? ""}は、調書を送ったあとに表で変更されています（担当課の変更ではありません）。回答はこの行に取り込みます。`,
+    en: `${ITEM(d)}: ${d.detail ?? ""} changed in the table after the form was sent (not by the department). The answers go to this row.`,
+  }),
+  ratingFolded: (d) => ({
+    ja: `${ITEM(d)} の「${d.header ?? ""}」の回答 ${q(d.before)} を「${d.after ?? ""}」として取り込みます（評価の記号に揃えました）。`,
+    en: `${ITEM(d)} "${d.header ?? ""}": the answer ${q(d.before)} is taken as "${d.after ?? ""}" (the rating symbol).`,
+  }),
   masterChangedKept: (d) => ({
     ja: `${ITEM(d)} の「${d.header ?? ""}」は調書を送ったあとに表で変更されていて、回答では変わっていないため、表の値 ${q(d.before)} のままにします。`,
     en: `${ITEM(d)} "${d.header ?? ""}" was changed in the table after the form was sent and not in the answer: the table's ${q(d.before)} is kept.`,
@@ -146,10 +220,12 @@ const CONFLICTS: ReadonlySet<string> = new Set<ConflictKind>([
   "changedInBoth",
   "answeredDifferently",
   "errorValue",
+  "ratingNotOnScale",
+  "tooLong",
 ]);
 
 /** A note of a kind, its sentence filled. */
 export function noteOf(kind: ConflictKind | NoticeKind, file: string, data: Data = {}): MergeNote {
-  const { detail: _d, other: _o, date: _t, parts: _p, ...kept } = data;
+  const { detail: _d, other: _o, date: _t, parts: _p, label: _l, order: _r, ...kept } = data;
   return { kind, conflict: CONFLICTS.has(kind), file, ...kept, message: NOTE_TEXT[kind](data) };
 }

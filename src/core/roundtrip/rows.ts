@@ -89,26 +89,41 @@ export function labelsOf(rows: readonly (readonly RawCell[] | undefined)[], head
   return labels;
 }
 
+/** A text's character pairs (widths folded, spaces dropped) counted, and how many there are. */
+interface Pairs {
+  counts: Map<string, number>;
+  total: number;
+}
+
+function pairsOf(text: string): Pairs {
+  const folded = foldText(text).replace(/\s+/g, "");
+  const counts = new Map<string, number>();
+  const add = (p: string) => counts.set(p, (counts.get(p) ?? 0) + 1);
+  if (folded.length === 1) add(folded);
+  for (let i = 0; i + 1 < folded.length; i += 1) add(folded.slice(i, i + 2));
+  return { counts, total: folded.length === 1 ? 1 : Math.max(0, folded.length - 1) };
+}
+
+function dice(left: Pairs, right: Pairs): number {
+  if (left.total === 0 && right.total === 0) return 1;
+  const [small, large] = left.counts.size <= right.counts.size ? [left, right] : [right, left];
+  let common = 0;
+  for (const [p, n] of small.counts) common += Math.min(n, large.counts.get(p) ?? 0);
+  return (2 * common) / (left.total + right.total);
+}
+
 /** How alike two titles are, 0 to 1: the share of their character pairs in common (Dice), widths folded. */
 export function titleLikeness(a: string, b: string): number {
-  const pairs = (text: string) => {
-    const folded = foldText(text).replace(/\s+/g, "");
-    const list: string[] = [];
-    for (let i = 0; i + 1 < folded.length; i += 1) list.push(folded.slice(i, i + 2));
-    return folded.length === 1 ? [folded] : list;
+  return dice(pairsOf(a), pairsOf(b));
+}
+
+/** titleLikeness, each text's pairs counted once: for comparing many rows with many. */
+export function likenessOfMany(): (a: string, b: string) => number {
+  const cache = new Map<string, Pairs>();
+  const of = (text: string) => {
+    let pairs = cache.get(text);
+    if (!pairs) cache.set(text, (pairs = pairsOf(text)));
+    return pairs;
   };
-  const left = pairs(a);
-  const right = pairs(b);
-  if (left.length === 0 && right.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const p of left) counts.set(p, (counts.get(p) ?? 0) + 1);
-  let common = 0;
-  for (const p of right) {
-    const n = counts.get(p) ?? 0;
-    if (n > 0) {
-      common += 1;
-      counts.set(p, n - 1);
-    }
-  }
-  return (2 * common) / (left.length + right.length);
+  return (a, b) => dice(of(a), of(b));
 }

@@ -4,21 +4,24 @@ import type { RatingScale } from "../rating/scale";
 import type { Field } from "../workbook/columns";
 import { tableRow, type TableRead, type TableRow } from "../workbook/table";
 import { departmentsIn } from "../workbook/departments";
-import { historyTime } from "./history";
+import { earlierAnswers, historyTime, type HistoryEntry } from "./history";
 import type { CellChange, MergePlan } from "./merge";
 import { rowDepartments, tableDepartments } from "./rows";
 
 /**
  * Who has answered and who must correct (docs/contracts/roundtrip.md, "Status"): per department, its
- * rows, whether its file came back and when, the cells it changes, its conflicts, and the check's errors
- * and warnings on its rows after the merge.
+ * rows, whether its file came back and when — in this merge, or in an earlier one the history records —
+ * the cells it changes, its conflicts, and the check's errors and warnings on its rows after the merge.
  */
 export interface DepartmentStatus {
   department: string;
   rows: number;
-  /** The file taken for it, and when that file was saved. */
+  /** The file taken for it (in this merge, else in an earlier one), and when that file was saved, when it says. */
   file?: string;
   returnedAt?: string;
+  /** Answered in an earlier merge (取込履歴): its id, and when it was merged (Japan time, as the history writes it). */
+  merge?: string;
+  mergedAt?: string;
   changed: number;
   conflicts: number;
   errors: number;
@@ -57,15 +60,21 @@ export function tableWithChanges(table: TableRead, changes: readonly CellChange[
   return { ...table, rows };
 }
 
-/** The status of every department of the table, in the order they first appear. */
-export function departmentStatus(table: TableRead, plan: MergePlan | undefined, findings: readonly Finding[]): DepartmentStatus[] {
+/**
+ * The status of every department of the table, in the order they first appear. A department with no file
+ * in this merge whose answer an earlier merge took (the history's entries, that merge not undone) has
+ * answered too.
+ */
+export function departmentStatus(table: TableRead, plan: MergePlan | undefined, findings: readonly Finding[], history: readonly HistoryEntry[] = []): DepartmentStatus[] {
+  const earlier = earlierAnswers(history);
   return tableDepartments(table).map((department) => {
     const file = plan?.files.find((f) => f.taken && f.department === department);
+    const before = file ? undefined : earlier.get(department);
     const mine = findings.filter((f) => departmentsIn(f.department ?? "").includes(department));
     return {
       department,
       rows: table.rows.filter((r) => rowDepartments(r).includes(department)).length,
-      ...(file ? { file: file.file } : {}),
+      ...(file ? { file: file.file } : before ? { file: before.file, merge: before.merge, mergedAt: before.at } : {}),
       ...(file?.modified ? { returnedAt: file.modified } : {}),
       changed: plan?.changes.filter((c) => c.department.split("、").includes(department)).length ?? 0,
       conflicts: plan?.conflicts.filter((c) => c.department === department).length ?? 0,
@@ -87,7 +96,8 @@ export function statusSheet(status: readonly DepartmentStatus[], title = "取込
       { header: "行数", width: 6 },
       { header: "回答", width: 8 },
       { header: "ファイル", width: 30 },
-      { header: "保存日時", width: 18 },
+      { header: "保存日時（日本時間）", width: 18 },
+      { header: "取込日時（日本時間）", width: 18 },
       { header: "変更するセル", width: 10 },
       { header: "衝突", width: 6 },
       { header: "エラー", width: 6 },
@@ -97,9 +107,10 @@ export function statusSheet(status: readonly DepartmentStatus[], title = "取込
       values: [
         s.department,
         String(s.rows),
-        s.file ? "あり" : "未回答",
+        s.file ? (s.merge ? "あり（取込済）" : "あり") : "未回答",
         s.file ?? "",
         s.returnedAt ? historyTime(s.returnedAt) : "",
+        s.mergedAt ?? "",
         String(s.changed),
         String(s.conflicts),
         String(s.errors),

@@ -300,7 +300,11 @@ export default function RoundTripBody({ engine, busy, act }: RoundTripPanelProps
                     .filter((c) => c.department === department)
                     .map((c) => (
                       <li key={`${c.sheetRow}:${c.column}`} className={mergeClasses(styles.item, styles.change)} data-testid="merge-change" data-item={c.item}>
-                        <Text size={200}>{fill(m.mergeChange, { item: c.item, column: c.header, before: short(c.before), after: short(c.after) })}</Text>
+                        <Text size={200}>
+                          {c.label === undefined
+                            ? fill(m.mergeChange, { item: c.item, column: c.header, before: short(c.before), after: short(c.after) })
+                            : fill(m.mergeChangeNamed, { label: c.label, column: c.header, before: short(c.before), after: short(c.after) })}
+                        </Text>
                       </li>
                     ))}
                 </ul>
@@ -346,7 +350,9 @@ export default function RoundTripBody({ engine, busy, act }: RoundTripPanelProps
                       {s.department}
                     </th>
                     <td className={mergeClasses(styles.cell, styles.number)}>{s.rows}</td>
-                    <td className={mergeClasses(styles.cell, !s.file && styles.missing)}>{s.file ? (s.returnedAt ? historyTime(s.returnedAt).slice(5, 16) : m.statusYes) : m.statusNo}</td>
+                    <td className={mergeClasses(styles.cell, !s.file && styles.missing)} {...(s.returnedAt || s.mergedAt ? { title: m.statusTimeZone } : {})}>
+                      {s.file ? (s.returnedAt ? historyTime(s.returnedAt).slice(5, 16) : s.mergedAt ? `${m.statusEarlier} ${s.mergedAt.slice(5, 16)}` : m.statusYes) : m.statusNo}
+                    </td>
                     <td className={mergeClasses(styles.cell, styles.number)}>{s.changed}</td>
                     <td className={mergeClasses(styles.cell, styles.number)}>{s.conflicts}</td>
                     <td className={mergeClasses(styles.cell, styles.number)}>{s.errors}</td>
