@@ -141,8 +141,8 @@ OUT が既にあるときは --force を付けたときだけ置き換えます�
 担当課から戻った調書を進捗管理表に取り込み、MERGED.xlsx に書き出します（MASTER は変更しません）。
 調書は非表示の識別情報で照合し、識別情報のない調書は担当課・No.・項目名で照合します（その旨を表示）。
 取り込むのは各課の担当行の記入する列だけです。ロックされたセルの変更、行の追加・削除・並べ替え、他の課の行、
-別の年度・別の計画の調書、同じ課からの 2 つ目の回答（ファイルの保存日時が新しいほうを採用）は「衝突」として表示し、
-取り込みません。式は式として取り込まず、保存されていた値を取り込みます。変更前の値は「取込履歴」シートに記録します。
+別の年度・別の計画の調書、同じ課からの 2 つ目の回答（ファイルの保存日時が新しいほうを採用。同じ日時なら後に指定したほう）、
+評価の記号にない回答、32,767 文字を超える回答は「衝突」として表示し、そのセル（2 つ目の回答はその調書）を取り込みません。式は式として取り込まず、保存されていた値を取り込みます。変更前の値は「取込履歴」シートに記録します。
 課ごとの変更（変更前 → 変更後）、衝突、回答状況（未回答の課、取込後のエラー・警告）を表示します。
 --json で {"merge","changes","conflicts","notices","status"} を出力します。
 終了コード: 0 衝突なし、1 衝突あり（取り込まなかったものがある）、2 実行できない。`,
@@ -320,7 +320,8 @@ Takes the departments' answers back into the progress table and writes MERGED.xl
 changed). A form is matched by its hidden identity, or, without one, by department, No. and title (said).
 Only each department's own rows and the columns it fills are taken. A locked cell changed, rows added,
 deleted or moved, another department's row, a form of another year or plan, a second answer from one
-department (the newer by the file's own time is taken) are conflicts: listed, not applied. A formula is
+department (the newer by the file's own time is taken; at equal times the one given later), a rating not on
+the scale, an answer over 32,767 characters are conflicts: listed, that cell (or that form) not applied. A formula is
 never taken as a formula: its saved value is. The values before are recorded in the 「取込履歴」 sheet.
 Prints per department each change (before → after), the conflicts, and the status (who has not
 answered, errors and warnings after the merge). --json prints {"merge","changes","conflicts","notices","status"}.
