@@ -1,6 +1,6 @@
 // npm run bench: every benchmark of the project, with its goal. Exits 1 when a goal is missed.
 import { checkBench } from "./check.bench";
-import { cli50kBench } from "./cli50k.bench";
+import { cliBench } from "./cli.bench";
 import { coreOk } from "./core.bench";
 import { functionsBench } from "./functions.bench";
 import { paneBench } from "./pane.bench";
@@ -8,7 +8,7 @@ import { paneLargeBench } from "./paneLarge.bench";
 import { reportBench } from "./report.bench";
 
 async function main(): Promise<void> {
-  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench(), await paneBench(), await paneLargeBench(), await cli50kBench()];
+  const results = [coreOk, await functionsBench(), await checkBench(), await reportBench(), await paneBench(), await paneLargeBench(), await cliBench()];
   if (results.some((ok) => !ok)) {
     console.error("\nA goal was missed.");
     process.exitCode = 1;

@@ -4,7 +4,8 @@ import type { DiffResult } from "../core/diff/diff";
 import { compareYears, type YearComparison } from "../core/actions/compare";
 import { WorkbookError } from "../core/port";
 import { fiscalYearLabel } from "../core/fiscalYear";
-import { readFailureText, readUserFile } from "./files";
+import { Memo } from "../core/memo";
+import { nodeUtf8, readFailureText, readUserFile } from "./files";
 import { nodeInflater } from "./inflate";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
@@ -43,7 +44,7 @@ export async function diff(args: string[], m: CliMessages, io: CliIo, locale: Cl
       return EXIT_USAGE;
     }
     try {
-      ports.push(await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater }));
+      ports.push(await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater, utf8: nodeUtf8 }));
     } catch (error) {
       if (!(error instanceof WorkbookError)) throw error;
       io.err(`${file}: ${error.text[locale]}`);
@@ -53,7 +54,8 @@ export async function diff(args: string[], m: CliMessages, io: CliIo, locale: Cl
   const [last, current] = ports as [Port, Port];
   let result: YearComparison;
   try {
-    result = await compareYears(last, current);
+    // A memo for the run: the two years share most of their texts (a plan is read once for both).
+    result = await compareYears(last, current, new Memo());
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     io.err(error.text[locale]);

@@ -66,6 +66,8 @@ TEXT の年度（4月〜翌3月）を西暦で表示します。
 指定とファイルの内容が違うときは、両方を「指定とファイルの違い:」の行で示します。
 終了コード: 0 エラーなし、1 エラーあり、2 実行できない（ファイルが読めない・.xlsx でない・指定が読めない）。`,
   checkMissingFile: "点検する .xlsx ファイルを指定してください（例: plan-progress check 進捗管理表.xlsx）",
+  checkJsonLinesOption: "  --json-lines     1 ファイル（--all-sheets ではシート）ごとに 1 行の JSON を、点検が済むたびに出力します（JSON Lines）",
+  jsonAndJsonLines: "--json と --json-lines はどちらか一方を指定してください",
   notFound: (file: string) => `ファイルが見つかりません: ${file}`,
   diffUsage: `使い方: plan-progress diff LAST.xlsx THIS.xlsx [--json] [--lang ja|en]
 
@@ -95,6 +97,7 @@ THIS は変更しません（NEXT に同じファイルは指定できません�
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: 項目 ${items}${fy ? `（${fy}年度）` : ""}`,
   sheetLabel: (file: string, sheet: string) => `${file}［${sheet}］`,
   understoodLine: (text: string) => `読み取り: ${text}`,
+  trendLine: (text: string) => `  推移 ${text}`,
   disagreementLine: (what: "year" | "scale" | "columns", option: string, file: string) =>
     `指定とファイルの違い（${{ year: "年度", scale: "尺度", columns: "列" }[what]}）: 指定 ${option} ／ ファイル ${file}`,
   badYear: (text: string) => `--year の年度を読み取れません: ${text}（例: 令和2年度、R2、2020）`,
@@ -241,6 +244,8 @@ by category.
 Where the options and the file disagree, both are said in an "Options and file differ:" line.
 Exit: 0 no errors, 1 errors found, 2 could not run (file unreadable, not .xlsx, or an option that cannot be read).`,
   checkMissingFile: "Give the .xlsx file to check (e.g. plan-progress check progress.xlsx)",
+  checkJsonLinesOption: "  --json-lines     prints one line of JSON per file (per sheet with --all-sheets), each as soon as it is checked (JSON Lines)",
+  jsonAndJsonLines: "Give either --json or --json-lines, not both",
   notFound: (file: string) => `File not found: ${file}`,
   diffUsage: `Usage: plan-progress diff LAST.xlsx THIS.xlsx [--json] [--lang ja|en]
 
@@ -272,6 +277,7 @@ THIS); an existing NEXT is replaced only with --force.`,
   itemsLine: (file: string, items: number, fy: number | undefined) => `${file}: ${items} items${fy ? ` (FY${fy})` : ""}`,
   sheetLabel: (file: string, sheet: string) => `${file} [${sheet}]`,
   understoodLine: (text: string) => `Read as: ${text}`,
+  trendLine: (text: string) => `  trend ${text}`,
   disagreementLine: (what: "year" | "scale" | "columns", option: string, file: string) => `Options and file differ (${what}): option ${option} / file ${file}`,
   badYear: (text: string) => `Cannot read the year of --year: ${text} (e.g. 令和2年度, R2, 2020)`,
   reportUsage: `Usage: plan-progress report FILE.xlsx -o OUT.xlsx [--paper A4|A3] [--orientation landscape|portrait] [--sheet NAME] [--force]

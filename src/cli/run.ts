@@ -1,15 +1,5 @@
-import { check } from "./check";
-import { diff } from "./diff";
-import { exportCommand } from "./export";
-import { fy } from "./fy";
-import { importText } from "./importText";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { CLI_MESSAGES, type CliLocale, type CliMessages } from "./messages";
-import { merge } from "./merge";
-import { metrics } from "./metrics";
-import { report } from "./report";
-import { rollover } from "./rollover";
-import { split } from "./split";
 import { visible } from "./terminal";
 
 /** Exit codes of docs/contracts/cli.md: 0 ran without error findings, 1 error findings, 2 could not run. */
@@ -18,7 +8,24 @@ export type { CliIo };
 
 type Command = (args: string[], m: CliMessages, io: CliIo, locale: CliLocale) => Promise<number> | number;
 
-const COMMANDS: Readonly<Record<string, Command>> = { check, diff, report, rollover, fy, metrics, "import-text": importText, split, merge, export: exportCommand };
+/** A command whose module is loaded when it runs: a run loads (parses, compiles) only its own command's code. */
+const lazy =
+  (load: () => Promise<Command>): Command =>
+  async (...args) =>
+    (await load())(...args);
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: lazy(async () => (await import("./check")).check),
+  diff: lazy(async () => (await import("./diff")).diff),
+  report: lazy(async () => (await import("./report")).report),
+  rollover: lazy(async () => (await import("./rollover")).rollover),
+  fy: lazy(async () => (await import("./fy")).fy),
+  metrics: lazy(async () => (await import("./metrics")).metrics),
+  "import-text": lazy(async () => (await import("./importText")).importText),
+  split: lazy(async () => (await import("./split")).split),
+  merge: lazy(async () => (await import("./merge")).merge),
+  export: lazy(async () => (await import("./export")).exportCommand),
+};
 
 /** Reads --lang wherever it stands, before the command parses its own options. */
 function localeOf(argv: string[]): CliLocale {

@@ -47,7 +47,14 @@ export class Memo {
     return made;
   }
 
-  /** Forgets everything (benchmarks of the cold path). */
+  /** Entries remembered, all kinds together (a kind that keeps its own collection counts as one). */
+  size(): number {
+    let entries = 0;
+    for (const map of this.maps.values()) entries += map.size;
+    return entries;
+  }
+
+  /** Forgets everything (benchmarks of the cold path; a shell that bounds what it keeps). */
   clear(): void {
     this.maps.clear();
   }

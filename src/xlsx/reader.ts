@@ -44,18 +44,34 @@ const WORKSHEET = /\/worksheet$/;
 const SHARED_STRINGS = /\/sharedStrings$/;
 const STYLES = /\/styles$/;
 
+/**
+ * UTF-8 bytes as text, exactly as TextDecoder("utf-8") gives them: a leading byte-order mark dropped, a
+ * malformed sequence read as U+FFFD.
+ */
+export type Utf8Decoder = (bytes: Uint8Array) => string;
+
 export interface ReadOptions {
   limits?: ReadLimits;
   /** How deflated parts are inflated (fflate unless the caller has something faster, as Node's zlib). */
   inflate?: Inflater;
+  /**
+   * How a UTF-8 part becomes text (TextDecoder unless the caller has something faster: the command line
+   * passes Node's buffer functions, several times faster on the shared strings of a large table). A part
+   * with a UTF-16 byte-order mark is always read by decodePart.
+   */
+  utf8?: Utf8Decoder;
 }
+
+const isUtf16 = (part: Uint8Array) => (part[0] === 0xff && part[1] === 0xfe) || (part[0] === 0xfe && part[1] === 0xff);
 
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): XlsxRead {
   const limits = options.limits ?? READ_LIMITS;
   const zip = openZip(bytes, limits, options.inflate);
+  const utf8 = options.utf8;
   const text = (parts: Map<string, Uint8Array>, name: string) => {
     const part = parts.get(name);
-    return part === undefined ? undefined : decodePart(part);
+    if (part === undefined) return undefined;
+    return utf8 && !isUtf16(part) ? utf8(part) : decodePart(part);
   };
 
   // The package's relationships name the workbook part (xl/workbook.xml in files Excel writes).

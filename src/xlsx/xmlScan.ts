@@ -19,7 +19,8 @@ export class XmlError extends Error {
 export interface XmlTag {
   /** The name as written, prefix included (x:c). */
   name: string;
-  attributes: Record<string, string>;
+  /** Read-only: a tag without attributes has an empty object shared with every other. */
+  attributes: Readonly<Record<string, string>>;
   isSelfClosing: boolean;
 }
 
@@ -75,10 +76,38 @@ const isSpace = (code: number) => code === 0x20 || code === 0x9 || code === 0xa 
 /** Ends a tag or attribute name: white space, "=", "/", ">". */
 const endsName = (code: number) => isSpace(code) || code === 0x3d || code === 0x2f || code === 0x3e || Number.isNaN(code);
 
+/**
+ * The names of a document's tags and attributes, each made once: a worksheet's million tags are a dozen
+ * names (row, c, v, f, r, s, t, spans …), and a name found here is neither sliced again nor compared
+ * character by character when its end tag comes (the same string). Keyed by the first and last
+ * characters and the length; a slot holds the name last seen there.
+ */
+class Names {
+  private readonly slots: string[] = new Array<string>(128).fill("");
+
+  of(xml: string, from: number, to: number): string {
+    const length = to - from;
+    // One character: the engine keeps those strings already.
+    if (length <= 1) return xml.slice(from, to);
+    const slot = (xml.charCodeAt(from) * 7 + xml.charCodeAt(to - 1) * 3 + length) & 127;
+    const known = this.slots[slot] as string;
+    if (known.length === length && xml.startsWith(known, from)) return known;
+    // Made a property key once (the engine keeps such keys unique), so that comparing it with the names
+    // written in code and using it as an attribute's key find it at once.
+    const name = Object.keys({ [xml.slice(from, to)]: 0 })[0] ?? xml.slice(from, to);
+    this.slots[slot] = name;
+    return name;
+  }
+}
+
+/** The attributes of every tag that has none: read-only, shared. */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
 export function scanXml(xml: string, handlers: XmlHandlers): void {
   const n = xml.length;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const open: string[] = [];
+  const names = new Names();
   let rootSeen = false;
   while (i < n) {
     const lt = xml.indexOf("<", i);
@@ -94,8 +123,9 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       // </name>
       const gt = xml.indexOf(">", lt + 2);
       if (gt < 0) throw new XmlError("unterminated end tag");
-      const name = xml.slice(lt + 2, gt).trimEnd();
       const expected = open.pop();
+      // Most end tags are the name of the open element and nothing else: no slice, no comparison.
+      const name = expected !== undefined && gt === lt + 2 + expected.length && xml.startsWith(expected, lt + 2) ? expected : xml.slice(lt + 2, gt).trimEnd();
       if (expected !== name) throw new XmlError(`</${name}> where </${expected ?? ""}> was expected`);
       handlers.close(name);
       i = gt + 1;
@@ -126,10 +156,11 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
     // <name attr="value" …> or <name … />
     let p = lt + 1;
     while (!endsName(xml.charCodeAt(p))) p += 1;
-    const name = xml.slice(lt + 1, p);
-    if (name === "") throw new XmlError("a tag without a name");
+    if (p === lt + 1) throw new XmlError("a tag without a name");
+    const name = names.of(xml, lt + 1, p);
     if (open.length === 0 && rootSeen) throw new XmlError("a second root element");
-    const attributes: Record<string, string> = {};
+    // Tags without attributes (<v>, <t>, <si>: most of a sheet's) share one empty object.
+    let attributes: Record<string, string> | undefined;
     let isSelfClosing = false;
     for (;;) {
       while (isSpace(xml.charCodeAt(p))) p += 1;
@@ -146,24 +177,36 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       if (Number.isNaN(code)) throw new XmlError(`unterminated tag <${name}>`);
       const start = p;
       while (!endsName(xml.charCodeAt(p))) p += 1;
-      const attribute = xml.slice(start, p);
-      if (attribute === "") throw new XmlError(`a malformed attribute in <${name}>`);
+      if (p === start) throw new XmlError(`a malformed attribute in <${name}>`);
+      const attribute = names.of(xml, start, p);
       while (isSpace(xml.charCodeAt(p))) p += 1;
       if (xml.charCodeAt(p) !== 0x3d) throw new XmlError(`attribute ${attribute} without a value`);
       p += 1;
       while (isSpace(xml.charCodeAt(p))) p += 1;
-      const quote = xml[p];
-      if (quote !== '"' && quote !== "'") throw new XmlError(`attribute ${attribute} not quoted`);
-      const close = xml.indexOf(quote, p + 1);
-      if (close < 0) throw new XmlError(`unterminated attribute ${attribute}`);
-      const raw = xml.slice(p + 1, close);
-      if (raw.includes("<")) throw new XmlError(`"<" in attribute ${attribute}`);
+      const quote = xml.charCodeAt(p);
+      if (quote !== 0x22 && quote !== 0x27) throw new XmlError(`attribute ${attribute} not quoted`);
+      // One pass to the closing quote, noting what the value needs: a "<" refuses it; a reference or
+      // white space other than a space is decoded (attributeValue), the rest is the value as written.
+      let close = p + 1;
+      let lessThan = false;
+      let special = false;
+      for (;;) {
+        const c = xml.charCodeAt(close);
+        if (c === quote) break;
+        if (Number.isNaN(c)) throw new XmlError(`unterminated attribute ${attribute}`);
+        if (c === 0x3c) lessThan = true;
+        else if (c === 0x26 || c === 0x9 || c === 0xa || c === 0xd) special = true;
+        close += 1;
+      }
+      if (lessThan) throw new XmlError(`"<" in attribute ${attribute}`);
+      attributes ??= {};
       if (attributes[attribute] !== undefined) throw new XmlError(`attribute ${attribute} given twice`);
-      attributes[attribute] = attributeValue(raw);
+      const raw = xml.slice(p + 1, close);
+      attributes[attribute] = special ? attributeValue(raw) : raw;
       p = close + 1;
     }
     rootSeen = true;
-    handlers.open({ name, attributes, isSelfClosing });
+    handlers.open({ name, attributes: attributes ?? NO_ATTRIBUTES, isSelfClosing });
     if (isSelfClosing) handlers.close(name);
     else open.push(name);
     i = p;

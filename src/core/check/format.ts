@@ -3,25 +3,65 @@ import type { PairEvaluation } from "../rating/types";
 import type { Localized } from "../text/localized";
 import type { Evidence } from "./types";
 
-const NUMBER = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 2 });
+/** The digits of a whole number grouped in threes, as ja-JP writes them (1,288). */
+function grouped(digits: string): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
+/** Intl's format of the numbers done by hand, made the first time one is needed (-0, Infinity, NaN, beyond 2^53). */
+const intlFormats = new Map<number, Intl.NumberFormat>();
 
 /**
- * A number as ja-JP writes it, at most two decimals (1,288 / 46.31). Whole numbers, most of a table's,
- * are grouped by hand: the same digits as Intl.NumberFormat (a test holds them together) at a fraction
- * of its cost, and a large table formats tens of thousands.
+ * x with at most `decimals` decimals, exactly as Intl.NumberFormat("ja-JP", { maximumFractionDigits })
+ * writes it, without Intl: making the first Intl format of a process loads the locale's data (over ten
+ * milliseconds, as long as the whole check of a small table). Intl rounds the shortest decimal that reads
+ * back as x (String(x)'s digits), half away from zero (ECMA-402's default "halfExpand"), not x's exact
+ * binary value as toFixed does: 2.675 → "2.68" (toFixed: "2.67"), 1.005 → "1.01". What this does not
+ * cover (-0, Infinity, NaN, x beyond 2^53, a decimal String writes with an exponent) goes to Intl.
+ * tests/unit/format.test.ts and tests/unit/speedFormat.test.ts hold the two equal.
+ */
+export function decimalText(x: number, decimals: number): string {
+  const shortest = String(Math.abs(x));
+  if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER) || Object.is(x, -0) || shortest.includes("e")) {
+    let format = intlFormats.get(decimals);
+    if (!format) intlFormats.set(decimals, (format = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: decimals })));
+    return format.format(x);
+  }
+  const dot = shortest.indexOf(".");
+  let whole = dot < 0 ? shortest : shortest.slice(0, dot);
+  let fraction = dot < 0 ? "" : shortest.slice(dot + 1);
+  if (fraction.length > decimals) {
+    const up = fraction.charCodeAt(decimals) >= 0x35; // the first digit left out is 5 or more
+    fraction = fraction.slice(0, decimals);
+    if (up) {
+      // One more in the last place kept, carried leftwards (9.999 → 10).
+      const digits = (whole + fraction).split("");
+      let k = digits.length - 1;
+      while (k >= 0 && digits[k] === "9") digits[k--] = "0";
+      if (k < 0) digits.unshift("1");
+      else digits[k] = String(Number(digits[k]) + 1);
+      whole = digits.slice(0, digits.length - fraction.length).join("");
+      fraction = digits.slice(digits.length - fraction.length).join("");
+    }
+  }
+  fraction = fraction.replace(/0+$/, "");
+  return `${x < 0 ? "-" : ""}${grouped(whole)}${fraction === "" ? "" : `.${fraction}`}`;
+}
+
+/**
+ * A number as ja-JP writes it, at most two decimals (1,288 / 46.31), as Intl.NumberFormat writes it (a
+ * test holds them together) at a fraction of its cost: a large table formats tens of thousands.
  */
 export function formatNumber(x: number): string {
   if (Number.isSafeInteger(x) && !Object.is(x, -0)) {
-    const digits = String(Math.abs(x));
-    let out = digits.length > 3 ? "" : digits;
-    if (digits.length > 3) {
-      const head = digits.length % 3 || 3;
-      out = digits.slice(0, head);
-      for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-    }
-    return x < 0 ? `-${out}` : out;
+    const digits = grouped(String(Math.abs(x)));
+    return x < 0 ? `-${digits}` : digits;
   }
-  return NUMBER.format(x);
+  return decimalText(x, 2);
 }
 
 /**
@@ -45,13 +85,11 @@ export function formatAmount(value: number, unit: string): string {
 /** Base units as a reader writes them, for a value with no written form (m2 is ㎡). */
 const BASE_UNIT_SHOWN: Readonly<Record<string, string>> = { m2: "㎡" };
 
-const WRITTEN = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 6 });
-
 /** A number in its written scale (78.6 of 78.6万t): the digits written, up to six decimals. */
 function writtenNumber(x: number): string {
   if (Number.isInteger(x)) return formatNumber(x);
   // Twelve significant digits take away what dividing by a power of ten leaves (0.1 + 0.2).
-  return WRITTEN.format(Number(x.toPrecision(12)));
+  return decimalText(Number(x.toPrecision(12)), 6);
 }
 
 type Written = Pick<Metric, "unit" | "shown" | "sign">;

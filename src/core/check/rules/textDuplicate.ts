@@ -58,6 +58,14 @@ export function sentenceHash(sentence: string): number {
 }
 
 /**
+ * Whether foldedCodeAt leaves a character as it is whatever stands beside it: the kanji and kana between
+ * 〜 and ﹣ but ー (src/core/text/fold.ts says so in its first test), ・ aside, which cuts sentences here.
+ * Most characters of a Japanese text are these; the scan takes them without a call.
+ * tests/unit/speedTextDuplicate.test.ts holds this to foldedCodeAt over every code unit.
+ */
+export const keepsItself = (code: number): boolean => code > 0x301c && code < 0xfe63 && code !== 0x30fc && code !== MIDDLE_DOT;
+
+/**
  * Calls `visit` with each sentence of a text (see above): its bounds in the text and a hash of its
  * folded characters (FNV-1a, cut to a small integer). One pass, folding as it goes, and no string is
  * made: a 50,000-row table has a quarter of a million sentences, most of them said once.
@@ -73,9 +81,27 @@ export function eachSentence(text: string, visit: (hash: number, start: number, 
   let afterSpace = true;
   for (let i = 0; i <= length; i += 1) {
     let code = i < length ? text.charCodeAt(i) : IDEOGRAPHIC_FULL_STOP;
-    // Most characters are the sentence's own (kanji, kana): no white space or separator lies above 。
-    // but ・ and U+FEFF.
-    if (code > IDEOGRAPHIC_FULL_STOP && code !== MIDDLE_DOT && code !== 0xfeff) {
+    if (keepsItself(code)) {
+      // A run of them, hashed in a tight loop.
+      if (leading) {
+        leading = false;
+        first = code;
+      }
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      let k = i + 1;
+      for (; k < length; k += 1) {
+        const next = text.charCodeAt(k);
+        if (!keepsItself(next)) break;
+        hash = Math.imul(hash ^ next, FNV_PRIME);
+        code = next;
+      }
+      count += k - i;
+      last = code;
+      afterSpace = false;
+      i = k - 1;
+      continue;
+    } else if (code > IDEOGRAPHIC_FULL_STOP && code !== MIDDLE_DOT && code !== 0xfeff) {
+      // No white space or separator lies above 。 but ・ and U+FEFF.
       afterSpace = false;
       code = foldedCodeAt(text, i);
     } else {
@@ -102,6 +128,32 @@ export function eachSentence(text: string, visit: (hash: number, start: number, 
   }
 }
 
+/**
+ * Whether two sentences found by eachSentence are the same: sentenceAt(a, …) === sentenceAt(b, …),
+ * decided by walking both in place, character by character (no string is built for a comparison; a
+ * table that repeats one sentence in thousands of rows compares it thousands of times).
+ */
+export function sameSentence(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): boolean {
+  let i = aStart;
+  let j = bStart;
+  let leading = true;
+  for (;;) {
+    for (; i < aEnd; i += 1) {
+      const code = a.charCodeAt(i);
+      if (!isSpace(code) && !(leading && code === MIDDLE_DOT)) break;
+    }
+    for (; j < bEnd; j += 1) {
+      const code = b.charCodeAt(j);
+      if (!isSpace(code) && !(leading && code === MIDDLE_DOT)) break;
+    }
+    if (i >= aEnd || j >= bEnd) return i >= aEnd && j >= bEnd;
+    leading = false;
+    if (foldedCodeAt(a, i) !== foldedCodeAt(b, j)) return false;
+    i += 1;
+    j += 1;
+  }
+}
+
 /** Each sentence of a text as (hash, start, end), three numbers apiece. */
 function sentencesOf(text: string): Int32Array {
   const found: number[] = [];
@@ -112,19 +164,54 @@ function sentencesOf(text: string): Int32Array {
 /** The sentences of each text, remembered between checks: a re-check of the same workbook finds them. */
 const SENTENCES = memoKind<string, Int32Array>("sentences");
 
-interface Said {
-  row: TableRow;
-  field: "plan" | "result";
-  text: string;
-  start: number;
-  end: number;
-  /** Built when first compared. */
-  sentence: string | undefined;
-  /** Another sentence with the same hash. */
-  next: Said | undefined;
-}
+const FIELDS = ["plan", "result"] as const;
+const WHERE = { plan: { ja: "当初予定", en: "plan" }, result: { ja: "取組実績", en: "result" } } as const;
 
-const textOf = (said: Said) => (said.sentence ??= sentenceAt(said.text, said.start, said.end));
+/** Numbers kept per place a sentence was first said: its row's index, its field's, its bounds, the next place of its hash. */
+const PLACE = 5;
+
+/**
+ * The newest place of each hash: an open-addressing table of (hash, place) in one array, grown when
+ * half full. Hashes are never negative (eachSentence cuts them to 30 bits); -1 marks an empty slot.
+ */
+class Heads {
+  private slots = new Int32Array(2 * 4096).fill(-1);
+  private mask = 4095;
+  private size = 0;
+
+  get(hash: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.slots[2 * slot] as number;
+      if (key === hash) return this.slots[2 * slot + 1] as number;
+      if (key === -1) return -1;
+    }
+  }
+
+  set(hash: number, place: number): void {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.slots[2 * slot] as number;
+      if (key === hash) {
+        this.slots[2 * slot + 1] = place;
+        return;
+      }
+      if (key === -1) {
+        this.slots[2 * slot] = hash;
+        this.slots[2 * slot + 1] = place;
+        this.size += 1;
+        if (this.size * 2 > this.mask) this.grow();
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array(2 * (this.mask + 1)).fill(-1);
+    this.size = 0;
+    for (let k = 0; k < old.length; k += 2) if ((old[k] as number) !== -1) this.set(old[k] as number, old[k + 1] as number);
+  }
+}
 
 export const textDuplicate = defineRule({
   code: "TEXT_DUPLICATE",
@@ -139,45 +226,72 @@ export const textDuplicate = defineRule({
   },
   check(context) {
     const out: RuleFinding[] = [];
-    // The first place each sentence was said, by hash; sentences are compared only when hashes meet.
-    const seen = new Map<number, Said>();
-    const where = { plan: "当初予定", result: "取組実績" };
-    // Without the memo (none given, or a table too large for it) each text is scanned once.
-    const memo = context.memo;
-    const sentencesFor = memo ? (text: string) => memo.get(SENTENCES, text, sentencesOf) : sentencesOf;
-    for (const row of context.rows) {
-      if (isRepost(row) || !row.item) continue;
-      const reported = new Set<string>();
-      for (const field of ["plan", "result"] as const) {
-        const text = row[field];
-        const sentences = sentencesFor(text);
-        for (let k = 0; k < sentences.length; k += 3) {
-          const hash = sentences[k] as number;
-          const start = sentences[k + 1] as number;
-          const end = sentences[k + 2] as number;
-          const chain = seen.get(hash);
-          let first = chain;
-          let sentence: string | undefined;
-          if (first) {
-            sentence = sentenceAt(text, start, end);
-            while (first && textOf(first) !== sentence) first = first.next;
-          }
-          if (!first) {
-            seen.set(hash, { row, field, text, start, end, sentence, next: chain });
-            continue;
-          }
-          // One finding per other item, quoting the first sentence they share.
-          if (first.row.item === row.item || reported.has(first.row.item)) continue;
-          reported.add(first.row.item);
-          const quoted = (sentence ?? textOf(first)).slice(0, 40);
-          const cut = (sentence ?? textOf(first)).length > 40 ? "…" : "";
-          out.push({
-            ...at(context, row, field),
-            severity: "warning",
-            messageId: "same",
-            data: { item: first.row.item, field: { ja: where[first.field], en: first.field }, quoted: `${quoted}${cut}` },
-          });
+    const rows = context.rows;
+    // The first place each sentence was said, by hash: the newest of a chain of places whose sentences
+    // share the hash (one place, but where hashes collide). Places are numbers in one array, not objects:
+    // a large table has a quarter of a million of them.
+    const heads = new Heads();
+    let places = new Int32Array(PLACE * 1024);
+    let placeCount = 0;
+    // The row and field being read, for `visit`.
+    let rowIndex = 0;
+    let row: TableRow | undefined;
+    let fieldIndex = 0;
+    let text = "";
+    let reported: Set<string> | undefined;
+    const visit = (hash: number, start: number, end: number): void => {
+      const head = heads.get(hash);
+      let place = head;
+      while (place >= 0) {
+        const at = place * PLACE;
+        const other = rows[places[at] as number] as TableRow;
+        if (sameSentence(other[FIELDS[places[at + 1] as number] as "plan"], places[at + 2] as number, places[at + 3] as number, text, start, end)) break;
+        place = places[at + 4] as number;
+      }
+      if (place < 0) {
+        if ((placeCount + 1) * PLACE > places.length) {
+          const grown = new Int32Array(places.length * 2);
+          grown.set(places);
+          places = grown;
         }
+        const at = placeCount * PLACE;
+        places[at] = rowIndex;
+        places[at + 1] = fieldIndex;
+        places[at + 2] = start;
+        places[at + 3] = end;
+        places[at + 4] = head;
+        heads.set(hash, placeCount);
+        placeCount += 1;
+        return;
+      }
+      // One finding per other item, quoting the first sentence they share.
+      const firstRow = rows[places[place * PLACE] as number] as TableRow;
+      const current = row as TableRow;
+      if (firstRow.item === current.item || reported?.has(firstRow.item)) return;
+      (reported ??= new Set()).add(firstRow.item);
+      const sentence = sentenceAt(text, start, end);
+      const field = FIELDS[places[place * PLACE + 1] as number] as "plan";
+      out.push({
+        ...at(context, current, FIELDS[fieldIndex] as "plan"),
+        severity: "warning",
+        messageId: "same",
+        data: { item: firstRow.item, field: { ja: WHERE[field].ja, en: field }, quoted: `${sentence.slice(0, 40)}${sentence.length > 40 ? "…" : ""}` },
+      });
+    };
+    // Without the memo (none given, or a table too large for it) each text is scanned once, in place.
+    const memo = context.memo;
+    for (rowIndex = 0; rowIndex < rows.length; rowIndex += 1) {
+      row = rows[rowIndex] as TableRow;
+      if (isRepost(row) || !row.item) continue;
+      reported = undefined;
+      for (fieldIndex = 0; fieldIndex < FIELDS.length; fieldIndex += 1) {
+        text = row[FIELDS[fieldIndex] as "plan"];
+        if (!memo) {
+          eachSentence(text, visit);
+          continue;
+        }
+        const sentences = memo.get(SENTENCES, text, sentencesOf);
+        for (let k = 0; k < sentences.length; k += 3) visit(sentences[k] as number, sentences[k + 1] as number, sentences[k + 2] as number);
       }
     }
     return out;
