@@ -131,7 +131,7 @@ function disagreementsOf(grids: Parameters<typeof readTable>[0], sheet: string, 
   if (understood.year?.fiscalYear !== own.year?.fiscalYear && (understood.year?.source === "option" || stated.config)) {
     out.push({ what: "year", option: yearShort(understood.year, locale), file: yearShort(own.year, locale) });
   }
-  if (!sameScale({ symbols: understood.scale.symbols }, { symbols: own.scale.symbols })) {
+  if ((stated.scale !== undefined || stated.config !== undefined) && !sameScale({ symbols: understood.scale.symbols }, { symbols: own.scale.symbols })) {
     out.push({ what: "scale", option: scaleText(understood.scale, locale), file: `${scaleText(own.scale, locale)}` });
   }
   const roles = (u: Understood) => u.roles.filter((r) => r.column !== undefined && r.row === undefined).map((r) => `${r.field}:${r.column}`).sort().join();

@@ -68,6 +68,23 @@ describe("plan-progress check on other cities' layouts", () => {
     expect(columns.out).toContain("指定とファイルの違い（列）: 指定 評価: C列「自己評価」（指定）、目標: B列「平成18年度実績」（指定）、実績: A列「平成18年度目標」（指定） ／ ファイル 評価: C列「自己評価」、目標: A列「平成18年度目標」、実績: B列「平成18年度実績」");
   });
 
+  it("says no scale disagreement when only --columns was given (a rating column chosen by hand gives its own guess)", async () => {
+    const grid = [
+      ["No.", "項目", "目標", "実績", "評価", "判定"],
+      [1, "窓口の改善", "満足度 80%", "満足度 82%", "A", "◎"],
+      [2, "電子申請", "手続数 50件", "手続数 31件", "B", "△"],
+      [3, "使用料の見直し", "見直し 1件", "見直し 1件", "A", "○"],
+    ];
+    const path = join(dir, "two-ratings.xlsx");
+    writeFileSync(path, await cityWorkbook({ city: "x", source: "composed", sheets: [{ name: "表", rows: grid }] }));
+    const result = await cli("check", path, "--columns", "rating=F");
+    expect(result.out).toContain("指定とファイルの違い（列）");
+    expect(result.out).not.toContain("指定とファイルの違い（尺度）");
+    // A scale stated and different from the file's is said.
+    const stated = await cli("check", path, "--columns", "rating=F", "--scale", "◎:ahead,○:on,△:behind,×:behind");
+    expect(stated.out).toContain("指定とファイルの違い（尺度）");
+  });
+
   it("takes --config: the settings sheet's keys and values as JSON, instead of the workbook's", async () => {
     const config = join(dir, "settings.json");
     writeFileSync(config, JSON.stringify({ "plan.fiscalYear": 2006, profile: { scale: { symbols: [{ symbol: "A", bands: ["on"] }, { symbol: "B", bands: ["on"] }, { symbol: "E", bands: ["behind"] }] } } }));
