@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText, foldWidth, foldedCodeAt } from "../../src/core/text/fold";
+import { foldText, foldWidth, foldedCodeAt, hasMoreNonSpaceThan, isSpaceCode } from "../../src/core/text/fold";
 
 describe("foldWidth", () => {
   it("folds full-width ASCII and the ideographic space", () => {
@@ -13,6 +13,37 @@ describe("foldWidth", () => {
 
   it("folds wave dashes to ~ and keeps △ ▲", () => {
     expect(foldWidth("10〜20 10～20 △5 ▲3")).toBe("10~20 10~20 △5 ▲3");
+  });
+});
+
+describe("foldWidth agrees with its first definition (two replacements by regular expression)", () => {
+  const reference = (text: string) =>
+    text.replace(/[\uff01-\uff5d\u3000]/g, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0))).replace(/[\u301c\u223c\uff5e]/g, "~");
+
+  it("on every character of the Basic Multilingual Plane, alone and inside a text", () => {
+    for (let block = 0; block < 0x100; block += 1) {
+      const chars: string[] = [];
+      for (let code = block * 0x100; code < (block + 1) * 0x100; code += 1) if (code < 0xd800 || code > 0xdfff) chars.push(String.fromCharCode(code));
+      if (chars.length === 0) continue;
+      for (const text of [chars.join(""), chars.join("計"), ...chars.filter((ch) => foldWidth(ch) !== ch)]) expect(foldWidth(text), block.toString(16)).toBe(reference(text));
+    }
+  });
+
+  it("on texts of folded and unfolded characters mixed", async () => {
+    const fc = (await import("fast-check")).default;
+    const alphabet = [..."0123456789１２ＡｚＺ（）％！｝～〜∼　 ー－−漢字。、①a"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join("");
+        expect(foldWidth(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("hands back a text with nothing to fold as it is", () => {
+    const text = "令和2年度当初予定 目標値 100件";
+    expect(foldWidth(text)).toBe(text);
   });
 });
 
@@ -64,6 +95,32 @@ describe("foldedCodeAt", () => {
       if (code >= 0xd800 && code <= 0xdfff) continue;
       const ch = String.fromCharCode(code);
       for (const text of [ch, `1${ch}`, `${ch}１`, `a${ch}a`]) expect(byCodes(text), code.toString(16)).toBe(foldText(text));
+    }
+  });
+});
+
+describe("isSpaceCode and hasMoreNonSpaceThan", () => {
+  it("call a character a space exactly as \\s does, on every character of the Basic Multilingual Plane", () => {
+    for (let code = 0; code <= 0xffff; code += 1) expect(isSpaceCode(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
+  });
+
+  it("count the characters that are not spaces, as removing the spaces does", async () => {
+    const fc = (await import("fast-check")).default;
+    const alphabet = [..."ab１　 \t\n漢、。\u00a0\u2003\ufeff"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), fc.integer({ min: 0, max: 40 }), (chars, n) => {
+        const text = chars.join("");
+        expect(hasMoreNonSpaceThan(text, n)).toBe(text.replace(/\s+/g, "").length > n);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("bound the length of a folded header from below (folding and lower case never shorten a text but for its spaces)", () => {
+    for (let code = 0; code <= 0xffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      expect(foldWidth(ch).replace(/\s+/g, "").toLowerCase().length, code.toString(16)).toBe(/\s/.test(ch) ? 0 : Math.max(1, ch.toLowerCase().length));
     }
   });
 });

@@ -17,20 +17,55 @@ const isDigitAt = (text: string, i: number) => {
   const code = text.charCodeAt(i);
   return code >= 48 && code <= 57;
 };
-/** Wave dashes used for ranges (〜, ～) become "~". */
-const WAVE_LIKE = /[\u301c\u223c\uff5e]/g;
-
-/** Full-width ASCII (but ～, a wave dash) and the ideographic space. */
-const FULLWIDTH = /[\uff01-\uff5d\u3000]/g;
+/** Whether foldWidth changes the character: full-width ASCII (０-９, Ａ-Ｚ, ％, （ … but ～), the ideographic space, the wave dashes (〜 ∼ ～). */
+const foldsWidth = (code: number) => (code >= 0xff01 && code <= 0xff5e) || code === 0x3000 || code === 0x301c || code === 0x223c;
 
 export function foldWidth(text: string): string {
-  // Only the characters that change are touched: most of a Japanese text stays as it is.
-  return text
-    .replace(FULLWIDTH, (ch) => {
-      const code = ch.charCodeAt(0);
-      return code === 0x3000 ? " " : String.fromCharCode(code - FULLWIDTH_OFFSET);
-    })
-    .replace(WAVE_LIKE, "~");
+  // Only the characters that change are touched: most of a Japanese text stays as it is, and a text with
+  // nothing to fold (most of them) is handed back as it is after one scan.
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x223c && foldsWidth(code)) break;
+    i += 1;
+  }
+  if (i === length) return text;
+  let out = "";
+  let from = 0;
+  for (; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x223c || !foldsWidth(code)) continue;
+    // Full-width ASCII moves down to ASCII; the ideographic space is a space; the wave dashes are "~".
+    const folded = code === 0x3000 ? " " : code === 0xff5e || code === 0x301c || code === 0x223c ? "~" : String.fromCharCode(code - FULLWIDTH_OFFSET);
+    out += text.slice(from, i) + folded;
+    from = i + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** Whether a code unit is white space as a regular expression's \\s sees it (ECMAScript's WhiteSpace and LineTerminator). */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * Whether a text holds more than `n` characters that are not spaces: a quick test before folding a long
+ * text only to measure it (folding width keeps each character and its being a space or not; removing the
+ * spaces leaves the others; lower case never shortens a text).
+ */
+export function hasMoreNonSpaceThan(text: string, n: number): boolean {
+  if (text.length <= n) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (!isSpaceCode(text.charCodeAt(i))) {
+      count += 1;
+      if (count > n) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { findFiscalYear } from "../fiscalYear";
-import { foldWidth } from "../text/fold";
+import { foldWidth, hasMoreNonSpaceThan } from "../text/fold";
 import type { Field } from "./columns";
 
 /**
@@ -110,6 +110,14 @@ const NOTES = /[(（[【][^)）\]】]*[)）\]】]/g;
 /** What stands beside a year and says nothing of the role: 以降, 末, 現在, 値, 度. */
 const YEAR_REST = /^(?:以降|以前|末|末現在|現在|値|の値|分|度|実績値?)?$/;
 
+/** Longest text looked at as a header, spaces aside (its years and notes included). */
+const MAX_HEADER_TEXT = 60;
+
+/** A text too long to be looked at as a header (most cells of a table's rows): classifyHeader says nothing of it, known before it is folded. */
+export function tooLongForHeader(text: string): boolean {
+  return hasMoreNonSpaceThan(text, MAX_HEADER_TEXT);
+}
+
 /** Longest header text read as a header: a sentence is never one. */
 const MAX_HEADER_LENGTH = 16;
 
@@ -118,10 +126,11 @@ const MAX_HEADER_LENGTH = 16;
  * (。 or longer than a header is) is never a header.
  */
 export function classifyHeader(text: string): HeaderMeaning | undefined {
+  if (tooLongForHeader(text)) return undefined;
   // Years are read before the case is folded (H26, R5), and cut out of what names the role.
   const compact = foldWidth(text).replace(/\s+/g, "");
   // A sentence (。, です・ます, a clause ending in 、) names no column.
-  if (compact === "" || compact.length > 60 || /。|です|ます|[、,]$/.test(compact)) return undefined;
+  if (compact === "" || compact.length > MAX_HEADER_TEXT || /。|です|ます|[、,]$/.test(compact)) return undefined;
   const year = findFiscalYear(compact);
   let rest = compact;
   let fiscalYear: number | undefined;

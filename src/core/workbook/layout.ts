@@ -1,10 +1,10 @@
 import { findFiscalYear } from "../fiscalYear";
 import { DEFAULT_SCALE, bandsOfMeaning, bareRating, foldSymbol, isPendingWord, suggestScale, type RatingScale, type ScaleSymbol } from "../rating/scale";
-import { foldText, foldWidth } from "../text/fold";
+import { foldText, foldWidth, hasMoreNonSpaceThan } from "../text/fold";
 import { CIRCLED_MARKERS } from "../text/markers";
 import { isBlankRow, isErrorCell, rawText, type RawCell, type SheetGrid } from "./cells";
 import { FIELDS, missingFields, type ColumnMap, type Field } from "./columns";
-import { CORE_ROLES, classifyHeader, foldHeader, type HeaderMeaning, type HeaderRole } from "./headers";
+import { CORE_ROLES, classifyHeader, foldHeader, tooLongForHeader, type HeaderMeaning, type HeaderRole } from "./headers";
 import { findLegends, looksLikeLegend, type Legend } from "./legend";
 import { readItemNumber, readSubNumber, tableRow, type CellError, type CellPosition, type ReadProblem, type RowInput, type TableRow, type YearValues } from "./rows";
 import type { LayoutKind, Understood, UnderstoodRole, UnderstoodScale, UnderstoodYear, YearSource } from "./understood";
@@ -55,11 +55,54 @@ export interface LayoutRead {
 
 type Meaning = HeaderMeaning | undefined;
 
+/**
+ * What a read learns of a sheet's first rows that its merged areas do not change: each text's meaning
+ * as a header and its folded form (each text folded once), each row's meanings, the legends among the
+ * first rows, the best column of labels and the era the sheet writes. Made once per sheet by the read
+ * (readTable) and handed from the choice of the table's sheet to the reading of it, so that the layout is
+ * detected once; never kept between reads. `rows` are the sheet's rows (or its first rows: only the
+ * first LAYOUT_SEARCH_ROWS are looked at).
+ */
+export class SheetScan {
+  private readonly meanings = new Map<string, Meaning>();
+  private readonly folded = new Map<string, string>();
+  /** Each row's meanings, cell by cell (first rows only). */
+  readonly rowMeanings = new Map<number, Meaning[]>();
+  /** Each row's non-empty columns (first rows only; never changed by those who ask). */
+  readonly filled = new Map<number, readonly number[]>();
+  /** Rows of the legends among the first rows. */
+  legendRows?: ReadonlySet<number>;
+  /** The best column of labels (a sideways table, blocks), null for none. */
+  labels?: LabelCandidate | null;
+  era?: { value: Era };
+  /** Each text's meaning as a header, classified once. */
+  classify(text: string): Meaning {
+    // A long text (a row's prose) is no header: neither classified nor kept.
+    if (tooLongForHeader(text)) return undefined;
+    if (this.meanings.has(text)) return this.meanings.get(text);
+    const meaning = classifyHeader(text);
+    this.meanings.set(text, meaning);
+    return meaning;
+  }
+  /** Each text folded as a header is (foldHeader), once. */
+  foldHeader(text: string): string {
+    let folded = this.folded.get(text);
+    if (folded === undefined) {
+      folded = foldHeader(text);
+      this.folded.set(text, folded);
+    }
+    return folded;
+  }
+}
+
 /** The text of the cells of a sheet, trimmed, each read once. */
 class Sheet {
   readonly rows: readonly RawCell[][];
   private readonly merged = new Map<string, string>();
-  constructor(readonly grid: LayoutGrid) {
+  constructor(
+    readonly grid: LayoutGrid,
+    readonly scan: SheetScan = new SheetScan(),
+  ) {
     this.rows = grid.rows;
     for (const merge of grid.merges ?? []) {
       const [r0 = 0, c0 = 0, height = 1, width = 1] = merge;
@@ -82,8 +125,17 @@ class Sheet {
   width(r: number): number {
     return this.rows[r]?.length ?? 0;
   }
-  /** Columns of the non-empty cells of a row (error values count: they are reported). */
-  filled(r: number): number[] {
+  /** Columns of the non-empty cells of a row (error values count: they are reported); the first rows' found once. */
+  filled(r: number): readonly number[] {
+    if (r >= LAYOUT_SEARCH_ROWS) return this.filledOf(r);
+    let out = this.scan.filled.get(r);
+    if (!out) {
+      out = this.filledOf(r);
+      this.scan.filled.set(r, out);
+    }
+    return out;
+  }
+  private filledOf(r: number): number[] {
     const row = this.rows[r] ?? [];
     const out: number[] = [];
     for (let c = 0; c < row.length; c += 1) {
@@ -153,7 +205,7 @@ function meaningsOf(sheet: Sheet, r: number, cache: Map<number, Meaning[]>): Mea
   let meanings = cache.get(r);
   if (!meanings) {
     meanings = [];
-    for (let c = 0; c < sheet.width(r); c += 1) meanings.push(classifyHeader(sheet.text(r, c)));
+    for (let c = 0; c < sheet.width(r); c += 1) meanings.push(sheet.scan.classify(sheet.text(r, c)));
     cache.set(r, meanings);
   }
   return meanings;
@@ -164,10 +216,10 @@ function combined(sheet: Sheet, r: number): { texts: string[]; meanings: Meaning
   // The upper row must read as group headings (目標, 平成17年度, 本事業における重要業績評価指標(KPI)): a title
   // line — one long cell — never joins a header.
   const upper = sheet.filled(r).map((c) => sheet.text(r, c));
-  if (upper.length < 2 || upper.some((t) => foldHeader(t).length > 30 || /。|です|ます|[、,]$/.test(t.trim())) || !upper.some((t) => classifyHeader(t) !== undefined)) return undefined;
+  if (upper.length < 2 || upper.some((t) => hasMoreNonSpaceThan(t, 30) || sheet.scan.foldHeader(t).length > 30 || /。|です|ます|[、,]$/.test(t.trim())) || !upper.some((t) => sheet.scan.classify(t) !== undefined)) return undefined;
   // The lower row must read as headings too: most of its cells name something, none is a number (data).
   const lower = sheet.filled(r + 1).filter((c) => !sheet.isMergedCopy(r + 1, c)).map((c) => sheet.rows[r + 1]?.[c]);
-  const named = lower.filter((cell) => classifyHeader(rawText(cell)) !== undefined).length;
+  const named = lower.filter((cell) => sheet.scan.classify(rawText(cell)) !== undefined).length;
   if (lower.some((cell) => typeof cell === "number") || named * 2 < lower.length) return undefined;
   const width = Math.max(sheet.width(r), sheet.width(r + 1));
   const texts: string[] = [];
@@ -185,11 +237,11 @@ function combined(sheet: Sheet, r: number): { texts: string[]; meanings: Meaning
     texts.push([over, under].filter((t, i, all) => t !== "" && all.indexOf(t) === i).join(" "));
     // The column's own heading (the lower row) says its role; the group heading what the lower one lacks
     // (a role, a year): 「令和2年度当初予定 (目標値)」 over 「指標値」 is a plan of 2020.
-    const own = under === "" ? undefined : classifyHeader(under);
-    const group = over === "" ? undefined : classifyHeader(over);
+    const own = under === "" ? undefined : sheet.scan.classify(under);
+    const group = over === "" ? undefined : sheet.scan.classify(over);
     // A year alone under 目標 (H17 | H18) is the group's role of that year.
     const yearUnder = own?.role === "year" && group && (group.role === "plan" || group.role === "result");
-    const role = yearUnder ? { ...group, ...(own.fiscalYear === undefined ? {} : { fiscalYear: own.fiscalYear }), ...(own.eraless === undefined ? {} : { eraless: own.eraless }) } : (own ?? group ?? classifyHeader(texts[c] ?? ""));
+    const role = yearUnder ? { ...group, ...(own.fiscalYear === undefined ? {} : { fiscalYear: own.fiscalYear }), ...(own.eraless === undefined ? {} : { eraless: own.eraless }) } : (own ?? group ?? sheet.scan.classify(texts[c] ?? ""));
     meanings.push(
       role && (role.fiscalYear ?? role.eraless) === undefined && group && (group.fiscalYear !== undefined || group.eraless !== undefined)
         ? { ...role, ...(group.fiscalYear === undefined ? {} : { fiscalYear: group.fiscalYear }), ...(group.eraless === undefined ? {} : { eraless: group.eraless }) }
@@ -406,8 +458,11 @@ function assign(meanings: readonly Meaning[], skip: ReadonlySet<number> = new Se
 const KIND_PLAN = /^(?:目標|目標値|計画|計画値|当初予定|予定|事業目標|年度目標)$/;
 const KIND_RESULT = /^(?:実績|実績値|成果|結果|取組実績|実施結果)$/;
 
-function kindOf(text: string): "plan" | "result" | undefined {
-  const t = foldHeader(text);
+function kindOf(text: string, scan?: SheetScan): "plan" | "result" | undefined {
+  // Most cells are a data row's texts, longer than every kind word (four characters) even folded: not
+  // folded at all. The short ones repeat (目標, 実績, A, -): each folded once by the read.
+  if (hasMoreNonSpaceThan(text, 4)) return undefined;
+  const t = scan ? scan.foldHeader(text) : foldHeader(text);
   return KIND_PLAN.test(t) ? "plan" : KIND_RESULT.test(t) ? "result" : undefined;
 }
 
@@ -520,7 +575,7 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
     for (let r = first; r < sampleEnd; r += 1) {
       for (const c of sheet.filled(r)) {
         const entry = counts.get(c) ?? { plan: 0, result: 0, other: 0 };
-        const kind = kindOf(sheet.text(r, c));
+        const kind = kindOf(sheet.text(r, c), sheet.scan);
         if (kind === "plan") entry.plan += 1;
         else if (kind === "result") entry.result += 1;
         else entry.other += 1;
@@ -644,7 +699,7 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
       const entry = years.get(year);
       const column = entry?.result ?? (entry?.plan === undefined ? entry?.only : undefined) ?? (kindColumn !== undefined ? entry?.only : undefined);
       return column !== undefined && dataRows.some((r) => {
-        if (kindColumn !== undefined && kindOf(sheet.text(r, kindColumn)) !== "result") return false;
+        if (kindColumn !== undefined && kindOf(sheet.text(r, kindColumn), sheet.scan) !== "result") return false;
         return sheet.text(r, column) !== "";
       });
     };
@@ -677,7 +732,7 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
   // The rating written at the end of the results (no rating column).
   let inResults: string[] | undefined;
   if (map.rating === undefined && map.result !== undefined) {
-    const results = dataRows.filter((r) => kindColumn === undefined || kindOf(sheet.text(r, kindColumn)) === "result").map((r) => sheet.text(r, map.result as number));
+    const results = dataRows.filter((r) => kindColumn === undefined || kindOf(sheet.text(r, kindColumn), sheet.scan) === "result").map((r) => sheet.text(r, map.result as number));
     inResults = ratingsInResults(results);
   }
   const missing = missingFields(map, inResults !== undefined);
@@ -842,9 +897,9 @@ function readHeaderTable(sheet: Sheet, { candidate, options, era, legendRows }: 
       let resultRow = r;
       let planRow = r;
       if (kindColumn !== undefined) {
-        const kind = kindOf(sheet.text(r, kindColumn));
+        const kind = kindOf(sheet.text(r, kindColumn), sheet.scan);
         const next = dataRows[i + 1];
-        if (kind === "plan" && next !== undefined && kindOf(sheet.text(next, kindColumn)) === "result") {
+        if (kind === "plan" && next !== undefined && kindOf(sheet.text(next, kindColumn), sheet.scan) === "result") {
           resultRow = next;
           i += 1;
         } else if (kind === "result") {
@@ -1315,14 +1370,31 @@ function understoodScale(sheet: Sheet, reading: Reading, options: LayoutOptions)
 
 // ---------------------------------------------------------------------------------------------------
 
-/** What a sheet's first rows hold: the layout found (without reading the rows), for choosing the table's sheet. */
-export function detectLayout(grid: LayoutGrid, mapping?: ColumnMap): { kind: "header" | "labels"; complete: boolean; score: number } | undefined {
-  const sheet = new Sheet(grid);
+/** The first rows' legends, found once per scan. */
+function legendRowsOf(sheet: Sheet, limit: number): ReadonlySet<number> {
+  sheet.scan.legendRows ??= new Set(findLegends(sheet.rows, Array.from({ length: limit }, (_, i) => i)).flatMap((l) => l.rows));
+  return sheet.scan.legendRows;
+}
+
+/** The best column of labels (column A or B), found once per scan. */
+function labelsOf(sheet: Sheet, legendRows: ReadonlySet<number>, limit: number): LabelCandidate | undefined {
+  if (sheet.scan.labels === undefined) {
+    const cache = sheet.scan.rowMeanings;
+    sheet.scan.labels = [0, 1].map((c) => labelCandidate(sheet, c, legendRows, limit, cache)).filter((c): c is LabelCandidate => c !== undefined).sort((a, b) => b.score - a.score)[0] ?? null;
+  }
+  return sheet.scan.labels ?? undefined;
+}
+
+/**
+ * What a sheet's first rows hold: the layout found (without reading the rows), for choosing the table's
+ * sheet. `scan`: what the read already learnt of the same rows (readTable hands the reading the same one).
+ */
+export function detectLayout(grid: LayoutGrid, mapping?: ColumnMap, scan?: SheetScan): { kind: "header" | "labels"; complete: boolean; score: number } | undefined {
+  const sheet = new Sheet(grid, scan);
   const limit = Math.min(sheet.rows.length, LAYOUT_SEARCH_ROWS);
-  const legendRows = new Set(findLegends(sheet.rows, Array.from({ length: limit }, (_, i) => i)).flatMap((l) => l.rows));
-  const cache = new Map<number, Meaning[]>();
-  const header = headerCandidates(sheet, legendRows, limit, cache).sort((a, b) => b.score - a.score)[0];
-  const labels = [0, 1].map((c) => labelCandidate(sheet, c, legendRows, limit, cache)).filter((c): c is LabelCandidate => c !== undefined).sort((a, b) => b.score - a.score)[0];
+  const legendRows = legendRowsOf(sheet, limit);
+  const header = headerCandidates(sheet, legendRows, limit, sheet.scan.rowMeanings).sort((a, b) => b.score - a.score)[0];
+  const labels = labelsOf(sheet, legendRows, limit);
   if (mapping && Object.keys(mapping).length > 0) {
     const map = { ...(header ? assign(header.meanings) : {}), ...mapping };
     return { kind: "header", complete: missingFields(map).length === 0 || map.rating !== undefined, score: header?.score ?? 1 };
@@ -1341,16 +1413,18 @@ export function detectLayout(grid: LayoutGrid, mapping?: ColumnMap): { kind: "he
  * Reads one sheet in its own layout. With a user's mapping the sheet is a table whose header is the best
  * row found (or the first row holding two mapped cells).
  */
-export function readLayout(grid: LayoutGrid, options: LayoutOptions = {}): LayoutRead {
-  const sheet = new Sheet(grid);
+export function readLayout(grid: LayoutGrid, options: LayoutOptions = {}, scan?: SheetScan): LayoutRead {
+  const sheet = new Sheet(grid, scan);
   const limit = Math.min(sheet.rows.length, LAYOUT_SEARCH_ROWS);
   const firstRows = Array.from({ length: limit }, (_, i) => i);
-  const legendRows = new Set(findLegends(sheet.rows, firstRows).flatMap((l) => l.rows));
-  const cache = new Map<number, Meaning[]>();
-  const era = eraOf(sheet, limit);
+  const legendRows = legendRowsOf(sheet, limit);
+  sheet.scan.era ??= { value: eraOf(sheet, limit) };
+  const era = sheet.scan.era.value;
   const mapped = options.mapping && Object.keys(options.mapping).length > 0;
-  const headers = headerCandidates(sheet, legendRows, limit, cache).sort((a, b) => b.score - a.score || a.row - b.row);
-  const labels = mapped ? undefined : [0, 1].map((c) => labelCandidate(sheet, c, legendRows, limit, cache)).filter((c): c is LabelCandidate => c !== undefined).sort((a, b) => b.score - a.score)[0];
+  // The header candidates depend on the merged areas (combined): found again here, each text's meaning
+  // taken from the scan.
+  const headers = headerCandidates(sheet, legendRows, limit, sheet.scan.rowMeanings).sort((a, b) => b.score - a.score || a.row - b.row);
+  const labels = mapped ? undefined : labelsOf(sheet, legendRows, limit);
   let header = headers[0];
   if (mapped && !header) {
     // The row the pane showed the columns of: the first holding two mapped cells.

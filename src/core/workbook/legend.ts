@@ -37,13 +37,24 @@ const PAIR = /(^|[\s、,・。/])「?([^\s:：「」、,・。/()（）=]{1,8})�
 const HEADING_WORD = /状況|評価|基準|区分|凡例|見方|判定|達成度/;
 /** 80%~100%以上A評価, 60%~80%がB評価. */
 const RATE_SENTENCE = /(\d+(?:\.\d+)?)\s*%\s*[~〜～\-－]\s*(\d+(?:\.\d+)?)\s*%\s*(以上)?\s*(?:が|は|を|で|の)?\s*([A-Z])\s*評価/g;
+/** A symbol alone, and alone in 「」 with spaces dropped (a cell of a legend's table). */
+const SYMBOL_TOKEN = new RegExp(`^(?:${SYMBOL})$`);
+const SYMBOL_CELL = new RegExp(`^「?(?:${SYMBOL})」?$`);
+/** Whether a folded line may hold a pair at all: it needs a colon or an equals sign, and most lines have none. */
+const mayPair = (folded: string) => folded.includes(":") || folded.includes("：") || folded.includes("=");
+/**
+ * What every form of a legend's line needs, before folding (full-width ％ ： ＝ fold to % : =): a colon or
+ * an equals sign (pairs), 「 (quoted pairs), % (rate sentences). A line with none of them — most lines of
+ * a table — is no legend and is not folded at all.
+ */
+const LEGEND_CHARACTER = /[:：=＝「%％]/;
 
 /**
  * Whether a token before a colon is a legend's symbol: a letter, a digit or a mark; a dash; or a rating
  * word that says its own meaning (名古屋港 「順調：… やや遅れ：… 遅れ：…」) — never a heading (評価基準：…).
  */
 function isMark(token: string): boolean {
-  if (new RegExp(`^(?:${SYMBOL})$`).test(token) || DASH_SYMBOL.test(token)) return true;
+  if (SYMBOL_TOKEN.test(token) || DASH_SYMBOL.test(token)) return true;
   if (/\d/.test(token) || HEADING_WORD.test(token)) return false;
   return bandsOfMeaning(token) !== undefined || isPendingWord(token);
 }
@@ -101,8 +112,10 @@ const QUOTED_PAIR = /「([^」]{1,20})」\s*[・…．.:：=→]+\s*「([^」]{1
 
 /** The symbols a line of text defines: colon pairs, quoted pairs, or rate sentences. Undefined when it is no legend. */
 export function parseLegendText(text: string): ScaleSymbol[] | undefined {
+  if (!LEGEND_CHARACTER.test(text)) return undefined;
   const folded = foldWidth(text).replace(/[〇◯]/g, "○");
-  const quoted = [...folded.matchAll(QUOTED_PAIR)];
+  // Each form needs its own characters: a line without them is read no further.
+  const quoted = folded.includes("「") ? [...folded.matchAll(QUOTED_PAIR)] : [];
   if (quoted.length >= 2) {
     // The symbol is the shorter of the two (「達成」・・・「◎」; on a tie, the second).
     return scaleOfPairs(
@@ -113,7 +126,7 @@ export function parseLegendText(text: string): ScaleSymbol[] | undefined {
       }),
     );
   }
-  const sentence = [...folded.matchAll(RATE_SENTENCE)];
+  const sentence = folded.includes("%") && folded.includes("評価") ? [...folded.matchAll(RATE_SENTENCE)] : [];
   if (sentence.length >= 2) {
     const symbols = sentence.map((m) => ({
       symbol: m[4] ?? "",
@@ -132,6 +145,7 @@ export function parseLegendText(text: string): ScaleSymbol[] | undefined {
 /** Where each symbol of a line of pairs stands: 「S：計画以上 A：計画どおり」 → S, A. */
 function pairMarks(folded: string): { symbol: string; start: number; end: number }[] {
   const marks: { symbol: string; start: number; end: number }[] = [];
+  if (!mayPair(folded)) return marks;
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(folded); m !== null; m = PAIR.exec(folded)) {
     const symbol = m[2] ?? "";
@@ -142,14 +156,15 @@ function pairMarks(folded: string): { symbol: string; start: number; end: number
 
 /** Whether a line reads as a legend's line of pairs, understood or not: two symbols or more, each with a colon. */
 export function looksLikeLegend(text: string): boolean {
+  if (!LEGEND_CHARACTER.test(text)) return false;
   return pairMarks(foldWidth(text).replace(/[〇◯]/g, "○")).filter((m) => !DASH_SYMBOL.test(m.symbol)).length >= 2;
 }
 
 const cellText = (row: readonly RawCell[] | undefined, c: number) => rawText(row?.[c]).trim();
-const isSymbolCell = (text: string) => new RegExp(`^「?(?:${SYMBOL})」?$`).test(foldWidth(text).replace(/\s+/g, ""));
+const isSymbolCell = (text: string) => SYMBOL_CELL.test(foldWidth(text).replace(/\s+/g, ""));
 
 /** The non-empty cells of a row, with their columns. */
-function filled(row: readonly RawCell[] | undefined): { column: number; text: string }[] {
+function filledCells(row: readonly RawCell[] | undefined): { column: number; text: string }[] {
   const out: { column: number; text: string }[] = [];
   for (let c = 0; c < (row?.length ?? 0); c += 1) {
     const text = cellText(row, c);
@@ -167,19 +182,37 @@ export function findLegends(rows: readonly (readonly RawCell[])[], candidates: r
   const legends: Legend[] = [];
   const taken = new Set<number>();
   const wanted = new Set(candidates);
-  const lineOf = (r: number) => filled(rows[r]).map((c) => c.text).join(" ");
+  // Each row's cells and line, made once (a row is looked at as a row, as the row below another and as a line).
+  const cellsOf = new Map<number, { column: number; text: string }[]>();
+  const filled = (r: number) => {
+    let cells = cellsOf.get(r);
+    if (!cells) {
+      cells = filledCells(rows[r]);
+      cellsOf.set(r, cells);
+    }
+    return cells;
+  };
+  const lines = new Map<number, string>();
+  const lineOf = (r: number) => {
+    let line = lines.get(r);
+    if (line === undefined) {
+      line = filled(r).map((c) => c.text).join(" ");
+      lines.set(r, line);
+    }
+    return line;
+  };
   const ordered = [...wanted].sort((a, b) => a - b);
   for (let i = 0; i < ordered.length; i += 1) {
     const r = ordered[i] as number;
     if (taken.has(r)) continue;
-    const cells = filled(rows[r]);
+    const cells = filled(r);
     if (cells.length === 0) continue;
     // A table: a symbol and its meaning on each row, two rows or more.
     if (cells.length >= 2 && isSymbolCell(cells[0]?.text ?? "")) {
       const run: number[] = [];
       const pairs: Pair[] = [];
       for (let next = r; wanted.has(next); next += 1) {
-        const row = filled(rows[next]);
+        const row = filled(next);
         if (row.length < 2 || !isSymbolCell(row[0]?.text ?? "")) break;
         const pair = { symbol: foldWidth(row[0]?.text ?? "").replace(/[\s「」]/g, ""), meaning: foldWidth(row[1]?.text ?? "") };
         if (symbolOfPair(pair, true).unread) break;
@@ -191,15 +224,15 @@ export function findLegends(rows: readonly (readonly RawCell[])[], candidates: r
         // The table's own header (達成度 | 事業数) and its total (合計) go with it.
         const above = r - 1;
         const below = (run[run.length - 1] as number) + 1;
-        if (wanted.has(above) && filled(rows[above]).length > 0 && !taken.has(above)) run.unshift(above);
-        if (wanted.has(below) && /^(?:合計|計|総計)$/.test(filled(rows[below])[0]?.text ?? "")) run.push(below);
+        if (wanted.has(above) && filled(above).length > 0 && !taken.has(above)) run.unshift(above);
+        if (wanted.has(below) && /^(?:合計|計|総計)$/.test(filled(below)[0]?.text ?? "")) run.push(below);
         run.forEach((x) => taken.add(x));
         legends.push({ rows: run, text: run.map(lineOf).join(" / "), symbols: scale });
         continue;
       }
     }
     // Two rows: meanings over symbols (or symbols over meanings), from the second column on.
-    const below = filled(rows[r + 1]);
+    const below = filled(r + 1);
     if (wanted.has(r + 1) && cells.length >= 3 && below.length >= 3) {
       for (const [meanings, marks] of [
         [cells, below],
@@ -227,7 +260,7 @@ export function findLegends(rows: readonly (readonly RawCell[])[], candidates: r
       const line = lineOf(next);
       if (line === "") break;
       const single = parseLegendText(line);
-      const pair = single ?? (pairMarks(foldWidth(line).trim())[0]?.start === 0 ? [] : undefined);
+      const pair = single ?? (LEGEND_CHARACTER.test(line) && pairMarks(foldWidth(line).trim())[0]?.start === 0 ? [] : undefined);
       if (!pair) {
         // A heading line right above the pairs (評価欄の評価の見方について) is part of the legend.
         if (run.length === 0 && /凡例|見方|評価基準|評定基準|判定基準|評価区分/.test(line)) {

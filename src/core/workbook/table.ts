@@ -1,7 +1,7 @@
 import { DEFAULT_SCALE, foldSymbol, type RatingScale } from "../rating/scale";
 import { columnLetter, rawText, type RawCell, type SheetGrid } from "./cells";
 import { CANONICAL_HEADER, FIELDS, type ColumnMap, type Field } from "./columns";
-import { LAYOUT_SEARCH_ROWS, detectLayout, readLayout, type LayoutGrid, type LayoutOptions } from "./layout";
+import { LAYOUT_SEARCH_ROWS, SheetScan, detectLayout, readLayout, type LayoutGrid, type LayoutOptions } from "./layout";
 import type { ReadProblem, TableRow } from "./rows";
 import type { Understood } from "./understood";
 
@@ -46,9 +46,27 @@ export interface ReadOptions {
 }
 
 /** Whether these first rows of a sheet hold a table the reader can check (a header row, or a sideways table's labels). */
-export function hasTableHeader(grid: SheetGrid, mapping?: ColumnMap): boolean {
-  return detectLayout(grid, mapping)?.complete === true;
+export function hasTableHeader(grid: SheetGrid, mapping?: ColumnMap, scan?: SheetScan): boolean {
+  return detectLayout(grid, mapping, scan)?.complete === true;
 }
+
+/** What one read has learnt of each sheet's first rows (layout.ts, SheetScan): the layout is detected once per sheet and read. */
+type ScanOf = (sheet: SheetCandidate) => SheetScan | undefined;
+
+/** A read's scans, one per sheet, made when first asked for and dropped with the read. */
+function scansOfRead(): ScanOf {
+  const scans = new Map<SheetCandidate, SheetScan>();
+  return (sheet) => {
+    let scan = scans.get(sheet);
+    if (!scan) {
+      scan = new SheetScan();
+      scans.set(sheet, scan);
+    }
+    return scan;
+  };
+}
+
+const noScan: ScanOf = () => undefined;
 
 /** A sheet as the rule for choosing the table's sheet sees it; `rows` (its first rows) may be asked for later. */
 export interface SheetCandidate {
@@ -77,6 +95,10 @@ const firstRowsOf = (sheet: SheetCandidate): SheetGrid => ({ name: sheet.name, r
  * visible sheet's at once) is told which others to read.
  */
 export function chooseTableSheet(sheets: readonly SheetCandidate[], options: Pick<ReadOptions, "sheet" | "mapping"> = {}): TableSheetChoice {
+  return chooseWith(sheets, options, noScan);
+}
+
+function chooseWith(sheets: readonly SheetCandidate[], options: Pick<ReadOptions, "sheet" | "mapping">, scanOf: ScanOf): TableSheetChoice {
   if (options.sheet !== undefined) return { sheet: options.sheet };
   const visible = sheets.filter((s) => !s.hidden);
   const hidden = sheets.filter((s) => s.hidden);
@@ -86,22 +108,22 @@ export function chooseTableSheet(sheets: readonly SheetCandidate[], options: Pic
     if (table) return { sheet: table.name };
     for (const sheet of group) {
       if (!sheet.rows) return missing();
-      if (hasTableHeader(firstRowsOf(sheet), options.mapping)) return { sheet: sheet.name };
+      if (hasTableHeader(firstRowsOf(sheet), options.mapping, scanOf(sheet))) return { sheet: sheet.name };
     }
   }
-  const anyHeader = [...visible, ...hidden].find((s) => s.rows && detectLayout(firstRowsOf(s), options.mapping) !== undefined);
+  const anyHeader = [...visible, ...hidden].find((s) => s.rows && detectLayout(firstRowsOf(s), options.mapping, scanOf(s)) !== undefined);
   return { sheet: (anyHeader ?? visible[0] ?? sheets[0])?.name };
 }
 
 /** The rule over sheets whose rows are all known (file mode, the CLI). */
-function tableSheetOf(grids: readonly SheetGrid[], options: ReadOptions): string | undefined {
-  const choice = chooseTableSheet(grids, options);
+function tableSheetOf(grids: readonly SheetGrid[], options: ReadOptions, scanOf: ScanOf): string | undefined {
+  const choice = chooseWith(grids, options, scanOf);
   return "sheet" in choice ? choice.sheet : undefined;
 }
 
 /** The other sheets that hold a table of their own (the add-in's own sheets are never handed to the reader). */
-export function tableSheets(grids: readonly SheetGrid[], options: Pick<ReadOptions, "mapping"> = {}): string[] {
-  return grids.filter((g) => hasTableHeader(firstRowsOf(g), options.mapping)).map((g) => g.name);
+export function tableSheets(grids: readonly SheetGrid[], options: Pick<ReadOptions, "mapping"> = {}, scanOf: ScanOf = noScan): string[] {
+  return grids.filter((g) => hasTableHeader(firstRowsOf(g), options.mapping, scanOf(g))).map((g) => g.name);
 }
 
 function preambleOf(grid: SheetGrid, headerRow: number | undefined): string[] {
@@ -114,7 +136,9 @@ function preambleOf(grid: SheetGrid, headerRow: number | undefined): string[] {
  * Excel Table, or the first sheet whose first 40 rows hold a table, in the sheet's own layout.
  */
 export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}): TableRead {
-  const chosen = tableSheetOf(grids, options);
+  // Each sheet's first rows are looked at once: choosing the sheet, reading it and the other sheets share it.
+  const scanOf = scansOfRead();
+  const chosen = tableSheetOf(grids, options, scanOf);
   const grid: LayoutGrid = grids.find((g) => g.name === chosen) ?? { name: chosen ?? "", rows: [] };
   // Said once, as information: the table read is on a hidden sheet (no visible sheet holds one).
   const hiddenSheet: ReadProblem[] = grid.hidden ? [{ code: "TABLE_SHEET_HIDDEN", sheet: grid.name }] : [];
@@ -124,17 +148,17 @@ export function readTable(grids: readonly SheetGrid[], options: ReadOptions = {}
     ...(ownScale ? { scale: ownScale, scaleSource: options.scaleSource ?? "settings" } : {}),
     ...(options.fiscalYear === undefined ? {} : { fiscalYear: options.fiscalYear, fiscalYearSource: options.fiscalYearSource ?? "settings" }),
   };
-  let read = readLayout(grid, layoutOptions);
-  const otherSheets = grids.length > 1 ? tableSheets(grids.filter((g) => g.name !== grid.name && !g.hidden), options) : [];
+  let read = readLayout(grid, layoutOptions, scanOf(grid));
+  const otherSheets = grids.length > 1 ? tableSheets(grids.filter((g) => g.name !== grid.name && !g.hidden), options, scanOf) : [];
   if (otherSheets.length > 0 && GUESSED.has(read.understood.scale.source)) {
     // One plan, one scale: a scale guessed from symbols is guessed from every sheet's whose own is guessed too.
     const own = new Set(read.understood.scale.used.map(foldSymbol));
     const others = otherSheets.flatMap((name) => {
       const other = grids.find((g) => g.name === name);
-      const scale = other ? readLayout(other, layoutOptions).understood.scale : undefined;
+      const scale = other ? readLayout(other, layoutOptions, scanOf(other)).understood.scale : undefined;
       return scale && GUESSED.has(scale.source) ? scale.used : [];
     });
-    if (others.some((symbol) => !own.has(foldSymbol(symbol)))) read = readLayout(grid, { ...layoutOptions, workbookSymbols: others });
+    if (others.some((symbol) => !own.has(foldSymbol(symbol)))) read = readLayout(grid, { ...layoutOptions, workbookSymbols: others }, scanOf(grid));
   }
   const understood: Understood = { ...read.understood, otherSheets };
   const headerRow = read.headerRow;
