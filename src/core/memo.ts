@@ -1,6 +1,7 @@
 /**
- * What a shell remembers between checks: the metrics read from each cell text, the evaluation of each
- * plan and results pair, the sentences of each text. One memo is created by the shell that owns the
+ * What a shell remembers between checks: the metrics read from each cell text and from each metrics
+ * block (cells of different prose often share their block), the evaluation of each plan and results
+ * pair (and of each pair of metric lists), the sentences of each text. One memo is created by the shell that owns the
  * session (the task pane per workbook, the command line per run, the custom functions per runtime) and
  * passed in; the core itself keeps no state. Without a memo every text is read afresh.
  */

@@ -1,7 +1,7 @@
 import { findFiscalYear } from "../fiscalYear";
 import { memoKind, type Memo } from "../memo";
 import { findQuantities, type Quantity } from "../quantity/quantity";
-import { dropInvisible, foldText } from "../text/fold";
+import { dropInvisible, foldedCodeAt, foldText, invisibleAt } from "../text/fold";
 import { CIRCLED, CIRCLED_GLOBAL, circledValue } from "../text/markers";
 
 /** The value part of a metric: a quantity without its place in the text. */
@@ -406,10 +406,11 @@ interface Block {
 }
 
 function blocksOf(text: string): Block[] {
-  const lines = text.split("\n");
+  // Split into lines only when lines are read: most cells end in their block.
+  let lines: string[] | undefined;
   const labelled: Block[] = [];
   // A labelled line holds one of the label words: a text without any is not searched line by line.
-  for (const line of LABEL_WORD.test(text) ? lines : []) {
+  for (const line of LABEL_WORD.test(text) ? (lines = text.split("\n")) : []) {
     const match = LABELLED_LINE.exec(line);
     const body = match?.[2]?.trim();
     // The period before 目標 (令和2年度目標:) is the block's leading note: the year of its values.
@@ -420,6 +421,7 @@ function blocksOf(text: string): Block[] {
   if (trailing.length > 0) return trailing.map((block) => ({ text: block, phrase: false }));
   const whole = text.trim();
   if (isPhrase(whole, SHORT_CELL)) return [{ text: whole, phrase: true }];
+  lines ??= text.split("\n");
   const filled = lines.map((line) => line.trim()).filter(Boolean);
   // 認可保育所\n施設数\n136か所\n定員数\n12,860人 (Kawasaki): every line short and without a sentence,
   // label lines followed by value lines; every line is read.
@@ -510,20 +512,74 @@ function lastListStart(text: string): number | undefined {
   return undefined;
 }
 
-function extract(cell: string): Metric[] {
+/**
+ * The metrics of each block, by its text, apart for blocks read as a phrase: a table's cells differ
+ * in their prose far more often than in their metrics blocks ((会議 4地区以上) in a thousand rows).
+ */
+const BLOCKS = memoKind<string, readonly Metric[]>("metricBlocks");
+const PHRASES = memoKind<string, readonly Metric[]>("metricPhrases");
+
+/**
+ * foldText(dropInvisible(cell)), line ends made \n: in one pass over a cell without a carriage return
+ * or a character that shows nothing (nearly all), which keeps its text but where foldedCodeAt changes a
+ * character; otherwise by those functions. A table's cells are read whole, a few hundred thousand characters each.
+ */
+export function foldCell(cell: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < cell.length; i += 1) {
+    const code = cell.charCodeAt(i);
+    // Below the soft hyphen nothing changes but the carriage return; nor the kanji and kana between 〜
+    // and the surrogates, ー aside (text/fold.ts).
+    if ((code < 0xad && code !== 0x0d) || (code > 0x301c && code < 0xd800 && code !== 0x30fc)) continue;
+    if (code === 0x0d || invisibleAt(cell, i) > 0) return foldText(dropInvisible(cell.includes("\r") ? cell.replace(/\r\n?/g, "\n") : cell));
+    const folded = foldedCodeAt(cell, i);
+    if (folded === code) continue;
+    out += cell.slice(from, i) + String.fromCharCode(folded);
+    from = i + 1;
+  }
+  return from === 0 ? cell : out + cell.slice(from);
+}
+
+/** The metrics of cells without any: one array for all. */
+const NO_METRICS: readonly Metric[] = Object.freeze([]);
+/** The metrics of a cell by its blocks (their texts, each with its length and whether it is a phrase). */
+const LISTS = memoKind<string, readonly Metric[]>("metricLists");
+
+function extract(cell: string, memo?: Memo): readonly Metric[] {
   // Characters that show nothing (text/fold.ts) are dropped first: "(件数 10件)\u200b" still ends in its block.
-  const text = foldText(dropInvisible(cell.includes("\r") ? cell.replace(/\r\n?/g, "\n") : cell));
-  return blocksOf(text).flatMap((block) => parseBlock(block.text, block.phrase));
+  const text = foldCell(cell);
+  const blocks = blocksOf(text);
+  if (blocks.length === 0) return NO_METRICS;
+  if (!memo) return Object.freeze(blocks.flatMap((block) => parseBlock(block.text, block.phrase)));
+  // Cells whose blocks are the same get the same array: the evaluation reads it once (rating/evaluate.ts).
+  let key = "";
+  for (const block of blocks) key += `${block.text.length}${block.phrase ? "p" : "b"}${block.text}`;
+  return memo.get(LISTS, key, () => Object.freeze(readBlocks(blocks, memo)));
+}
+
+/** The metrics of a cell's blocks, each block read once for the memo's life. */
+function readBlocks(blocks: readonly Block[], memo: Memo): Metric[] {
+  const metrics: Metric[] = [];
+  for (let k = 0; k < blocks.length; k += 1) {
+    const block = blocks[k] as Block;
+    // A block said twice in one cell is read twice: each of a cell's metrics is an object of its own
+    // (the pairing tells them apart by identity). Across cells, the metrics of one block are shared.
+    let again = false;
+    for (let j = 0; j < k && !again; j += 1) again = (blocks[j] as Block).text === block.text;
+    const read = again ? parseBlock(block.text, block.phrase) : memo.get(block.phrase ? PHRASES : BLOCKS, block.text, (content) => parseBlock(content, block.phrase));
+    for (const metric of read) metrics.push(metric);
+  }
+  return metrics;
 }
 
 const METRICS = memoKind<string, readonly Metric[]>("metrics");
 
 /**
  * The metrics of a plan or results cell. With a memo (a workbook repeats its cells across checks,
- * functions and reports), each distinct text is read once. The returned array must not be changed.
+ * functions and reports), each distinct text is read once, and each distinct metrics block once. The
+ * returned array, and the metrics in it, must not be changed.
  */
 export function extractMetrics(cell: string, memo?: Memo): readonly Metric[] {
-  return memo ? memo.get(METRICS, cell, readCell) : readCell(cell);
+  return memo ? memo.get(METRICS, cell, (text) => extract(text, memo)) : extract(cell);
 }
-
-const readCell = (cell: string): readonly Metric[] => Object.freeze(extract(cell));

@@ -203,7 +203,66 @@ class EvaluationMemo {
   clear(): void {
     this.byPlan.clear();
     this.size = 0;
+    this.byMetrics.clear();
+    this.metricsSize = 0;
   }
+
+  /**
+   * The evaluations by the metrics read, for cells of other texts: extractMetrics gives cells with the
+   * same metrics blocks one array, and a table's cells differ in their prose far more often than in
+   * their metrics. By the plan's array, the results' array, then the rest of the key (title, item).
+   */
+  private readonly byMetrics = new Map<readonly Metric[], Map<readonly Metric[], Map<string, TextEvaluation>>>();
+  private metricsSize = 0;
+
+  byMetricsGet(targets: readonly Metric[], results: readonly Metric[], key: string): TextEvaluation | undefined {
+    return this.byMetrics.get(targets)?.get(results)?.get(key);
+  }
+
+  byMetricsSet(targets: readonly Metric[], results: readonly Metric[], key: string, evaluation: TextEvaluation): void {
+    if (this.metricsSize >= MEMO_LIMIT) {
+      this.byMetrics.clear();
+      this.metricsSize = 0;
+    }
+    this.metricsSize += 1;
+    let byResults = this.byMetrics.get(targets);
+    if (!byResults) this.byMetrics.set(targets, (byResults = new Map()));
+    let byKey = byResults.get(results);
+    if (!byKey) byResults.set(results, (byKey = new Map()));
+    byKey.set(key, evaluation);
+  }
+}
+
+/**
+ * An evaluation of the same metrics for another row: equal, with pairs of its own (an item's pairs are
+ * told apart from another's by identity: CheckContext.pairOwner).
+ */
+function copiedEvaluation(evaluation: TextEvaluation): TextEvaluation {
+  return {
+    targets: evaluation.targets,
+    results: evaluation.results,
+    pairs: evaluation.pairs.map(copiedPair),
+    unpairedTargets: evaluation.unpairedTargets.slice(),
+    unpairedResults: evaluation.unpairedResults.slice(),
+    expected: evaluation.expected,
+  };
+}
+
+/** A pair evaluation's copy, in the one shape evaluatePair gives (each field present, in its order). */
+function copiedPair(pair: PairEvaluation): PairEvaluation {
+  return {
+    target: pair.target,
+    result: pair.result,
+    pairedBy: pair.pairedBy,
+    direction: pair.direction,
+    directionSource: pair.directionSource,
+    directionWord: pair.directionWord,
+    status: pair.status,
+    achievement: pair.achievement,
+    method: pair.method,
+    reference: pair.reference,
+    withinTolerance: pair.withinTolerance,
+  };
 }
 
 const EVALUATIONS = memoKind<"evaluations", EvaluationMemo>("evaluations");
@@ -251,10 +310,18 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
     // Keyed by the cell strings themselves (their hashes are cached), the item only when overrides apply.
     // The title joins the key only when it names a cut (the only way it changes a direction).
     const title = cutTitle(row.title);
-    const key = `${overrides ? `${row.item}\u0001` : ""}${title === undefined ? "" : `${title}\u0002`}${row.result}`;
+    const rest = `${overrides ? `${row.item}\u0001` : ""}${title === undefined ? "" : `${title}\u0002`}`;
+    const key = `${rest}${row.result}`;
     let evaluation = evaluations.get(row.plan, key);
     if (!evaluation) {
-      evaluation = evaluateMetrics(extractMetrics(row.plan, memo), extractMetrics(row.result, memo), context, row.item, headers, title);
+      const targets = extractMetrics(row.plan, memo);
+      const results = extractMetrics(row.result, memo);
+      const same = evaluations.byMetricsGet(targets, results, rest);
+      if (same) evaluation = copiedEvaluation(same);
+      else {
+        evaluation = evaluateMetrics(targets, results, context, row.item, headers, title);
+        evaluations.byMetricsSet(targets, results, rest, evaluation);
+      }
       evaluations.set(row.plan, key, evaluation);
     }
     own.set(row.item, itemEvaluation(row.item, evaluation));
@@ -265,14 +332,17 @@ export function evaluateRows(rows: readonly EvaluableRow[], context: EvaluationC
   for (const [item, evaluation] of own) {
     items.set(item, parents.has(item) ? itemEvaluation(item, evaluation, [...evaluation.pairs]) : evaluation);
   }
+  // A parent's expected rating is computed once, on the union of all its sub-items' pairs and its own.
+  const grown = new Set<ItemEvaluation>();
   for (const row of rows) {
     if (!row.parent) continue;
     const parent = items.get(row.parent);
     const child = own.get(row.item);
     if (!parent || !child || parent.subItems.includes(child.item)) continue;
     parent.subItems.push(child.item);
-    parent.pairs.push(...child.pairs);
-    parent.expected = expectedRating(parent.pairs);
+    for (const pair of child.pairs) parent.pairs.push(pair);
+    grown.add(parent);
   }
+  for (const parent of grown) parent.expected = expectedRating(parent.pairs);
   return { byRow: own, byItem: items };
 }

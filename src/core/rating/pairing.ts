@@ -56,8 +56,11 @@ function commonLength(a: string, b: string): number {
  * Sharing one character (額, 数) is not enough.
  */
 export function labelSimilarity(a: string, b: string): number {
-  const x = normaliseLabel(a);
-  const y = normaliseLabel(b);
+  return similarity(normaliseLabel(a), normaliseLabel(b));
+}
+
+/** labelSimilarity of two labels already normalised. */
+function similarity(x: string, y: string): number {
   if (!x || !y) return 0;
   if (x === y) return 1;
   const common = commonLength(x, y);
@@ -83,11 +86,22 @@ export function pairMetrics(allTargets: readonly Metric[], allResults: readonly 
     openResults.delete(result);
   };
 
+  // Each label normalised once, not once for every metric it is scored against.
+  const normalised = new Map<Metric, string>();
+  const labelOf = (m: Metric): string => {
+    let label = normalised.get(m);
+    if (label === undefined) {
+      label = normaliseLabel(m.label);
+      normalised.set(m, label);
+    }
+    return label;
+  };
   const byLabel = (candidates: Metric[], pool: Metric[], pairedBy: PairedBy) => {
+    if (candidates.length === 0 || pool.length === 0) return;
     const scored: { t: Metric; r: Metric; score: number }[] = [];
     for (const t of candidates) {
       for (const r of pool) {
-        const score = labelSimilarity(t.label, r.label) + (unitsCompatible(t, r) ? 0.001 : 0);
+        const score = similarity(labelOf(t), labelOf(r)) + (unitsCompatible(t, r) ? 0.001 : 0);
         if (score > 0.001) scored.push({ t, r, score });
       }
     }
