@@ -40,6 +40,7 @@ function printWelcome(useHttps) {
 
 /** @returns {(request: string) => boolean} */
 const isBareModule = (request) => !request.startsWith(".") && !path.isAbsolute(request);
+const lazyFflate = path.resolve(__dirname, "scripts/webpack/lazy-fflate.js");
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -157,14 +158,19 @@ module.exports = async (env, options) => {
       library: { type: "commonjs2" },
       clean: true,
     },
-    resolve: { extensions: [".ts", ".js"] },
+    // fflate is loaded when first called (scripts/webpack/lazy-fflate.js): a check inflates with zlib.
+    resolve: { extensions: [".ts", ".js"], alias: { fflate$: lazyFflate } },
     externalsPresets: { node: true },
     externals: [
-      ({ request }, callback) =>
-        request && isBareModule(request) ? callback(null, `commonjs ${request}`) : callback(),
+      ({ request, contextInfo }, callback) =>
+        request && isBareModule(request) && !(request === "fflate" && contextInfo.issuer !== lazyFflate)
+          ? callback(null, `commonjs ${request}`)
+          : callback(),
     ],
-    module: { rules: [tsRule] },
-    optimization: { minimize: false },
+    module: { rules: [tsRule], parser: { javascript: { exportsPresence: "error" } } },
+    // Each command's chunk holds all the code it runs (none split out into chunks shared between commands):
+    // a check loads one file besides the entry, not a dozen.
+    optimization: { minimize: false, splitChunks: false },
     performance: { hints: false },
     plugins: [new webpack.DefinePlugin({ PACKAGE_VERSION: JSON.stringify(require("./package.json").version) })],
   };

@@ -1,7 +1,5 @@
 import { isAscii, isUtf8, transcode } from "node:buffer";
-import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { copyFile, link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { CliMessages } from "./messages";
 import type { CliIo } from "./io";
@@ -30,20 +28,27 @@ export const INPUT_LIMIT_BYTES = 512 * 1024 * 1024;
 export type ReadFailure = "missing" | "directory" | "unreadable" | "notRegular" | "tooLarge";
 
 /**
+ * node:fs/promises, loaded by the commands that write: Node compiles it on first use (some milliseconds
+ * of a check's start, which reads with node:fs alone).
+ */
+const fsPromises = () => import("node:fs/promises");
+
+/**
  * Reads a file the user named; says why not in a word the caller turns into a message. The file is
  * opened without waiting (a named pipe with no writer would hang an open), and only a regular file is
  * read, to its end or to `limit` bytes: the size it states is not trusted (it may grow while read).
  */
 export async function readUserFile(path: string, limit = INPUT_LIMIT_BYTES): Promise<{ bytes: Buffer } | { failure: ReadFailure; bytes?: number }> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  // Read with node:fs's synchronous calls: the files are read one after another anyway.
+  let fd: number;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { failure: code === "ENOENT" || code === "ENOTDIR" ? "missing" : code === "EISDIR" ? "directory" : "unreadable" };
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (info.isDirectory()) return { failure: "directory" };
     if (!info.isFile()) return { failure: "notRegular" };
     if (info.size > limit) return { failure: "tooLarge", bytes: info.size };
@@ -56,7 +61,7 @@ export async function readUserFile(path: string, limit = INPUT_LIMIT_BYTES): Pro
         buffer.copy(grown, 0, 0, length);
         buffer = grown;
       }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -65,7 +70,7 @@ export async function readUserFile(path: string, limit = INPUT_LIMIT_BYTES): Pro
   } catch {
     return { failure: "unreadable" };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -109,6 +114,7 @@ export function readFailureText(failure: ReadFailure, file: string, m: CliMessag
 export async function sameFile(a: string, b: string): Promise<boolean> {
   const [realA, realB] = await Promise.all([realpathOrParent(a), realpathOrParent(b)]);
   if (realA === realB) return true;
+  const { stat } = await fsPromises();
   try {
     const [statA, statB] = await Promise.all([stat(a), stat(b)]);
     return statA.dev === statB.dev && statA.ino === statB.ino;
@@ -119,6 +125,7 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 
 /** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
 async function realpathOrParent(path: string): Promise<string> {
+  const { realpath } = await fsPromises();
   try {
     return await realpath(path);
   } catch {
@@ -131,6 +138,7 @@ async function realpathOrParent(path: string): Promise<string> {
 }
 
 async function exists(path: string): Promise<boolean> {
+  const { lstat } = await fsPromises();
   try {
     await lstat(path);
     return true;
@@ -165,6 +173,9 @@ const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "
  */
 export async function writeOutput(output: string, bytes: Uint8Array, options: { replace?: boolean } = {}): Promise<WriteResult> {
   const replace = options.replace ?? replaceable.has(output);
+  // node:crypto is loaded only by a command that writes (a check never does).
+  const { randomBytes } = await import("node:crypto");
+  const { copyFile, link, open, rename, unlink } = await fsPromises();
   const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     const handle = await open(temp, "wx", 0o644);
