@@ -125,7 +125,13 @@ export function checkTable(table: TableRead, options: CheckOptions = {}): CheckR
 }
 
 function summarize(table: TableRead, findings: Finding[], ignored: number): CheckSummary {
-  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  // The findings counted in one pass: a large table's check has tens of thousands.
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let notEvaluable = 0;
+  for (const finding of findings) {
+    counts[finding.severity] += 1;
+    if (finding.code === "NOT_EVALUABLE") notEvaluable += 1;
+  }
   const byName = new Map<string, CategorySummary>();
   for (const row of table.rows) {
     let entry = byName.get(row.category);
@@ -145,10 +151,10 @@ function summarize(table: TableRead, findings: Finding[], ignored: number): Chec
   }
   return {
     items: table.rows.filter((r) => r.kind === "item").length,
-    error: count("error"),
-    warning: count("warning"),
-    info: count("info"),
-    notEvaluable: findings.filter((f) => f.code === "NOT_EVALUABLE").length,
+    error: counts.error,
+    warning: counts.warning,
+    info: counts.info,
+    notEvaluable,
     ignored,
     categories,
   };

@@ -5,7 +5,7 @@ import { bandsOf } from "../rating/scale";
 import type { PairEvaluation } from "../rating/types";
 import type { Field } from "../workbook/columns";
 import type { ReadProblem, TableRow } from "../workbook/table";
-import type { CheckContext, Finding } from "./types";
+import type { CheckContext, Finding, RuleFinding } from "./types";
 
 type Base = Omit<Finding, "code" | "sheet" | "severity" | "message">;
 
@@ -25,14 +25,68 @@ export function at(context: CheckContext, row: TableRow, field?: Field): Base {
   };
 }
 
+/** What a rule says of a row, beside where (at). */
+export type RowSaying<Id extends string> = Pick<RuleFinding<Id>, "severity" | "messageId" | "data" | "evidence" | "suggested" | "years">;
+
+/**
+ * A rule's finding about a row: at(context, row, field) and what the rule says, in one object of one
+ * shape (a large table's check makes tens of thousands: no spread, no second object).
+ */
+export function rowFinding<Id extends string>(context: CheckContext, row: TableRow, field: Field | undefined, saying: RowSaying<Id>): RuleFinding<Id> {
+  const cell = field === undefined ? undefined : row.cells?.[field];
+  return {
+    item: row.item || undefined,
+    row: cell?.row ?? row.sheetRow,
+    column: field === undefined ? undefined : (cell?.column ?? context.column(field)),
+    category: row.category,
+    title: row.title || parentTitle(context, row),
+    department: row.department,
+    severity: saying.severity,
+    messageId: saying.messageId,
+    data: saying.data,
+    evidence: saying.evidence,
+    suggested: saying.suggested,
+    years: saying.years,
+  };
+}
+
 function parentTitle(context: CheckContext, row: TableRow): string {
   if (row.kind !== "sub" || !row.parent) return "";
   const parent = context.rowsByItem.get(row.parent);
   return parent ? `${parent.title}（枝番 ${row.sub}）` : "";
 }
 
-/** A placeholder cell: empty or "-". */
-export const isBlank = (text: string): boolean => text.trim() === "" || /^[-－ー―]$/.test(text.trim());
+/** White space as String.prototype.trim and the regular expressions' \s have it. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * A placeholder cell: empty or "-" (text.trim() is "" or one of - － ー ―), decided in place: a table's
+ * texts are asked several times each.
+ */
+export function isBlank(text: string): boolean {
+  let first = 0;
+  while (first < text.length && isSpace(text.charCodeAt(first))) first += 1;
+  if (first === text.length) return true;
+  let last = text.length - 1;
+  while (isSpace(text.charCodeAt(last))) last -= 1;
+  if (last !== first) return false;
+  const code = text.charCodeAt(first);
+  return code === 0x2d || code === 0xff0d || code === 0x30fc || code === 0x2015;
+}
 
 export const isRepost = (row: TableRow): boolean => row.repostOf !== undefined;
 

@@ -60,6 +60,8 @@ export interface Shown {
 
 /** Where a number can start: an Arabic or kanji digit, or 十 百 千 (十二, 百万). */
 const NUMBER_START = /[0-9〇一二三四五六七八九十百千]/;
+/** NUMBER_START searched from a position (findVisibleQuantities sets lastIndex before each search). */
+const NUMBER_CANDIDATES = new RegExp(NUMBER_START.source, "g");
 
 /** Beyond this a written number is not a number the check can compare. */
 const MAX_DIGITS = 21;
@@ -396,7 +398,8 @@ export function findQuantities(text: string): Quantity[] {
 function findVisibleQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
   // Only where a number can start is a quantity looked for (the rest of a sentence is skipped at once).
-  const candidates = new RegExp(NUMBER_START.source, "g");
+  const candidates = NUMBER_CANDIDATES;
+  candidates.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = candidates.exec(text)) !== null) {
     const i = match.index;

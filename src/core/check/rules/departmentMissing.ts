@@ -1,4 +1,4 @@
-import { at, hasSubItems, isBlank, isRepost } from "../helpers";
+import { hasSubItems, isBlank, isRepost, rowFinding } from "../helpers";
 import { defineRule } from "../types";
 
 export const departmentMissing = defineRule({
@@ -17,10 +17,6 @@ export const departmentMissing = defineRule({
     if (context.column("department") === undefined) return [];
     return context.rows
       .filter((row) => row.item && isBlank(row.department) && !hasSubItems(context, row) && !isRepost(row))
-      .map((row) => ({
-        ...at(context, row, "department"),
-        severity: "warning" as const,
-        messageId: "empty" as const,
-      }));
+      .map((row) => rowFinding(context, row, "department", { severity: "warning", messageId: "empty" }));
   },
 });

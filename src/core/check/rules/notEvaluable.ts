@@ -1,5 +1,5 @@
-import { at, ratedItems } from "../helpers";
-import { defineRule } from "../types";
+import { ratedItems, rowFinding } from "../helpers";
+import { defineRule, type RuleFinding } from "../types";
 
 export const notEvaluable = defineRule({
   code: "NOT_EVALUABLE",
@@ -16,13 +16,15 @@ export const notEvaluable = defineRule({
     },
   },
   check(context) {
-    return ratedItems(context)
-      .filter(({ evaluation }) => evaluation.expected === "-")
-      .map(({ row, stated }) => ({
-        ...at(context, row, "rating"),
-        messageId: "accepted" as const,
-        data: { stated },
-        suggested: "-" as const,
-      }));
+    const out: RuleFinding<"accepted">[] = [];
+    // Most items of a large table say one of a few ratings: their data is shared.
+    const dataOf = new Map<string, { stated: string }>();
+    for (const { row, stated, evaluation } of ratedItems(context)) {
+      if (evaluation.expected !== "-") continue;
+      let data = dataOf.get(stated);
+      if (!data) dataOf.set(stated, (data = { stated }));
+      out.push(rowFinding(context, row, "rating", { messageId: "accepted", data, suggested: "-" }));
+    }
+    return out;
   },
 });

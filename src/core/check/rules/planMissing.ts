@@ -1,4 +1,4 @@
-import { at, isBlank, isRepost } from "../helpers";
+import { isBlank, isRepost, rowFinding } from "../helpers";
 import { defineRule } from "../types";
 
 export const planMissing = defineRule({
@@ -15,10 +15,6 @@ export const planMissing = defineRule({
   check(context) {
     return context.rows
       .filter((row) => row.item && !isRepost(row) && isBlank(row.plan) && !isBlank(row.result))
-      .map((row) => ({
-        ...at(context, row, "plan"),
-        severity: "warning" as const,
-        messageId: "empty" as const,
-      }));
+      .map((row) => rowFinding(context, row, "plan", { severity: "warning", messageId: "empty" }));
   },
 });

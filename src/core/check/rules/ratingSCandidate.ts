@@ -1,5 +1,5 @@
 import { formatPercent } from "../format";
-import { at } from "../helpers";
+import { rowFinding } from "../helpers";
 import { evidence, leafVerdicts } from "./ratingEvidence";
 import { defineRule } from "../types";
 
@@ -24,13 +24,13 @@ export const ratingSCandidate = defineRule({
   check(context) {
     return leafVerdicts(context, "sCandidate").map(({ row, evaluation, stated, verdict }) => {
       const achievement = verdict.pair?.achievement;
-      return {
-        ...at(context, row, "rating"),
-        ...(achievement ? { messageId: "beatsBy" as const, data: { stated, achievement: formatPercent(achievement) } } : { messageId: "beats" as const, data: { stated } }),
+      const saying = achievement ? { messageId: "beatsBy" as const, data: { stated, achievement: formatPercent(achievement) } } : { messageId: "beats" as const, data: { stated } };
+      return rowFinding(context, row, "rating", {
+        ...saying,
         evidence: evidence(context, row.item, evaluation.pairs),
         years: row.years,
         suggested: verdict.suggested,
-      };
+      });
     });
   },
 });

@@ -1,9 +1,11 @@
 import type { Metric } from "../../metrics/extract";
 import { formatTarget } from "../format";
-import { at, isBlank, isRepost } from "../helpers";
+import { isBlank, isRepost, rowFinding } from "../helpers";
 import { defineRule, type RuleFinding } from "../types";
 
 type Raw = RuleFinding<"empty" | "emptyWithTargets" | "noResult">;
+
+const NONE: readonly Metric[] = [];
 
 /** Targets as a list, joined as each language joins one. */
 const targetList = (targets: readonly Metric[]) => ({
@@ -37,23 +39,22 @@ export const resultMissing = defineRule({
     const out: Raw[] = [];
     for (const row of context.rows) {
       if (isRepost(row) || !row.item) continue;
-      const own = context.evaluations.byRow.get(row.item);
-      const missing = (own?.unpairedTargets ?? []).filter(
-        (t) => !(t.fiscalYear !== undefined && context.fiscalYear !== undefined && t.fiscalYear > context.fiscalYear),
-      );
+      const unpaired = context.evaluations.byRow.get(row.item)?.unpairedTargets;
+      const missing =
+        unpaired === undefined || unpaired.length === 0
+          ? NONE
+          : unpaired.filter((t) => !(t.fiscalYear !== undefined && context.fiscalYear !== undefined && t.fiscalYear > context.fiscalYear));
       if (isBlank(row.result) && !isBlank(row.plan)) {
-        out.push({
-          ...at(context, row, "result"),
-          severity: "warning",
-          ...(missing.length > 0 ? { messageId: "emptyWithTargets" as const, data: { targets: targetList(missing) } } : { messageId: "empty" as const }),
-        });
+        out.push(
+          rowFinding(
+            context,
+            row,
+            "result",
+            missing.length > 0 ? { severity: "warning", messageId: "emptyWithTargets", data: { targets: targetList(missing) } } : { severity: "warning", messageId: "empty" },
+          ),
+        );
       } else if (missing.length > 0) {
-        out.push({
-          ...at(context, row, "result"),
-          severity: "warning",
-          messageId: "noResult",
-          data: { targets: targetList(missing) },
-        });
+        out.push(rowFinding(context, row, "result", { severity: "warning", messageId: "noResult", data: { targets: targetList(missing) } }));
       }
     }
     return out;

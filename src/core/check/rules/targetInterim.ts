@@ -1,5 +1,5 @@
 import { formatResult, formatTarget } from "../format";
-import { at } from "../helpers";
+import { rowFinding } from "../helpers";
 import { defineRule, type RuleFinding } from "../types";
 
 export const targetInterim = defineRule({
@@ -22,17 +22,18 @@ export const targetInterim = defineRule({
       const own = context.evaluations.byRow.get(row.item);
       for (const pair of own?.pairs ?? []) {
         if (pair.status !== "interim") continue;
-        out.push({
-          ...at(context, row, "plan"),
-          severity: "info",
-          messageId: "later",
-          data: {
-            label: pair.target.label,
-            target: { ja: formatTarget(pair.target, "ja"), en: formatTarget(pair.target, "en") },
-            year: pair.target.fiscalYear ?? "",
-            result: formatResult(pair.result),
-          },
-        });
+        out.push(
+          rowFinding(context, row, "plan", {
+            severity: "info",
+            messageId: "later",
+            data: {
+              label: pair.target.label,
+              target: { ja: formatTarget(pair.target, "ja"), en: formatTarget(pair.target, "en") },
+              year: pair.target.fiscalYear ?? "",
+              result: formatResult(pair.result),
+            },
+          }),
+        );
       }
     }
     return out;
