@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { DIFF_RULES_BY_CODE } from "../core/diff/catalogue";
 import type { DiffResult } from "../core/diff/diff";
-import { compareYears, type YearComparison } from "../core/actions/compare";
-import { WorkbookError } from "../core/port";
+import { compareReads, type YearComparison } from "../core/actions/compare";
+import { WorkbookError, type WorkbookRead } from "../core/port";
 import { fiscalYearLabel } from "../core/fiscalYear";
 import { Memo } from "../core/memo";
 import { nodeUtf8, readFailureText, readUserFile } from "./files";
@@ -35,27 +35,38 @@ export async function diff(args: string[], m: CliMessages, io: CliIo, locale: Cl
     return EXIT_USAGE;
   }
   const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
-  type Port = Awaited<ReturnType<typeof XlsxWorkbookPort.load>>;
-  const ports: Port[] = [];
+  // Each workbook's table is read as soon as the workbook is loaded, and the workbook (its cells, its
+  // bytes) let go before the next is loaded: the two are never held at once. What is said stays as
+  // before: a file that cannot be loaded is said first, then a table that cannot be read, last year's first.
+  const reads: (WorkbookRead | { failed: unknown })[] = [];
   for (const file of [lastFile, thisFile]) {
     const read = await readUserFile(file);
     if ("failure" in read) {
       io.err(readFailureText(read.failure, file, m, read.bytes));
       return EXIT_USAGE;
     }
+    let port: Awaited<ReturnType<typeof XlsxWorkbookPort.load>>;
     try {
-      ports.push(await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater, utf8: nodeUtf8 }));
+      port = await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater, utf8: nodeUtf8 });
     } catch (error) {
       if (!(error instanceof WorkbookError)) throw error;
       io.err(`${file}: ${error.text[locale]}`);
       return EXIT_USAGE;
     }
+    try {
+      reads.push(await port.read());
+    } catch (failed) {
+      reads.push({ failed });
+    }
   }
-  const [last, current] = ports as [Port, Port];
   let result: YearComparison;
   try {
+    const [last, current] = reads.map((read) => {
+      if ("failed" in read) throw read.failed;
+      return read;
+    }) as [WorkbookRead, WorkbookRead];
     // A memo for the run: the two years share most of their texts (a plan is read once for both).
-    result = await compareYears(last, current, new Memo());
+    result = compareReads(last, current, new Memo());
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     io.err(error.text[locale]);

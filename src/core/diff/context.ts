@@ -23,9 +23,18 @@ export function diffContext(fields: Omit<DiffContext, "metrics">, memo?: Memo): 
 
 /** A rating's place on the scale: 0 the best; undefined off the scale (or "-"). */
 export function rank(rating: string, scale: RatingScale): number | undefined {
-  const index = scale.symbols.findIndex((s) => s.symbol === rating);
-  return index < 0 ? undefined : index;
+  let ranks = RANKS.get(scale.symbols);
+  if (!ranks) {
+    ranks = new Map();
+    // The first place of a symbol written twice, as a search from the best would find it.
+    for (const [index, s] of scale.symbols.entries()) if (!ranks.has(s.symbol)) ranks.set(s.symbol, index);
+    RANKS.set(scale.symbols, ranks);
+  }
+  return ranks.get(rating);
 }
+
+/** Each scale's places by symbol, made when the scale is first asked about. */
+const RANKS = new WeakMap<RatingScale["symbols"], Map<string, number>>();
 
 /** How a matched item's rating moved: up (better), down, the same, or not comparable (off the scale). */
 export function movement(match: ItemMatch, scale: RatingScale): "up" | "down" | "same" | undefined {
@@ -47,11 +56,21 @@ export const sameValues = (a: readonly Metric[], b: readonly Metric[]): boolean 
 
 const OP_WORDS: Readonly<Partial<Record<Metric["op"], string>>> = { ge: "以上", gt: "超", le: "以下", lt: "未満" };
 
+/**
+ * Numbers as Japanese writes them (6,525,148): what `value.toLocaleString("ja-JP", { maximumFractionDigits: 10 })`
+ * gives, which makes this same format afresh at every call (ECMA-402, Number.prototype.toLocaleString).
+ */
+let numberFormat: Intl.NumberFormat | undefined;
+
 /** A metric as a person reads it: 策定件数 3件以上, 市ホームページアクセス件数 6,525,148件. */
-const valueText = (m: Metric) => `${m.label ? `${m.label} ` : ""}${m.value.toLocaleString("ja-JP", { maximumFractionDigits: 10 })}${m.unit}${OP_WORDS[m.op] ?? ""}`;
+const valueText = (m: Metric) =>
+  `${m.label ? `${m.label} ` : ""}${(numberFormat ??= new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 10 })).format(m.value)}${m.unit}${OP_WORDS[m.op] ?? ""}`;
 
 /** Metrics as a list, joined as each language joins one. */
-export const valueList = (metrics: readonly Metric[]): Localized => ({ ja: metrics.map(valueText).join("、"), en: metrics.map(valueText).join(", ") });
+export const valueList = (metrics: readonly Metric[]): Localized => {
+  const texts = metrics.map(valueText);
+  return { ja: texts.join("、"), en: texts.join(", ") };
+};
 
 /** Where a finding about an item of this year's table points. */
 export const atItem = (row: TableRow) => ({ item: row.item || undefined, row: row.sheetRow, category: row.category, title: row.title, department: row.department });

@@ -1,5 +1,5 @@
 import type { Memo } from "../memo";
-import type { SimpleSheet, WorkbookPort } from "../port";
+import type { SimpleSheet, WorkbookPort, WorkbookRead } from "../port";
 import { fiscalYearLabel } from "../fiscalYear";
 import { columnLetter } from "../workbook/cells";
 import { workbookMeta } from "../workbook/planMeta";
@@ -14,6 +14,11 @@ export type YearComparison = DiffResult & { lastSheet: string; thisSheet: string
 /** Reads last year's and this year's workbooks through their ports and compares them. Writes nothing. */
 export async function runDiff(last: WorkbookPort, current: WorkbookPort, memo?: Memo): Promise<YearComparison> {
   const [was, now] = await Promise.all([last.read(), current.read()]);
+  return diffReads(was, now, memo);
+}
+
+/** Compares two years already read (a shell that lets each workbook go once its table is read). */
+export function diffReads(was: WorkbookRead, now: WorkbookRead, memo?: Memo): YearComparison {
   // Each year's settings, the scale its table says where the profile names none.
   const lastSettings = settingsWithUnderstood(was.settings?.settings ?? DEFAULT_SETTINGS, was.table.understood);
   const thisSettings = settingsWithUnderstood(now.settings?.settings ?? DEFAULT_SETTINGS, now.table.understood);
