@@ -85,6 +85,14 @@ describe("the year comparison's rules", () => {
     for (const message of said) expect(`${message.ja} ${message.en}`).not.toMatch(/\{\w+\}/);
   });
 
+  it("says no target changed where the plan's text is the same both years, a value too long to read included", () => {
+    const huge = { plan: "(予算 99999999999999999999999億円以上)" };
+    expect(codes(edit({ 3: huge }), edit({ 3: huge })).filter((c) => c.startsWith("TARGET_CHANGED"))).toEqual([]);
+    // The same value written differently is no change either; a changed value is one.
+    expect(codes(base, edit({ 3: { plan: "(件数 １０件)" } })).filter((c) => c.startsWith("TARGET_CHANGED"))).toEqual([]);
+    expect(codes(edit({ 3: huge }), edit({ 3: { plan: "(予算 5億円以上)" } }))).toContain("TARGET_CHANGED 3");
+  });
+
   it("matches 20,000 items by index: the same matches as one by one, items moved, retitled and renumbered", () => {
     const last: Item[] = Array.from({ length: 20_000 }, (_, i) => ({ no: i + 1, title: `取組${i + 1}の推進` }));
     // Every tenth item renumbered one down (an item ended), every hundredth retitled.

@@ -9,6 +9,8 @@ export const targetChanged = defineRule<"changed", DiffContext>({
   messages: { changed: { ja: "目標値が変わりました: {from} → {to}", en: "Target changed: {from} → {to}" } },
   check(context) {
     return context.matches.flatMap((match) => {
+      // The same text is the same target (a value too long to read compares unequal to itself).
+      if (match.last.plan === match.this.plan) return [];
       const was = context.metrics(match.last.plan);
       const now = context.metrics(match.this.plan);
       if (was.length === 0 || now.length === 0 || sameValues(was, now)) return [];
