@@ -1,4 +1,5 @@
 import type { Localized } from "../text/localized";
+import { isSpaceCode } from "../text/fold";
 import type { YearValues } from "../workbook/rows";
 import type { ItemEvaluation } from "../rating/evaluate";
 import { bandsOf } from "../rating/scale";
@@ -56,33 +57,16 @@ function parentTitle(context: CheckContext, row: TableRow): string {
   return parent ? `${parent.title}（枝番 ${row.sub}）` : "";
 }
 
-/** White space as String.prototype.trim and the regular expressions' \s have it. */
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /**
  * A placeholder cell: empty or "-" (text.trim() is "" or one of - － ー ―), decided in place: a table's
  * texts are asked several times each.
  */
 export function isBlank(text: string): boolean {
   let first = 0;
-  while (first < text.length && isSpace(text.charCodeAt(first))) first += 1;
+  while (first < text.length && isSpaceCode(text.charCodeAt(first))) first += 1;
   if (first === text.length) return true;
   let last = text.length - 1;
-  while (isSpace(text.charCodeAt(last))) last -= 1;
+  while (isSpaceCode(text.charCodeAt(last))) last -= 1;
   if (last !== first) return false;
   const code = text.charCodeAt(first);
   return code === 0x2d || code === 0xff0d || code === 0x30fc || code === 0x2015;

@@ -1,5 +1,5 @@
 import { memoKind } from "../../memo";
-import { foldedCodeAt } from "../../text/fold";
+import { foldedCodeAt, isSpaceCode } from "../../text/fold";
 import { at, isRepost } from "../helpers";
 import { defineRule, type RuleFinding } from "../types";
 import type { TableRow } from "../../workbook/table";
@@ -20,30 +20,13 @@ const IDEOGRAPHIC_FULL_STOP = 0x3002;
 const MIDDLE_DOT = 0x30fb;
 const LINE_FEED = 0x0a;
 
-/** White space as the regular expressions' \s has it. */
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /** The sentence eachSentence found between these bounds: its characters folded, white space and leading ・ left out. */
 export function sentenceAt(text: string, start: number, end: number): string {
   let out = "";
   let leading = true;
   for (let i = start; i < end; i += 1) {
     const code = text.charCodeAt(i);
-    if (isSpace(code) || (leading && code === MIDDLE_DOT)) continue;
+    if (isSpaceCode(code) || (leading && code === MIDDLE_DOT)) continue;
     leading = false;
     out += String.fromCharCode(foldedCodeAt(text, i));
   }
@@ -114,7 +97,7 @@ export function eachSentence(text: string, visit: (hash: number, start: number, 
         afterSpace = code === LINE_FEED;
         continue;
       }
-      afterSpace = isSpace(code);
+      afterSpace = isSpaceCode(code);
       if (afterSpace || (leading && code === MIDDLE_DOT)) continue;
       code = foldedCodeAt(text, i);
     }
@@ -140,11 +123,11 @@ export function sameSentence(a: string, aStart: number, aEnd: number, b: string,
   for (;;) {
     for (; i < aEnd; i += 1) {
       const code = a.charCodeAt(i);
-      if (!isSpace(code) && !(leading && code === MIDDLE_DOT)) break;
+      if (!isSpaceCode(code) && !(leading && code === MIDDLE_DOT)) break;
     }
     for (; j < bEnd; j += 1) {
       const code = b.charCodeAt(j);
-      if (!isSpace(code) && !(leading && code === MIDDLE_DOT)) break;
+      if (!isSpaceCode(code) && !(leading && code === MIDDLE_DOT)) break;
     }
     if (i >= aEnd || j >= bEnd) return i >= aEnd && j >= bEnd;
     leading = false;
