@@ -1,14 +1,17 @@
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
+// "worker_threads", not "node:worker_threads": webpack recognises `new Worker(new URL(…))` only so.
+import { Worker } from "worker_threads";
 import { DIFF_RULES_BY_CODE } from "../core/diff/catalogue";
 import type { DiffResult } from "../core/diff/diff";
 import { compareReads, type YearComparison } from "../core/actions/compare";
 import { WorkbookError, type WorkbookRead } from "../core/port";
 import { fiscalYearLabel } from "../core/fiscalYear";
 import { Memo } from "../core/memo";
-import { nodeUtf8, readFailureText, readUserFile } from "./files";
-import { nodeInflater } from "./inflate";
+import { readFailureText } from "./files";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
+import { readYear, type YearOutcome } from "./readYear";
 import { jsonText, oneLine } from "./terminal";
 
 function textLines(result: DiffResult, m: CliMessages, locale: CliLocale): string[] {
@@ -20,6 +23,39 @@ function textLines(result: DiffResult, m: CliMessages, locale: CliLocale): strin
   lines.push(m.diffSummary(s.error, s.warning, s.info));
   for (const c of result.categories) lines.push(m.diffCategory(oneLine(c.name || "—"), c.items, c.up, c.down, c.same, c.added));
   return lines;
+}
+
+/**
+ * Last year's workbook is read in a worker thread beside this year's when it is large (two cores read two
+ * large workbooks in the time of one); a small one is read in turn (a worker's start would cost more).
+ * PLAN_PROGRESS_DIFF_WORKER_BYTES sets the size from which a worker reads it (tests: 0).
+ */
+const WORKER_FROM_BYTES = 4 * 1024 * 1024;
+
+async function readYears(lastFile: string, thisFile: string): Promise<[YearOutcome, YearOutcome]> {
+  const from = Number(process.env.PLAN_PROGRESS_DIFF_WORKER_BYTES ?? WORKER_FROM_BYTES);
+  let size = 0;
+  try {
+    size = statSync(lastFile).size;
+  } catch {
+    // readYear says why it cannot be read.
+  }
+  if (!(size >= from) || !statSync(thisFile, { throwIfNoEntry: false })) {
+    const last = await readYear(lastFile);
+    // As before: a file that cannot be read or opened ends the run before the next is read.
+    if (last.kind === "unreadable" || last.kind === "package" || (last.kind === "crash" && last.stage === "package")) return [last, last];
+    return [last, await readYear(thisFile)];
+  }
+  const worker = new Worker(new URL("./readYear.worker.ts", import.meta.url), { workerData: { file: lastFile } });
+  const last = new Promise<YearOutcome>((resolve) => {
+    worker.once("message", (outcome: YearOutcome) => resolve(outcome));
+    worker.once("error", (error) => resolve({ kind: "crash", stage: "package", message: error.message }));
+    worker.once("exit", (code) => resolve({ kind: "crash", stage: "package", message: `worker exited (${code})` }));
+  });
+  const current = await readYear(thisFile);
+  const outcome = await last;
+  void worker.terminate();
+  return [outcome, current];
 }
 
 /** plan-progress diff LAST.xlsx THIS.xlsx: what changed since last year; exit codes as for check. */
@@ -34,39 +70,31 @@ export async function diff(args: string[], m: CliMessages, io: CliIo, locale: Cl
     io.err(m.diffMissingFiles);
     return EXIT_USAGE;
   }
-  const { XlsxWorkbookPort } = await import("../xlsx/workbookPort");
-  // Each workbook's table is read as soon as the workbook is loaded, and the workbook (its cells, its
-  // bytes) let go before the next is loaded: the two are never held at once. What is said stays as
-  // before: a file that cannot be loaded is said first, then a table that cannot be read, last year's first.
-  const reads: (WorkbookRead | { failed: unknown })[] = [];
-  for (const file of [lastFile, thisFile]) {
-    const read = await readUserFile(file);
-    if ("failure" in read) {
-      io.err(readFailureText(read.failure, file, m, read.bytes));
+  const outcomes = await readYears(lastFile, thisFile);
+  // Reported in the order they were always met: each file and its package, last year's first; then the tables.
+  for (const [file, outcome] of [[lastFile, outcomes[0]], [thisFile, outcomes[1]]] as const) {
+    if (outcome.kind === "unreadable") {
+      io.err(readFailureText(outcome.failure, file, m, outcome.bytes));
       return EXIT_USAGE;
     }
-    let port: Awaited<ReturnType<typeof XlsxWorkbookPort.load>>;
-    try {
-      port = await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater, utf8: nodeUtf8 });
-    } catch (error) {
-      if (!(error instanceof WorkbookError)) throw error;
-      io.err(`${file}: ${error.text[locale]}`);
+    if (outcome.kind === "package") {
+      io.err(`${file}: ${outcome.text[locale]}`);
       return EXIT_USAGE;
     }
-    try {
-      reads.push(await port.read());
-    } catch (failed) {
-      reads.push({ failed });
+    if (outcome.kind === "crash" && outcome.stage === "package") throw new Error(outcome.message);
+  }
+  const reads: WorkbookRead[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind === "table") {
+      io.err(outcome.text[locale]);
+      return EXIT_USAGE;
     }
+    if (outcome.kind !== "read") throw new Error(outcome.kind === "crash" ? outcome.message : outcome.kind);
+    reads.push(outcome.read);
   }
   let result: YearComparison;
   try {
-    const [last, current] = reads.map((read) => {
-      if ("failed" in read) throw read.failed;
-      return read;
-    }) as [WorkbookRead, WorkbookRead];
-    // A memo for the run: the two years share most of their texts (a plan is read once for both).
-    result = compareReads(last, current, new Memo());
+    result = compareReads(reads[0] as WorkbookRead, reads[1] as WorkbookRead, new Memo());
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     io.err(error.text[locale]);

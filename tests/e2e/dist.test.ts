@@ -188,6 +188,28 @@ describe("the plan-progress command (bin)", () => {
     expect(bad.stderr).toBe("plan-progress: README.md: .xlsx ファイルではありません。Excel ブック（.xlsx）を指定してください。\n");
   });
 
+  it("compares two years the same whether last year's workbook is read in a worker thread or in turn, failures said in the same order", () => {
+    const inWorker = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, "bin/plan-progress.js"), ...args], { encoding: "utf8", cwd: root, env: { ...process.env, PLAN_PROGRESS_DIFF_WORKER_BYTES: "0" } });
+    const inTurn = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, "bin/plan-progress.js"), ...args], { encoding: "utf8", cwd: root, env: { ...process.env, PLAN_PROGRESS_DIFF_WORKER_BYTES: "1e12" } });
+    const cases = [
+      ["diff", "seeds/kodaira-r2.xlsx", "seeds/kodaira-r3.xlsx"],
+      ["diff", "seeds/kodaira-r2.xlsx", "seeds/kodaira-r3.xlsx", "--json", "--lang", "en"],
+      ["diff", "README.md", "seeds/kodaira-r3.xlsx"],
+      ["diff", "seeds/kodaira-r2.xlsx", "README.md"],
+      ["diff", "seeds/kodaira-r2.xlsx", "no-such.xlsx"],
+      ["diff", "README.md", "no-such.xlsx"],
+    ];
+    for (const args of cases) {
+      const a = inWorker(...args);
+      const b = inTurn(...args);
+      expect([a.status, a.stdout, a.stderr], args.join(" ")).toEqual([b.status, b.stdout, b.stderr]);
+    }
+    expect(inWorker(...(cases[0] as string[])).stdout).toContain("RATING_");
+    expect(inWorker(...(cases[2] as string[])).stderr).toContain("README.md");
+  });
+
   it("shows help in Japanese, and in English with --lang en", () => {
     expect(cli("--help").stdout).toContain("使い方: plan-progress");
     expect(cli("--help", "--lang", "en").stdout).toContain("Usage: plan-progress");
