@@ -4,13 +4,8 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run } from "../../src/cli/run";
+import { cli } from "../support/cli";
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l), version: "9.9.9" });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const seed = resolve(__dirname, "../../seeds/000_42fcd9900b63a6e5.txt");
 

@@ -5,17 +5,12 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INPUT_LIMIT_BYTES, readFailureText, readUserFile, writeOutput } from "../../src/cli/files";
 import { CLI_MESSAGES } from "../../src/cli/messages";
-import { EXIT_USAGE, run } from "../../src/cli/run";
+import { EXIT_USAGE } from "../../src/cli/run";
+import { cli } from "../support/cli";
 import { oneLine, visible } from "../../src/cli/terminal";
 import { ZIP_LIMITS } from "../../src/xlsx/zip";
 import { HEADER_CELLS, dataRow, sheetXml, workbookFile } from "../support/hostile";
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l), version: "0" });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const SAMPLE = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 const folder = () => mkdtempSync(join(tmpdir(), "plan-progress-files-"));

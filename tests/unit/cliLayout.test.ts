@@ -2,16 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run } from "../../src/cli/run";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../src/cli/run";
+import { cli } from "../support/cli";
 import { parseColumnsOption, parseScaleOption, parseSettingsJson } from "../../src/core/workbook/options";
 import { cities, cityWorkbook } from "../support/cities";
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l), version: "9.9.9" });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const KODAIRA = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "plan-progress-layout-"));

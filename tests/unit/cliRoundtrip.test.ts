@@ -2,16 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run } from "../../src/cli/run";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../src/cli/run";
+import { cli } from "../support/cli";
 import { fillWithExcelJs } from "../support/answers";
 
-/** plan-progress split, merge and export (docs/contracts/cli.md). */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l), version: "9.9.9" });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const R2 = resolve(__dirname, "../../seeds/kodaira-r2.xlsx");
 

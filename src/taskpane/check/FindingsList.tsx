@@ -91,7 +91,21 @@ function useReveal(index: number, focusRequest: number, revealRequest: number, i
   }, [focusRequest, revealRequest, index, inGroup, scrollTo]);
 }
 
-function PlainCards({ group, current, focusRequest, revealRequest, onSelect, onKeyDown, onIgnore, onFix, canFix }: GroupProps) {
+/** What a card shows and does, the same in both lists. */
+function cardProps({ current, onSelect, onKeyDown, onIgnore, onFix, canFix }: GroupProps) {
+  return (finding: Finding, index: number) => ({
+    finding,
+    current: index === current,
+    onSelect: () => onSelect(index),
+    onKeyDown: onKeyDown(index),
+    onIgnore: finding.item ? () => onIgnore(finding) : undefined,
+    onFix: canFix(finding, index) ? () => onFix(finding) : undefined,
+  });
+}
+
+function PlainCards(props: GroupProps) {
+  const { group, current, focusRequest, revealRequest } = props;
+  const cardActions = cardProps(props);
   const locale = useLocale();
   const styles = useStyles();
   const rule = RULES_BY_CODE.get(group.code);
@@ -105,12 +119,7 @@ function PlainCards({ group, current, focusRequest, revealRequest, onSelect, onK
           <FindingCard
             key={index}
             id={`finding-${index}`}
-            finding={finding}
-            current={index === current}
-            onSelect={() => onSelect(index)}
-            onKeyDown={onKeyDown(index)}
-            onIgnore={finding.item ? () => onIgnore(finding) : undefined}
-            onFix={canFix(finding, index) ? () => onFix(finding) : undefined}
+            {...cardActions(finding, index)}
           />
         );
       })}
@@ -137,7 +146,9 @@ function usePageTop(element: RefObject<HTMLElement | null>): number {
   return top;
 }
 
-function VirtualCards({ group, current, focusRequest, revealRequest, shown = true, onSelect, onKeyDown, onIgnore, onFix, canFix }: GroupProps) {
+function VirtualCards(props: GroupProps) {
+  const { group, current, focusRequest, revealRequest, shown = true } = props;
+  const cardActions = cardProps(props);
   const locale = useLocale();
   const styles = useStyles();
   const rule = RULES_BY_CODE.get(group.code);
@@ -176,12 +187,7 @@ function VirtualCards({ group, current, focusRequest, revealRequest, shown = tru
             setSize={count}
             listRef={virtualizer.measureElement}
             style={{ position: "absolute", top: 0, left: 0, width: "100%", boxSizing: "border-box", transform: `translateY(${start - top}px)` }}
-            finding={finding}
-            current={index === current}
-            onSelect={() => onSelect(index)}
-            onKeyDown={onKeyDown(index)}
-            onIgnore={finding.item ? () => onIgnore(finding) : undefined}
-            onFix={canFix(finding, index) ? () => onFix(finding) : undefined}
+            {...cardActions(finding, index)}
           />
         );
       })}
