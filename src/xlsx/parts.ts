@@ -33,6 +33,8 @@ interface XmlHandlers {
   open(name: string, tag: Tag): void;
   close?(name: string): void;
   text?(text: string): void;
+  /** xmlScan's: a whole element read at once, or -1. */
+  element?(xml: string, lt: number): number;
 }
 
 /** Parses one part; a malformed part makes the file unreadable, said with the part's name. */
@@ -44,6 +46,7 @@ function parse(part: string, xml: string, handlers: XmlHandlers): void {
       open: (tag) => handlers.open(localName(tag.name), tag),
       close: close ? (name) => close(localName(name)) : () => undefined,
       text: text ?? (() => undefined),
+      ...(handlers.element ? { element: handlers.element } : {}),
     });
   } catch (error) {
     if (error instanceof Error && error.name === "XlsxReadError") throw error;
@@ -310,12 +313,46 @@ function parseRange(ref: string): [number, number, number, number] | undefined {
   return [r0, c0, r1 - r0 + 1, c1 - c0 + 1];
 }
 
+/** The number written by the digits from..to (at most 15 of them), or -1 when something else (or nothing) is written there. */
+function digitsValue(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** A cell's type as written (t="s"): the common ones without making a string. */
+function typeName(xml: string, from: number, to: number): string {
+  if (to - from === 1) {
+    switch (xml.charCodeAt(from)) {
+      case 0x73:
+        return "s";
+      case 0x6e:
+        return "n";
+      case 0x62:
+        return "b";
+      case 0x65:
+        return "e";
+      case 0x64:
+        return "d";
+      default:
+        break;
+    }
+  }
+  return to - from === 3 && xml.startsWith("str", from) ? "str" : xml.slice(from, to);
+}
+
 /**
  * A worksheet's cells: only those the file holds, never the empty rectangle around them (a lone cell at
  * XFD1048576 costs one cell). Formulas give their cached result; nothing is evaluated, and a formula
- * without one reads as such (FORMULA_WITHOUT_RESULT).
+ * without one reads as such (FORMULA_WITHOUT_RESULT). `plain`: cells in the plain form read at once
+ * (plainCell); false reads every tag through the scanner (what the tests hold the plain reading to).
  */
-export function parseWorksheet(part: string, xml: string, context: CellContext): WorksheetPart {
+export function parseWorksheet(part: string, xml: string, context: CellContext, plain = true): WorksheetPart {
   const rows: RawCell[][] = [];
   const merges: [number, number, number, number][] = [];
   let hasTable = false;
@@ -341,21 +378,9 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
           column = -1;
           break;
         }
-        case "c": {
-          const ref = attribute(tag, "r");
-          const at = ref === undefined ? undefined : parseCellRef(ref);
-          if (at) [row, column] = at;
-          else column += 1;
-          if (row < 0) row = 0;
-          cellType = attribute(tag, "t");
-          cellStyle = Number(attribute(tag, "s") ?? 0) || 0;
-          inCell = !tag.isSelfClosing;
-          text = "";
-          hasText = false;
-          formula = undefined;
-          sawValue = false;
+        case "c":
+          startCell(attribute(tag, "r"), attribute(tag, "t"), attribute(tag, "s"), tag.isSelfClosing);
           break;
-        }
         case "f":
           if (inCell) {
             formula ??= "";
@@ -403,16 +428,9 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
         case "is":
           inInline = false;
           break;
-        case "c": {
-          if (inCell && formula !== undefined && withoutResult(cellType, text, sawValue, context)) {
-            keep({ error: FORMULA_WITHOUT_RESULT, formula: formula.slice(0, FORMULA_KEPT) });
-          } else if (inCell && hasText) {
-            const value = cellValue(inInlineType(cellType), text, cellStyle, context);
-            if (value !== null && value !== "") keep(value);
-          }
-          inCell = false;
+        case "c":
+          endCell();
           break;
-        }
         default:
           break;
       }
@@ -424,8 +442,144 @@ export function parseWorksheet(part: string, xml: string, context: CellContext):
       } else if (inFormula && formula !== undefined && formula.length < FORMULA_KEPT) {
         formula += chunk;
       }
-    },
+    },    ...(plain ? { element: plainCell } : {}),
   });
+  function startCell(ref: string | undefined, type: string | undefined, style: string | undefined, selfClosing: boolean): void {
+    const at = ref === undefined ? undefined : parseCellRef(ref);
+    if (at) [row, column] = at;
+    else column += 1;
+    if (row < 0) row = 0;
+    cellType = type;
+    cellStyle = Number(style ?? 0) || 0;
+    inCell = !selfClosing;
+    text = "";
+    hasText = false;
+    formula = undefined;
+    sawValue = false;
+  }
+  function endCell(): void {
+    if (inCell && formula !== undefined && withoutResult(cellType, text, sawValue, context)) {
+      keep({ error: FORMULA_WITHOUT_RESULT, formula: formula.slice(0, FORMULA_KEPT) });
+    } else if (inCell && hasText) {
+      const value = cellValue(inInlineType(cellType), text, cellStyle, context);
+      if (value !== null && value !== "") keep(value);
+    }
+    inCell = false;
+  }
+  /**
+   * A cell written in the plain form most of a sheet's cells take — <c r="B2" s="1" t="s"><v>12</v></c>,
+   * <c r="B2" s="1"></c> or <c r="B2" s="1"/>: attributes r, s and t only, each once, quoted with ", one
+   * space before each; a value without references or carriage returns — read at once, with the same
+   * effect as the scanner's events would have (startCell, endCell), and without making the strings it
+   * does not keep (the reference, the style, a shared string's index). Any other form gives -1: the
+   * scanner reads it tag by tag, and refuses what it refuses.
+   */
+  function plainCell(xml: string, lt: number): number {
+    if (xml.charCodeAt(lt + 1) !== 0x63 || xml.charCodeAt(lt + 2) !== 0x20) return -1;
+    let p = lt + 3;
+    let refFrom = -1;
+    let refTo = -1;
+    let styleFrom = -1;
+    let styleTo = -1;
+    let typeFrom = -1;
+    let typeTo = -1;
+    for (;;) {
+      const code = xml.charCodeAt(p);
+      if (code === 0x3e || code === 0x2f) break;
+      // name="value", the name one of r, s, t.
+      if (xml.charCodeAt(p + 1) !== 0x3d || xml.charCodeAt(p + 2) !== 0x22) return -1;
+      const from = p + 3;
+      let end = from;
+      for (;;) {
+        const c = xml.charCodeAt(end);
+        if (c === 0x22) break;
+        if (c === 0x3c || c === 0x26 || c === 0x9 || c === 0xa || c === 0xd || Number.isNaN(c)) return -1;
+        end += 1;
+      }
+      if (code === 0x72 && refFrom < 0) {
+        refFrom = from;
+        refTo = end;
+      } else if (code === 0x73 && styleFrom < 0) {
+        styleFrom = from;
+        styleTo = end;
+      } else if (code === 0x74 && typeFrom < 0) {
+        typeFrom = from;
+        typeTo = end;
+      } else {
+        return -1;
+      }
+      p = end + 1;
+      const next = xml.charCodeAt(p);
+      if (next === 0x20) p += 1;
+      else if (next !== 0x3e && next !== 0x2f) return -1;
+    }
+    let valueFrom = -1;
+    let valueTo = -1;
+    if (xml.charCodeAt(p) === 0x2f) {
+      if (xml.charCodeAt(p + 1) !== 0x3e) return -1;
+      p += 2;
+    } else if (xml.startsWith("</c>", p + 1)) {
+      p += 5;
+    } else if (xml.startsWith("<v>", p + 1)) {
+      valueFrom = p + 4;
+      valueTo = valueFrom;
+      for (;;) {
+        const c = xml.charCodeAt(valueTo);
+        if (c === 0x3c) break;
+        if (c === 0x26 || c === 0xd || Number.isNaN(c)) return -1;
+        valueTo += 1;
+      }
+      if (!xml.startsWith("</v></c>", valueTo)) return -1;
+      p = valueTo + 8;
+    } else {
+      return -1;
+    }
+    // The cell's place, as startCell finds it.
+    if (refFrom < 0 || !placeAt(xml, refFrom, refTo)) column += 1;
+    if (row < 0) row = 0;
+    inCell = false;
+    formula = undefined;
+    // </v> ends a value being read (as the scanner's close event would).
+    if (valueFrom >= 0) inValue = false;
+    // Its value, as endCell keeps it: only a value written (an empty one is none).
+    if (valueTo > valueFrom) {
+      const type = typeFrom < 0 ? undefined : typeName(xml, typeFrom, typeTo);
+      let value: RawCell;
+      if (type === "s") {
+        const index = digitsValue(xml, valueFrom, valueTo);
+        value = context.strings[index >= 0 ? index : Number(xml.slice(valueFrom, valueTo))] ?? "";
+      } else {
+        const style = styleFrom < 0 ? 0 : digitsValue(xml, styleFrom, styleTo);
+        value = cellValue(type, xml.slice(valueFrom, valueTo), style >= 0 ? style : Number(xml.slice(styleFrom, styleTo)) || 0, context);
+      }
+      if (value !== null && value !== "") keep(value);
+    }
+    return p;
+  }
+  /** Sets row and column from a reference written in the file, as parseCellRef reads it; false when it is none. */
+  function placeAt(xml: string, from: number, to: number): boolean {
+    let c = 0;
+    let i = from;
+    for (; i < to; i += 1) {
+      const code = xml.charCodeAt(i);
+      if (code >= 65 && code <= 90) c = c * 26 + code - 64;
+      else if (code >= 97 && code <= 122) c = c * 26 + code - 96;
+      else break;
+      if (c > MAX_COLUMN) return false;
+    }
+    const r = digitsValue(xml, i, to);
+    if (r < 0) {
+      // Not letters and digits alone: parseCellRef decides.
+      const at = parseCellRef(xml.slice(from, to));
+      if (!at) return false;
+      [row, column] = at;
+      return true;
+    }
+    if (i === from || r < 1 || r > MAX_ROW) return false;
+    row = r - 1;
+    column = c - 1;
+    return true;
+  }
   function keep(value: RawCell): void {
     context.budget.left -= 1;
     if (context.budget.left < 0) {

@@ -28,6 +28,13 @@ export interface XmlHandlers {
   open(tag: XmlTag): void;
   close(name: string): void;
   text(text: string): void;
+  /**
+   * Offered each start tag inside the root element (`lt`: the index of its "<"): may read the whole
+   * element itself and give the index after it, or give -1 to leave it to the scanner. For elements
+   * written in one plain form, many times (a worksheet's cells), read exactly as the scanner would:
+   * anything else is left to it.
+   */
+  element?(xml: string, lt: number): number;
 }
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -108,6 +115,7 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const open: string[] = [];
   const names = new Names();
+  const element = handlers.element;
   let rootSeen = false;
   while (i < n) {
     const lt = xml.indexOf("<", i);
@@ -152,6 +160,13 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       if (close < 0) throw new XmlError("unterminated processing instruction");
       i = close + 2;
       continue;
+    }
+    if (element !== undefined && open.length > 0) {
+      const after = element(xml, lt);
+      if (after >= 0) {
+        i = after;
+        continue;
+      }
     }
     // <name attr="value" …> or <name … />
     let p = lt + 1;

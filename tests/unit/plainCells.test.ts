@@ -1,0 +1,190 @@
+// The worksheet's plain cells (parts.ts plainCell: <c r="B2" s="1" t="s"><v>3</v></c> read at once) are
+// held to the scanner's reading of the same XML tag by tag (parseWorksheet(…, plain = false)): the same
+// cells, holes and lengths included, the same merges and the same refusal, on every worksheet of the
+// repository's workbooks and on generated cells written every way a writer could.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { decodePart, parseSharedStrings, parseWorksheet, type CellContext } from "../../src/xlsx/parts";
+import { openZip } from "../../src/xlsx/zip";
+
+function workbooks(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return workbooks(path);
+    return /\.xls[xm]$/.test(name) ? [path] : [];
+  });
+}
+
+const root = resolve(__dirname, "../..");
+const FILES = ["seeds", "tests/fixtures", "tests/support"].flatMap((dir) => workbooks(join(root, dir)));
+
+/** The reading as a value to compare: every row and cell index written out (a hole is not an undefined). */
+function shape(read: () => ReturnType<typeof parseWorksheet>): unknown {
+  try {
+    const result = read();
+    return {
+      rows: result.rows.length,
+      cells: Object.entries(result.rows).map(([r, cells]) => [r, cells.length, Object.entries(cells)]),
+      merges: result.merges,
+      hasTable: result.hasTable,
+      usedRows: result.usedRows,
+      usedColumns: result.usedColumns,
+    };
+  } catch (error) {
+    return { error: (error as Error).message, cause: String((error as Error & { cause?: unknown }).cause ?? "") };
+  }
+}
+
+const context = (over: Partial<CellContext> = {}): CellContext => ({
+  strings: ["", "評価", "A", "  space  ", "_x000D_"],
+  formats: [undefined, "0%", "yyyy/m/d"],
+  date1904: false,
+  fullCalcOnLoad: false,
+  ...over,
+  // Each reading its own budget: the budget is spent as cells are kept.
+  budget: { ...(over.budget ?? { left: 1_000, limit: 1_000 }) },
+});
+
+function bothWays(xml: string, over: Partial<CellContext> = {}): [unknown, unknown] {
+  return [shape(() => parseWorksheet("xl/worksheets/sheet1.xml", xml, context(over), true)), shape(() => parseWorksheet("xl/worksheets/sheet1.xml", xml, context(over), false))];
+}
+
+const sheet = (cells: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+
+describe("a worksheet's plain cells, read at once", () => {
+  it("read every worksheet of the repository's workbooks as the scanner does", () => {
+    expect(FILES.length).toBeGreaterThan(15);
+    let sheets = 0;
+    for (const file of FILES) {
+      let zip;
+      try {
+        zip = openZip(new Uint8Array(readFileSync(file)));
+      } catch {
+        continue;
+      }
+      const names = zip.names();
+      const parts = zip.read(names.filter((n) => /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/.test(n)));
+      const stringsBytes = parts.get("xl/sharedStrings.xml");
+      const strings = stringsBytes ? parseSharedStrings("xl/sharedStrings.xml", decodePart(stringsBytes)) : [];
+      for (const [name, bytes] of parts) {
+        if (!name.startsWith("xl/worksheets/")) continue;
+        const xml = decodePart(bytes);
+        const over = { strings, budget: { left: 2_000_000, limit: 2_000_000 } };
+        const [plain, scanned] = [shape(() => parseWorksheet(name, xml, context(over), true)), shape(() => parseWorksheet(name, xml, context(over), false))];
+        expect(plain, `${file} ${name}`).toEqual(scanned);
+        sheets += 1;
+      }
+    }
+    expect(sheets).toBeGreaterThan(20);
+  });
+
+  it("read the forms writers use, and leave every other form to the scanner, with the same result", () => {
+    const forms = [
+      '<c r="A1" s="1" t="s"><v>1</v></c>',
+      '<c r="B1" t="s" s="2"><v>0</v></c>',
+      '<c r="C1"><v>12.5</v></c>',
+      '<c r="D1" s="1"><v> 0.25 </v></c>',
+      '<c r="E1" s="2"><v>45000</v></c>',
+      '<c r="F1" s="1"/>',
+      '<c r="G1" s="1"></c>',
+      '<c r="H1" t="b"><v>1</v></c>',
+      '<c r="I1" t="e"><v>#N/A</v></c>',
+      '<c r="J1" t="str"><v>text</v></c>',
+      '<c r="K1" t="inlineStr"><is><t>inline</t></is></c>',
+      '<c r="L1" t="d"><v>2024-04-01T00:00:00</v></c>',
+      '<c r="M1" t="s"><v>007</v></c>',
+      '<c r="N1" t="s"><v>99</v></c>',
+      '<c r="O1" t="s"><v>1.0</v></c>',
+      '<c r="P1" t="s"><v></v></c>',
+      '<c r="Q1"><f>1+1</f><v>2</v></c>',
+      '<c r="R1"><f>1+1</f></c>',
+      '<c r="S1" t="str"><v>a &amp; b</v></c>',
+      '<c r="T1" t="str"><v>a\r\nb</v></c>',
+      '<c r="U1" t="str"><v>a\nb</v></c>',
+      '<c r="V1" s="1" t="s" ><v>1</v></c>',
+      '<c  r="W1"><v>1</v></c>',
+      '<c r="X1"\ts="1"><v>1</v></c>',
+      "<c r='Y1'><v>1</v></c>",
+      '<c r="Z1" cm="1"><v>1</v></c>',
+      '<c r="AA1" x14ac:foo="1"><v>1</v></c>',
+      '<c r="AB1"><v>1</v ></c>',
+      '<c r="AC1"><v>1</v></c >',
+      '<c r="AD1"><v/></c>',
+      '<c r="AE1"> <v>1</v></c>',
+      '<c r="AF1"><v>1</v> </c>',
+      '<c><v>3</v></c>',
+      '<c r=""><v>4</v></c>',
+      '<c r="a1"><v>5</v></c>',
+      '<c r="A01"><v>6</v></c>',
+      '<c r="A1.0"><v>7</v></c>',
+      '<c r="A 1"><v>8</v></c>',
+      '<c r="XFD1"><v>9</v></c>',
+      '<c r="XFE1"><v>10</v></c>',
+      '<c r="A1048576"><v>11</v></c>',
+      '<c r="A1048577"><v>12</v></c>',
+      '<c r="A0"><v>13</v></c>',
+      '<c r="1"><v>14</v></c>',
+      '<c r="AB"><v>15</v></c>',
+      '<c r="A1" r="B1"><v>16</v></c>',
+      '<c r="A1" s="1" s="2"><v>17</v></c>',
+      '<c r="A1"s="1"><v>18</v></c>',
+      '<c r="A1" s=""><v>19</v></c>',
+      '<c r="A1" s="x"><v>20</v></c>',
+      '<c r="A1" s="1e0"><v>21</v></c>',
+      '<c r="A1" t=""><v>22</v></c>',
+      '<c r="A1" t="n"><v>23</v></c>',
+      '<c r="A1" t="s"><v>1234567890123456</v></c>',
+      '<c r="A1" t="s"><v>4</v></c>',
+      '<c r="A1"><v>1<v>2</v></v></c>',
+      '<c r="A1"><v>1</v><v>2</v></c>',
+      '<c r="A1"><v>1</c>',
+      '<c r="A1"><v>1</v></c',
+      '<c r="A1"',
+      '<c r="A1" s="<"><v>1</v></c>',
+      '<c r="A1" s="&amp;"><v>1</v></c>',
+      '<c r="A1" s="1\n"><v>1</v></c>',
+      '<c r="A1"><v>&#x41;</v></c>',
+      '<c r="A1"><v>&bogus;</v></c>',
+      '<x:c r="A1"><x:v>1</x:v></x:c>',
+      '<cx r="A1"><v>1</v></cx>',
+      '<c r="A2"><v>24</v></c><c r="A2" t="s"><v>0</v></c>',
+      '<c r="A3" t="s"><v>1</v></c><c r="A3" t="s"><v>0</v></c>',
+      '<c r="B5"><f>A1</f><v>0</v></c>',
+      '<c r="B6" t="str"><f>A1</f><v></v></c>',
+      '<c r="A1"><is><t>x</t></is><v>1</v></c>',
+    ];
+    const forms2 = fc.array(fc.constantFrom(...forms), { maxLength: 8 });
+    fc.assert(
+      fc.property(forms2, fc.boolean(), (cells, recalc) => {
+        const [plain, scanned] = bothWays(sheet(cells.join("")), { fullCalcOnLoad: recalc });
+        expect(plain).toEqual(scanned);
+      }),
+      { numRuns: 1000 },
+    );
+    for (const form of forms) {
+      const [plain, scanned] = bothWays(sheet(form));
+      expect(plain, form).toEqual(scanned);
+    }
+  });
+
+  it("read cells built of random pieces as the scanner does (refusals included)", () => {
+    const piece = fc.constantFrom("<c", " ", "  ", 'r="', "s=", "t=", '"', "A", "B", "1", "2", "0", "s", "str", ">", "/>", "</c>", "<v>", "</v>", "<f>", "</f>", "&amp;", "&", "<", "\r", "\n", "\t", "評", "_x000D_");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const [plain, scanned] = bothWays(sheet(pieces.join("")));
+        expect(plain).toEqual(scanned);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("keep the cell budget as the scanner does: the same refusal at the same count", () => {
+    const cells = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? `<c r="A${i + 1}" t="s"><v>0</v></c>` : `<c r="A${i + 1}" t="s"><v>1</v></c>`)).join("");
+    for (const left of [0, 1, 5, 7, 8, 9, 20]) {
+      const [plain, scanned] = bothWays(sheet(cells), { budget: { left, limit: left } });
+      expect(plain, String(left)).toEqual(scanned);
+    }
+  });
+});
