@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 "use strict";
-// The plan-progress command line. The code is built by `npm run build` (or build:test) into dist/cli.
+// The plan-progress command line. The code is built by `npm run build` (or build:test) into dist/cli, and
+// loaded with the code cache the build kept (bin/load.js).
 const fs = require("fs");
 const path = require("path");
 
@@ -11,4 +12,4 @@ if (!fs.existsSync(built)) {
   );
   process.exit(2);
 }
-require(built);
+require("./load").load(built);

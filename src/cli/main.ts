@@ -1,3 +1,4 @@
+import { isatty } from "node:tty";
 import { run } from "./run";
 import { oneLine, visible } from "./terminal";
 
@@ -7,7 +8,8 @@ const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
   // A message to standard error is one line, whatever a file name or a sheet name put in it.
   err: (line: string) => process.stderr.write(`plan-progress: ${oneLine(line)}\n`),
-  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+  // Asked of the descriptor: process.stderr, a stream, is made (some milliseconds) only when written to.
+  ...(isatty(2) ? { progress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   version: typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "0.0.0",
 };
 

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkScript, shippedScripts } from "../../scripts/check-bundles.mjs";
@@ -222,6 +223,90 @@ describe("the plan-progress command (bin)", () => {
       expect(run.stderr.trim().split("\n")).toHaveLength(1);
       expect(run.stderr).toMatch(/^plan-progress: /);
       expect(run.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    }
+  });
+});
+
+describe("the command line's code cache (bin/load.js, made by scripts/code-cache.cjs)", () => {
+  const entry = join(root, "dist/cli/plan-progress.js");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is a plain CommonJS file of bin/
+  const { buildOf, cacheFolder } = require("../../bin/load.js") as { buildOf: (source: string) => string | undefined; cacheFolder: (dist: string, build: string) => string };
+
+  /** Runs the command through the loader from `dist` (a copy, say) and reports, on stderr's last line, what V8 said of each cache. */
+  function throughLoader(dist: string, args: string[]) {
+    const dir = mkdtempSync(join(tmpdir(), "plan-progress-load-"));
+    const driver = join(dir, "driver.cjs");
+    writeFileSync(
+      driver,
+      `const scripts = require(${JSON.stringify(join(root, "bin/load.js"))}).load(${JSON.stringify(join(dist, "plan-progress.js"))});
+process.on("exit", () => process.stderr.write("\\n" + JSON.stringify(scripts.map((s) => [require("path").basename(s.file), s.script.cachedDataRejected ?? null])) + "\\n"));`,
+    );
+    try {
+      const run = spawnSync(process.execPath, [driver, ...args], { encoding: "utf8", cwd: root });
+      const lines = run.stderr.trimEnd().split("\n");
+      return { status: run.status, stdout: run.stdout, stderr: lines.slice(0, -1).join("\n").trimEnd(), caches: JSON.parse(lines[lines.length - 1] ?? "[]") as [string, boolean | null][] };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  /** The same command without the loader: the entry required as Node requires it, nothing cached. */
+  const plain = (args: string[]) => spawnSync(process.execPath, [entry, ...args], { encoding: "utf8", cwd: root });
+
+  const COMMANDS = [
+    ["check", "seeds/kodaira-r2.xlsx"],
+    ["check", "seeds/kodaira-r2.xlsx", "--json", "--lang", "en"],
+    ["check", "seeds/sado-2006.xlsx", "--explain"],
+    ["check", "README.md"],
+    ["diff", "seeds/kodaira-r2.xlsx", "seeds/kodaira-r3.xlsx"],
+    ["fy", "令和3年3月末"],
+    ["metrics", "職員数 1,234人（達成率 95%）"],
+    ["--help"],
+  ];
+
+  it("is made by the build for this build and this V8, and V8 takes it for the files a check runs", () => {
+    const build = buildOf(readFileSync(entry, "utf8"));
+    expect(build).toMatch(/^[0-9a-f]{16,}$/);
+    const folder = cacheFolder(join(root, "dist/cli"), build as string);
+    expect(folder).toContain(process.versions.v8);
+    expect(readdirSync(folder).sort()).toEqual(expect.arrayContaining(["plan-progress.js.cache"]));
+    const run = throughLoader(join(root, "dist/cli"), ["check", "seeds/kodaira-r2.xlsx"]);
+    expect(run.status).toBe(1);
+    // The entry and the check's chunks, each from its cache (false: not rejected).
+    expect(run.caches.length).toBeGreaterThanOrEqual(2);
+    expect(run.caches.every(([, rejected]) => rejected === false), JSON.stringify(run.caches)).toBe(true);
+  });
+
+  it("changes nothing a command writes: the same output and exit code with the cache, without it, and with a damaged or another build's cache", () => {
+    const copy = mkdtempSync(join(tmpdir(), "plan-progress-dist-"));
+    const other = mkdtempSync(join(tmpdir(), "plan-progress-dist-"));
+    try {
+      // A copy whose every cache file is damaged (not handed to V8, which could crash on it), and one of
+      // another build (not looked for).
+      cpSync(join(root, "dist/cli"), copy, { recursive: true });
+      const build = buildOf(readFileSync(entry, "utf8")) as string;
+      const folder = cacheFolder(copy, build);
+      for (const name of readdirSync(folder)) {
+        const bytes = readFileSync(join(folder, name));
+        bytes.fill(7, 64, Math.min(bytes.length, 4096));
+        writeFileSync(join(folder, name), bytes);
+      }
+      cpSync(join(root, "dist/cli"), other, { recursive: true });
+      writeFileSync(join(other, "plan-progress.js"), readFileSync(entry, "utf8").replace(build, "0".repeat(build.length)));
+      for (const args of COMMANDS) {
+        const expected = plain(args);
+        for (const [name, dist, caches] of [
+          ["cached", join(root, "dist/cli"), (c: boolean | null) => c === false],
+          ["damaged", copy, (c: boolean | null) => c === null],
+          ["another build", other, (c: boolean | null) => c === null],
+        ] as const) {
+          const run = throughLoader(dist, args);
+          expect([run.status, run.stdout, run.stderr], `${name}: ${args.join(" ")}`).toEqual([expected.status, expected.stdout, expected.stderr.trimEnd()]);
+          if (args[0] === "check" && args[1] !== "README.md") expect(run.caches.filter(([file]) => file === "plan-progress.js").every(([, c]) => caches(c)), `${name}: ${JSON.stringify(run.caches)}`).toBe(true);
+        }
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
     }
   });
 });
