@@ -143,9 +143,10 @@ export function parseWorkbook(part: string, xml: string): WorkbookPart {
 
 /**
  * The shared strings: each <si>'s text, rich-text runs joined, phonetic guides (<rPh>, the furigana
- * Japanese Excel stores beside a cell's text) left out, as Excel shows the cell.
+ * Japanese Excel stores beside a cell's text) left out, as Excel shows the cell. `plain`: plain items
+ * read at once (plainItem); false reads every tag through the scanner (what the tests hold it to).
  */
-export function parseSharedStrings(part: string, xml: string): string[] {
+export function parseSharedStrings(part: string, xml: string, plain = true): string[] {
   const strings: string[] = [];
   let inItem = false;
   let phonetic = 0;
@@ -175,8 +176,30 @@ export function parseSharedStrings(part: string, xml: string): string[] {
     text(text) {
       if (inText) current += text;
     },
+    ...(plain ? { element: plainItem } : {}),
   });
   return strings;
+
+  /**
+   * An item written plainly — <si><t>text</t></si>, or <t xml:space="preserve"> — its text without
+   * references or carriage returns: read at once, with the effect the scanner's events would have. Any
+   * other item (runs of formatted text, furigana, references) gives -1: the scanner reads it.
+   */
+  function plainItem(xml: string, lt: number): number {
+    if (!xml.startsWith("<si><t", lt) || phonetic !== 0 || inText) return -1;
+    let p = lt + 6;
+    if (xml.charCodeAt(p) === 0x3e) p += 1;
+    else if (xml.startsWith(' xml:space="preserve">', p)) p += 22;
+    else return -1;
+    const end = xml.indexOf("<", p);
+    if (end < 0 || !xml.startsWith("</t></si>", end)) return -1;
+    const text = xml.slice(p, end);
+    if (text.includes("&") || text.includes("\r")) return -1;
+    current = text;
+    strings.push(decodeXstring(text));
+    inItem = false;
+    return end + 9;
+  }
 }
 
 /**
@@ -346,6 +369,22 @@ function typeName(xml: string, from: number, to: number): string {
   return to - from === 3 && xml.startsWith("str", from) ? "str" : xml.slice(from, to);
 }
 
+/** A cell's style as startCell reads it (Number(s) || 0), from the attribute's bounds (-1: none written). */
+function styleOf(xml: string, from: number, to: number): number {
+  if (from < 0) return 0;
+  const digits = digitsValue(xml, from, to);
+  return digits >= 0 ? digits : Number(xml.slice(from, to)) || 0;
+}
+
+/** The end ("<") of text from `from` on that the scanner would hand over as written: -1 when it holds a reference or a carriage return (or never ends). */
+function plainTextEnd(xml: string, from: number): number {
+  for (let i = from; ; i += 1) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3c) return i;
+    if (c === 0x26 || c === 0xd || Number.isNaN(c)) return -1;
+  }
+}
+
 /**
  * A worksheet's cells: only those the file holds, never the empty rectangle around them (a lone cell at
  * XFD1048576 costs one cell). Formulas give their cached result; nothing is evaluated, and a formula
@@ -468,14 +507,16 @@ export function parseWorksheet(part: string, xml: string, context: CellContext, 
   }
   /**
    * A cell written in the plain form most of a sheet's cells take — <c r="B2" s="1" t="s"><v>12</v></c>,
-   * <c r="B2" s="1"></c> or <c r="B2" s="1"/>: attributes r, s and t only, each once, quoted with ", one
-   * space before each; a value without references or carriage returns — read at once, with the same
-   * effect as the scanner's events would have (startCell, endCell), and without making the strings it
-   * does not keep (the reference, the style, a shared string's index). Any other form gives -1: the
+   * <c r="B2" s="1"></c>, <c r="B2" s="1"/>, or with a formula first, <c r="B2"><f>A1*2</f><v>4</v></c>:
+   * attributes r, s and t only, each once, quoted with ", one space before each; a formula without
+   * attributes; texts without references or carriage returns — read at once, with the same effect as the
+   * scanner's events would have (startCell, the text handler, endCell), and without making the strings
+   * it does not keep (the reference, the style, a shared string's index). Any other form gives -1: the
    * scanner reads it tag by tag, and refuses what it refuses.
    */
   function plainCell(xml: string, lt: number): number {
-    if (xml.charCodeAt(lt + 1) !== 0x63 || xml.charCodeAt(lt + 2) !== 0x20) return -1;
+    // Inside a value or a formula (a sheet nested so is malformed): left to the scanner.
+    if (xml.charCodeAt(lt + 1) !== 0x63 || xml.charCodeAt(lt + 2) !== 0x20 || inValue || inFormula) return -1;
     let p = lt + 3;
     let refFrom = -1;
     let refTo = -1;
@@ -515,42 +556,54 @@ export function parseWorksheet(part: string, xml: string, context: CellContext, 
     }
     let valueFrom = -1;
     let valueTo = -1;
+    let formulaFrom = -1;
+    let formulaTo = -1;
     if (xml.charCodeAt(p) === 0x2f) {
       if (xml.charCodeAt(p + 1) !== 0x3e) return -1;
       p += 2;
-    } else if (xml.startsWith("</c>", p + 1)) {
-      p += 5;
-    } else if (xml.startsWith("<v>", p + 1)) {
-      valueFrom = p + 4;
-      valueTo = valueFrom;
-      for (;;) {
-        const c = xml.charCodeAt(valueTo);
-        if (c === 0x3c) break;
-        if (c === 0x26 || c === 0xd || Number.isNaN(c)) return -1;
-        valueTo += 1;
-      }
-      if (!xml.startsWith("</v></c>", valueTo)) return -1;
-      p = valueTo + 8;
     } else {
-      return -1;
+      p += 1;
+      // A formula without attributes (<f>SUM(A1:A3)</f>), then the cell's end or its value.
+      if (xml.startsWith("<f>", p)) {
+        formulaFrom = p + 3;
+        formulaTo = plainTextEnd(xml, formulaFrom);
+        if (formulaTo < 0 || !xml.startsWith("</f>", formulaTo)) return -1;
+        p = formulaTo + 4;
+      }
+      if (xml.startsWith("</c>", p)) {
+        p += 4;
+      } else if (xml.startsWith("<v>", p)) {
+        valueFrom = p + 3;
+        valueTo = plainTextEnd(xml, valueFrom);
+        if (valueTo < 0 || !xml.startsWith("</v></c>", valueTo)) return -1;
+        p = valueTo + 8;
+      } else {
+        return -1;
+      }
     }
     // The cell's place, as startCell finds it.
     if (refFrom < 0 || !placeAt(xml, refFrom, refTo)) column += 1;
     if (row < 0) row = 0;
     inCell = false;
     formula = undefined;
-    // </v> ends a value being read (as the scanner's close event would).
-    if (valueFrom >= 0) inValue = false;
-    // Its value, as endCell keeps it: only a value written (an empty one is none).
-    if (valueTo > valueFrom) {
-      const type = typeFrom < 0 ? undefined : typeName(xml, typeFrom, typeTo);
+    const type = typeFrom < 0 ? undefined : typeName(xml, typeFrom, typeTo);
+    if (formulaFrom >= 0) {
+      // A formula's cell, as endCell keeps it: its result, or the formula when it has none.
+      const text = xml.slice(valueFrom, valueTo);
+      if (withoutResult(type, text, valueFrom >= 0, context)) {
+        keep({ error: FORMULA_WITHOUT_RESULT, formula: xml.slice(formulaFrom, Math.min(formulaTo, formulaFrom + FORMULA_KEPT)) });
+      } else if (text !== "") {
+        const value = cellValue(type, text, styleOf(xml, styleFrom, styleTo), context);
+        if (value !== null && value !== "") keep(value);
+      }
+    } else if (valueTo > valueFrom) {
+      // Its value, as endCell keeps it: only a value written (an empty one is none).
       let value: RawCell;
       if (type === "s") {
         const index = digitsValue(xml, valueFrom, valueTo);
         value = context.strings[index >= 0 ? index : Number(xml.slice(valueFrom, valueTo))] ?? "";
       } else {
-        const style = styleFrom < 0 ? 0 : digitsValue(xml, styleFrom, styleTo);
-        value = cellValue(type, xml.slice(valueFrom, valueTo), style >= 0 ? style : Number(xml.slice(styleFrom, styleTo)) || 0, context);
+        value = cellValue(type, xml.slice(valueFrom, valueTo), styleOf(xml, styleFrom, styleTo), context);
       }
       if (value !== null && value !== "") keep(value);
     }

@@ -1,7 +1,8 @@
-// The worksheet's plain cells (parts.ts plainCell: <c r="B2" s="1" t="s"><v>3</v></c> read at once) are
-// held to the scanner's reading of the same XML tag by tag (parseWorksheet(…, plain = false)): the same
-// cells, holes and lengths included, the same merges and the same refusal, on every worksheet of the
-// repository's workbooks and on generated cells written every way a writer could.
+// The worksheet's plain cells (parts.ts plainCell: <c r="B2" s="1" t="s"><v>3</v></c> read at once) and
+// the shared strings' plain items (plainItem: <si><t>…</t></si>) are held to the scanner's reading of the
+// same XML tag by tag (parseWorksheet(…, plain = false), parseSharedStrings(…, false)): the same cells,
+// holes and lengths included, the same merges, the same strings and the same refusal, on every part of the
+// repository's workbooks and on generated XML written every way a writer could.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
@@ -154,6 +155,24 @@ describe("a worksheet's plain cells, read at once", () => {
       '<c r="B5"><f>A1</f><v>0</v></c>',
       '<c r="B6" t="str"><f>A1</f><v></v></c>',
       '<c r="A1"><is><t>x</t></is><v>1</v></c>',
+      '<c r="C2"><f>SUM(A1:A3)</f><v>0</v></c>',
+      '<c r="C3" t="str"><f>_xldudf_PLAN_CHECK(F9,H9,I9)</f><v>RATING_OVERSTATED: 実績44.0%</v></c>',
+      '<c r="C4" t="str"><f>A1</f><v></v></c>',
+      '<c r="C5"><f></f><v>3</v></c>',
+      '<c r="C6"><f/><v>3</v></c>',
+      '<c r="C7"><f t="shared" ref="C7:C9" si="0">A1*2</f><v>2</v></c>',
+      '<c r="C8"><f>A1&amp;B1</f><v>ab</v></c>',
+      '<c r="C9"><f>A1\rB1</f><v>1</v></c>',
+      `<c r="C10"><f>${"A1+".repeat(100)}1</f></c>`,
+      '<c r="C11" t="b"><f>TRUE()</f><v>1</v></c>',
+      '<c r="C12" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+      '<c r="C13"><f>1</f><f>2</f><v>3</v></c>',
+      '<c r="C14"><v>1</v><f>2</f></c>',
+      '<c r="C15"><f>A1<v>1</v></f></c>',
+      '<c r="C16" s="2"><f>DATE(2024,4,1)</f><v>45383</v></c>',
+      '<c r="C17" t="str"><f>A1</f></c>',
+      '<c r="D3"><v>1<c r="D4"><f>X</f><v>2</v></c></v></c>',
+      '<c r="D5"><f>1<c r="D6"><f>Y</f><v>2</v></c></f></c>',
     ];
     const forms2 = fc.array(fc.constantFrom(...forms), { maxLength: 8 });
     fc.assert(
@@ -186,5 +205,71 @@ describe("a worksheet's plain cells, read at once", () => {
       const [plain, scanned] = bothWays(sheet(cells), { budget: { left, limit: left } });
       expect(plain, String(left)).toEqual(scanned);
     }
+  });
+});
+
+describe("a shared strings part's plain items, read at once", () => {
+  const strings = (xml: string, plain: boolean): unknown => {
+    try {
+      return parseSharedStrings("xl/sharedStrings.xml", xml, plain);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  const sst = (items: string) => `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`;
+
+  it("read every shared strings part of the repository's workbooks as the scanner does", () => {
+    let parts = 0;
+    for (const file of FILES) {
+      let zip;
+      try {
+        zip = openZip(new Uint8Array(readFileSync(file)));
+      } catch {
+        continue;
+      }
+      const bytes = zip.read(["xl/sharedStrings.xml"]).get("xl/sharedStrings.xml");
+      if (!bytes) continue;
+      const xml = decodePart(bytes);
+      expect(strings(xml, true), file).toEqual(strings(xml, false));
+      parts += 1;
+    }
+    expect(parts).toBeGreaterThan(10);
+  });
+
+  it("read the items writers write, and leave every other item to the scanner, with the same result", () => {
+    const items = [
+      "<si><t>評価</t></si>",
+      '<si><t xml:space="preserve"> 前後に空白 </t></si>',
+      "<si><t></t></si>",
+      "<si><t/></si>",
+      "<si><t>a &amp; b</t></si>",
+      "<si><t>a\r\nb</t></si>",
+      "<si><t>a\nb</t></si>",
+      "<si><t>_x000D_改行_x005F_x0041_</t></si>",
+      "<si><r><t>太字</t></r><r><rPr><b/></rPr><t>と普通</t></r></si>",
+      "<si><t>漢字</t><rPh sb=\"0\" eb=\"2\"><t>かんじ</t></rPh><phoneticPr fontId=\"1\"/></si>",
+      "<si><t>x</t><t>y</t></si>",
+      "<si> <t>x</t></si>",
+      "<si><t>x</t> </si>",
+      "<si><t >x</t></si>",
+      "<si><t xml:space='preserve'>x</t></si>",
+      "<si><t xml:space=\"default\">x</t></si>",
+      "<si><t>x</si>",
+      "<si><t>x</t></si",
+      "<si><t>x<si><t>y</t></si></t></si>",
+      "<si><r><si><t>y</t></si><t>z</t></r></si>",
+      "<rPh><si><t>z</t></si></rPh>",
+      "<x:si><x:t>prefixed</x:t></x:si>",
+      "<si><t>&bogus;</t></si>",
+      "<si><t>a]]>b</t></si>",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...items), { maxLength: 8 }), (chosen) => {
+        const xml = sst(chosen.join(""));
+        expect(strings(xml, true)).toEqual(strings(xml, false));
+      }),
+      { numRuns: 1000 },
+    );
+    for (const item of items) expect(strings(sst(item), true), item).toEqual(strings(sst(item), false));
   });
 });
