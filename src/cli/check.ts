@@ -15,7 +15,7 @@ import { roleText, scaleText, settingsWithUnderstood, understoodLines, understoo
 import type { RatingScale } from "../core/rating/scale";
 import type { Localized } from "../core/text/localized";
 import { nodeUtf8, readFailureText, readUserFile } from "./files";
-import { nodeInflater } from "./inflate";
+import { nodeInflater, nodeInflaterAsync } from "./inflate";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, JsonOut, type CliIo } from "./io";
 import type { CliLocale, CliMessages } from "./messages";
 import { oneLine } from "./terminal";
@@ -253,7 +253,7 @@ export async function check(args: string[], m: CliMessages, io: CliIo, locale: C
     if (io.progress) io.progress(m.reading(file));
     try {
       const started = now();
-      const port = await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater, utf8: nodeUtf8 });
+      const port = await XlsxWorkbookPort.load(read.bytes, { inflate: nodeInflater, inflateAsync: nodeInflaterAsync, utf8: nodeUtf8 });
       const loaded = now();
       const fileSettings = (await port.readSettings())?.settings ?? DEFAULT_SETTINGS;
       // --config stands for the settings sheet; the options stand above both.

@@ -17,7 +17,7 @@ import type { SheetPlan } from "../core/report/plan";
 import { SETTINGS_SHEET, settingsFromRows, settingsToRows, type PlanSettings, type SettingsRead } from "../core/workbook/settings";
 import { cellAddress, readTable, type ReadOptions } from "../core/workbook/table";
 import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
-import { readXlsx, type ReadOptions as XlsxReadOptions, type SheetRead, type XlsxRead } from "./reader";
+import { readXlsx, readXlsxAsync, type ReadOptions as XlsxReadOptions, type SheetRead, type XlsxRead } from "./reader";
 import type { OwnSheet } from "./ownSheets";
 
 export type { Inflater } from "./zip";
@@ -56,7 +56,8 @@ export class XlsxWorkbookPort implements FileWorkbookPort {
   /** Reads an .xlsx; refuses what is not one, is encrypted or too large, with an XlsxReadError. */
   static async load(data: ArrayBuffer | Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxWorkbookPort> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    return new XlsxWorkbookPort(bytes, readXlsx(bytes, options), options);
+    const inflateAsync = options.inflateAsync;
+    return new XlsxWorkbookPort(bytes, inflateAsync ? await readXlsxAsync(bytes, { ...options, inflateAsync }) : readXlsx(bytes, options), options);
   }
 
   /** A workbook built in memory (tests, generated samples), read as its file would be. */

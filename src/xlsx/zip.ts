@@ -243,12 +243,21 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, start + entry.size);
 }
 
+/** Inflates as Inflater does, off the main thread (Node's zlib in its thread pool). */
+export type AsyncInflater = (data: Uint8Array, size: number) => Promise<Uint8Array>;
+
 export interface ZipArchive {
   /** Entry names, as stored. */
   names(): string[];
   has(name: string): boolean;
   /** Inflates the named parts (missing names are left out), after checking their sizes together. */
   read(names: readonly string[]): Map<string, Uint8Array>;
+  /**
+   * What read gives, the parts inflated side by side by `inflate` and each handed to `then` as soon as it
+   * is whole (a part is decoded while the others still inflate): the same checks first, and the same
+   * failure as read — that of the first part, in `names` order, that cannot be had.
+   */
+  readAsync<T>(names: readonly string[], inflate: AsyncInflater, then: (name: string, part: Uint8Array) => T): Promise<Map<string, T>>;
 }
 
 /** Opens the zip of an .xlsx: lists its entries without inflating anything. */
@@ -264,24 +273,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS, infla
     names: () => [...entries.keys()],
     has: (name) => entries.has(name),
     read(names) {
-      const wanted = names.filter((name) => entries.has(name)).map((name) => entries.get(name) as ZipEntry);
-      let total = 0;
-      for (const entry of wanted) {
-        const { name, originalSize, size } = entry;
-        total += originalSize;
-        if (originalSize > limits.partBytes) {
-          throw READ_ERRORS.tooLarge({ ja: `${name} が展開後 ${MB(originalSize)}、上限 ${MB(limits.partBytes)}`, en: `${name} is ${MB(originalSize)} uncompressed, over ${MB(limits.partBytes)}` });
-        }
-        if (originalSize > limits.ratioFloorBytes && originalSize > size * limits.ratio) {
-          const ratio = Math.round(originalSize / Math.max(1, size));
-          throw READ_ERRORS.tooLarge({ ja: `${name} の圧縮率が異常です（${ratio} 倍）`, en: `${name} is compressed ${ratio} to one, as a zip bomb is` });
-        }
-        if (entry.flags & 1) throw READ_ERRORS.notWorkbook(`${name} が暗号化されています / ${name} is encrypted`);
-        if (entry.method !== 0 && entry.method !== 8) throw READ_ERRORS.notWorkbook(`${name} の圧縮方式 ${entry.method} / compression method ${entry.method}`);
-      }
-      if (total > limits.totalBytes) {
-        throw READ_ERRORS.tooLarge({ ja: `展開後の合計 ${MB(total)}、上限 ${MB(limits.totalBytes)}`, en: `${MB(total)} uncompressed in all, over ${MB(limits.totalBytes)}` });
-      }
+      const wanted = checked(names);
       const parts = new Map<string, Uint8Array>();
       for (const entry of wanted) {
         const data = entryData(bytes, entry);
@@ -289,10 +281,66 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS, infla
           // Never more than the declared size: a part that lies is cut there (and then fails to parse).
           parts.set(entry.name, entry.method === 0 ? data.subarray(0, entry.originalSize) : inflate(data, entry.originalSize));
         } catch (error) {
-          throw READ_ERRORS.notWorkbook(`${entry.name} を展開できません / ${entry.name} could not be inflated`, error);
+          throw cannotInflate(entry, error);
         }
       }
       return parts;
     },
+    async readAsync(names, inflateAsync, then) {
+      const wanted = checked(names);
+      // As read: a part misplaced in the file fails where read would, after the parts before it.
+      const started: Promise<{ value: ReturnType<typeof then> } | { error: unknown }>[] = [];
+      let misplaced: unknown;
+      for (const entry of wanted) {
+        let data: Uint8Array;
+        try {
+          data = entryData(bytes, entry);
+        } catch (error) {
+          misplaced = error;
+          break;
+        }
+        let inflated: Promise<Uint8Array>;
+        try {
+          inflated = entry.method === 0 ? Promise.resolve(data.subarray(0, entry.originalSize)) : inflateAsync(data, entry.originalSize);
+        } catch (error) {
+          inflated = Promise.reject(error);
+        }
+        started.push(inflated.then((part) => ({ value: then(entry.name, part) }), (error: unknown) => ({ error })));
+      }
+      const done = await Promise.all(started);
+      const parts = new Map<string, ReturnType<typeof then>>();
+      done.forEach((result, i) => {
+        const entry = wanted[i] as ZipEntry;
+        if ("error" in result) throw cannotInflate(entry, result.error);
+        parts.set(entry.name, result.value);
+      });
+      if (misplaced !== undefined) throw misplaced;
+      return parts;
+    },
   };
+
+  /** The named entries, checked together: each within its limits, all within theirs. */
+  function checked(names: readonly string[]): ZipEntry[] {
+    const wanted = names.filter((name) => entries.has(name)).map((name) => entries.get(name) as ZipEntry);
+    let total = 0;
+    for (const entry of wanted) {
+      const { name, originalSize, size } = entry;
+      total += originalSize;
+      if (originalSize > limits.partBytes) {
+        throw READ_ERRORS.tooLarge({ ja: `${name} が展開後 ${MB(originalSize)}、上限 ${MB(limits.partBytes)}`, en: `${name} is ${MB(originalSize)} uncompressed, over ${MB(limits.partBytes)}` });
+      }
+      if (originalSize > limits.ratioFloorBytes && originalSize > size * limits.ratio) {
+        const ratio = Math.round(originalSize / Math.max(1, size));
+        throw READ_ERRORS.tooLarge({ ja: `${name} の圧縮率が異常です（${ratio} 倍）`, en: `${name} is compressed ${ratio} to one, as a zip bomb is` });
+      }
+      if (entry.flags & 1) throw READ_ERRORS.notWorkbook(`${name} が暗号化されています / ${name} is encrypted`);
+      if (entry.method !== 0 && entry.method !== 8) throw READ_ERRORS.notWorkbook(`${name} の圧縮方式 ${entry.method} / compression method ${entry.method}`);
+    }
+    if (total > limits.totalBytes) {
+      throw READ_ERRORS.tooLarge({ ja: `展開後の合計 ${MB(total)}、上限 ${MB(limits.totalBytes)}`, en: `${MB(total)} uncompressed in all, over ${MB(limits.totalBytes)}` });
+    }
+    return wanted;
+  }
 }
+
+const cannotInflate = (entry: ZipEntry, error: unknown) => READ_ERRORS.notWorkbook(`${entry.name} を展開できません / ${entry.name} could not be inflated`, error);

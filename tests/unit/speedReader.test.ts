@@ -3,8 +3,9 @@ import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nodeUtf8 } from "../../src/cli/files";
-import { nodeInflater } from "../../src/cli/inflate";
-import { readXlsx } from "../../src/xlsx/reader";
+import { nodeInflater, pooledInflater } from "../../src/cli/inflate";
+import { readXlsx, readXlsxAsync } from "../../src/xlsx/reader";
+import { sheetXml, soundTable, withDeclaredSize, workbookFile } from "../support/hostile";
 
 /** Every workbook the repository holds: the samples, the other cities' layouts, other programs' files. */
 function workbooks(dir: string): string[] {
@@ -67,5 +68,92 @@ describe("the command line's UTF-8 decoding (nodeUtf8)", () => {
       }
       expect(fast, file).toEqual(plain);
     }
+  });
+});
+
+describe("the command line's reading with its parts inflated side by side (readXlsxAsync)", () => {
+  // Every part, small ones too, handed to zlib's thread pool.
+  const pooled = pooledInflater(0);
+  const sync = (bytes: Uint8Array) => {
+    try {
+      return readXlsx(bytes, { inflate: nodeInflater, utf8: nodeUtf8 });
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const inPool = (bytes: Uint8Array) => readXlsxAsync(bytes, { inflate: nodeInflater, inflateAsync: pooled, utf8: nodeUtf8 }).catch((error: unknown) => (error as Error).message);
+
+  it("reads every workbook of the repository to the same cells as the reading in turn", async () => {
+    for (const file of FILES) {
+      const bytes = new Uint8Array(readFileSync(file));
+      expect(await inPool(bytes), file).toEqual(sync(bytes));
+    }
+  });
+
+  /** The offset of an entry's local header, from the central directory. */
+  function localHeader(bytes: Uint8Array, entry: string): { central: number; local: number } {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = new TextEncoder().encode(entry);
+    for (let i = 0; i + 46 < bytes.length; i += 1) {
+      if (view.getUint32(i, true) === 0x02014b50 && view.getUint16(i + 28, true) === name.length && name.every((b, k) => bytes[i + 46 + k] === b)) return { central: i, local: view.getUint32(i + 42, true) };
+    }
+    throw new Error(`no ${entry}`);
+  }
+  /** The entry's compressed data overwritten in its middle (it no longer inflates, or not to its size). */
+  function damaged(bytes: Uint8Array, entry: string): Uint8Array {
+    const out = bytes.slice();
+    const view = new DataView(out.buffer);
+    const { local } = localHeader(out, entry);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    out.fill(0xff, start + 2, start + 40);
+    return out;
+  }
+  /** The entry's central directory pointing at no local header. */
+  function misplaced(bytes: Uint8Array, entry: string): Uint8Array {
+    const out = bytes.slice();
+    new DataView(out.buffer).setUint32(localHeader(out, entry).central + 42, 3, true);
+    return out;
+  }
+
+  it("refuses what the reading in turn refuses, with the same message, the first part's failure first", async () => {
+    const strings = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>評価の文字列</t></si>".repeat(400)}</sst>`;
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+    const sound = workbookFile(sheetXml(soundTable(30)), { "xl/sharedStrings.xml": strings, "xl/_rels/workbook.xml.rels": rels });
+    const sheet = "xl/worksheets/sheet1.xml";
+    const cases = {
+      sound,
+      lyingSheet: withDeclaredSize(sound, sheet, 100),
+      lyingStrings: withDeclaredSize(sound, "xl/sharedStrings.xml", 100),
+      damagedSheet: damaged(sound, sheet),
+      damagedStrings: damaged(sound, "xl/sharedStrings.xml"),
+      misplacedSheet: misplaced(sound, sheet),
+      // Both fail: the shared strings come first among the parts read, so theirs is the failure said.
+      damagedStringsMisplacedSheet: misplaced(damaged(sound, "xl/sharedStrings.xml"), sheet),
+      lyingStringsDamagedSheet: damaged(withDeclaredSize(sound, "xl/sharedStrings.xml", 100), sheet),
+      misplacedStringsDamagedSheet: damaged(misplaced(sound, "xl/sharedStrings.xml"), sheet),
+    };
+    const said = new Set<string>();
+    for (const [name, bytes] of Object.entries(cases)) {
+      const expected = sync(bytes);
+      expect(await inPool(bytes), name).toEqual(expected);
+      said.add(typeof expected === "string" ? expected : "read");
+    }
+    // An inflater that fails at once (not in its promise) fails the reading as the reading in turn's does.
+    const failing = () => {
+      throw new Error("no inflating today");
+    };
+    const failed = await readXlsxAsync(sound, { inflate: nodeInflater, inflateAsync: failing, utf8: nodeUtf8 }).catch((error: unknown) => (error as Error).message);
+    let inTurn: unknown;
+    try {
+      // The same failure in turn: the parts read after the workbook's (all over 2,000 bytes here) fail.
+      readXlsx(sound, { inflate: (data, size) => (size > 2000 ? failing() : nodeInflater(data, size)) });
+    } catch (error) {
+      inTurn = (error as Error).message;
+    }
+    expect(failed).toEqual(inTurn);
+    expect(failed).toContain("sharedStrings.xml");
+    // The cases fail in different ways (and the sound file reads).
+    expect(said.size).toBeGreaterThanOrEqual(4);
+    expect(sync(cases.damagedStringsMisplacedSheet)).toContain("sharedStrings.xml");
   });
 });
