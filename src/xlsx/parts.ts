@@ -33,8 +33,8 @@ interface XmlHandlers {
   open(name: string, tag: Tag): void;
   close?(name: string): void;
   text?(text: string): void;
-  /** xmlScan's: a whole element read at once, or -1. */
-  element?(xml: string, lt: number): number;
+  /** xmlScan's: whole elements read at once, or -1. */
+  element?(xml: string, lt: number, parent: string): number;
 }
 
 /** Parses one part; a malformed part makes the file unreadable, said with the part's name. */
@@ -376,6 +376,18 @@ function styleOf(xml: string, from: number, to: number): number {
   return digits >= 0 ? digits : Number(xml.slice(from, to)) || 0;
 }
 
+/** The closing quote of an attribute value from `from` on that the scanner would keep as written: -1 when it holds <, & or white space other than a space (or never ends). */
+function plainValueEnd(xml: string, from: number): number {
+  for (let i = from; ; i += 1) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x22) return i;
+    if (c === 0x3c || c === 0x26 || c === 0x9 || c === 0xa || c === 0xd || Number.isNaN(c)) return -1;
+  }
+}
+
+/** A character of an attribute's name as writers write them: letters, digits, ":", "_", "-", ".". */
+const isPlainNameCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
+
 /** The end ("<") of text from `from` on that the scanner would hand over as written: -1 when it holds a reference or a carriage return (or never ends). */
 function plainTextEnd(xml: string, from: number): number {
   for (let i = from; ; i += 1) {
@@ -481,8 +493,60 @@ export function parseWorksheet(part: string, xml: string, context: CellContext, 
       } else if (inFormula && formula !== undefined && formula.length < FORMULA_KEPT) {
         formula += chunk;
       }
-    },    ...(plain ? { element: plainCell } : {}),
+    },    ...(plain ? { element: plainRun } : {}),
   });
+  /**
+   * Plain cells one after another, and the rows between them (</row><row r="3" …>: the same element left
+   * open), read at once (plainCell, plainRowStart); -1 when the first is not one.
+   */
+  function plainRun(xml: string, lt: number, parent: string): number {
+    let p = lt;
+    for (;;) {
+      let after = plainCell(xml, p);
+      if (after < 0 && parent === "row" && xml.startsWith("</row><row ", p)) after = plainRowStart(xml, p + 6);
+      if (after < 0) return p === lt ? -1 : p;
+      p = after;
+    }
+  }
+  /**
+   * A row's start tag written plainly (<row r="3" spans="1:11" ht="32" customHeight="1">): attributes of
+   * plain names, each once, quoted with ", one space before each, values without <, & or white space
+   * other than spaces — read as the scanner's open event would be (the row's number, its first cell);
+   * -1 otherwise.
+   */
+  function plainRowStart(xml: string, lt: number): number {
+    let p = lt + 5;
+    let rowFrom = -1;
+    let rowTo = -1;
+    const names: string[] = [];
+    for (;;) {
+      const code = xml.charCodeAt(p);
+      if (code === 0x3e) break;
+      const start = p;
+      while (isPlainNameCode(xml.charCodeAt(p))) p += 1;
+      if (p === start || xml.charCodeAt(p) !== 0x3d || xml.charCodeAt(p + 1) !== 0x22) return -1;
+      const name = xml.slice(start, p);
+      if (names.includes(name)) return -1;
+      names.push(name);
+      const from = p + 2;
+      const end = plainValueEnd(xml, from);
+      if (end < 0) return -1;
+      if (name === "r") {
+        rowFrom = from;
+        rowTo = end;
+      }
+      p = end + 1;
+      const next = xml.charCodeAt(p);
+      if (next === 0x20) p += 1;
+      else if (next !== 0x3e) return -1;
+    }
+    // As the open event: Number(r), a row of Excel's grid, or the next row.
+    const digits = rowFrom < 0 ? -1 : digitsValue(xml, rowFrom, rowTo);
+    const r = rowFrom < 0 ? Number(undefined) : digits >= 0 ? digits : Number(xml.slice(rowFrom, rowTo));
+    row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r - 1 : row + 1;
+    column = -1;
+    return p + 1;
+  }
   function startCell(ref: string | undefined, type: string | undefined, style: string | undefined, selfClosing: boolean): void {
     const at = ref === undefined ? undefined : parseCellRef(ref);
     if (at) [row, column] = at;
@@ -530,13 +594,8 @@ export function parseWorksheet(part: string, xml: string, context: CellContext, 
       // name="value", the name one of r, s, t.
       if (xml.charCodeAt(p + 1) !== 0x3d || xml.charCodeAt(p + 2) !== 0x22) return -1;
       const from = p + 3;
-      let end = from;
-      for (;;) {
-        const c = xml.charCodeAt(end);
-        if (c === 0x22) break;
-        if (c === 0x3c || c === 0x26 || c === 0x9 || c === 0xa || c === 0xd || Number.isNaN(c)) return -1;
-        end += 1;
-      }
+      const end = plainValueEnd(xml, from);
+      if (end < 0) return -1;
       if (code === 0x72 && refFrom < 0) {
         refFrom = from;
         refTo = end;

@@ -29,12 +29,13 @@ export interface XmlHandlers {
   close(name: string): void;
   text(text: string): void;
   /**
-   * Offered each start tag inside the root element (`lt`: the index of its "<"): may read the whole
-   * element itself and give the index after it, or give -1 to leave it to the scanner. For elements
-   * written in one plain form, many times (a worksheet's cells), read exactly as the scanner would:
-   * anything else is left to it.
+   * Offered each start tag inside the root element (`lt`: the index of its "<"; `parent`: the name of the
+   * element it stands in): may read whole elements from there itself — and end tags with the start tags
+   * that follow them, </row><row …>, when they leave the same element open — and give the index after
+   * what it read, or give -1 to leave it to the scanner. For elements written in one plain form, many
+   * times (a worksheet's cells and rows), read exactly as the scanner would: anything else is left to it.
    */
-  element?(xml: string, lt: number): number;
+  element?(xml: string, lt: number, parent: string): number;
 }
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -162,7 +163,7 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
       continue;
     }
     if (element !== undefined && open.length > 0) {
-      const after = element(xml, lt);
+      const after = element(xml, lt, open[open.length - 1] as string);
       if (after >= 0) {
         i = after;
         continue;
