@@ -1,10 +1,13 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nodeUtf8 } from "../../src/cli/files";
 import { nodeInflater, pooledInflater } from "../../src/cli/inflate";
 import { readXlsx, readXlsxAsync } from "../../src/xlsx/reader";
+import { streamInflater } from "../../src/xlsx/streamInflate";
+import { fflateInflater } from "../../src/xlsx/zip";
 import { sheetXml, soundTable, withDeclaredSize, workbookFile } from "../support/hostile";
 
 /** Every workbook the repository holds: the samples, the other cities' layouts, other programs' files. */
@@ -155,5 +158,56 @@ describe("the command line's reading with its parts inflated side by side (readX
     // The cases fail in different ways (and the sound file reads).
     expect(said.size).toBeGreaterThanOrEqual(4);
     expect(sync(cases.damagedStringsMisplacedSheet)).toContain("sharedStrings.xml");
+  });
+});
+
+describe("file mode's reading with the platform's inflation (DecompressionStream, streamInflater)", () => {
+  const inflateAsync = streamInflater();
+  const withFflate = (bytes: Uint8Array) => {
+    try {
+      return readXlsx(bytes);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const withStream = (bytes: Uint8Array) => readXlsxAsync(bytes, { inflateAsync: inflateAsync as NonNullable<typeof inflateAsync> }).catch((error: unknown) => (error as Error).message);
+
+  it("exists here (Node 20 has the stream) and reads every workbook of the repository as fflate does", async () => {
+    expect(inflateAsync).toBeDefined();
+    for (const file of FILES) {
+      const bytes = new Uint8Array(readFileSync(file));
+      expect(await withStream(bytes), file).toEqual(withFflate(bytes));
+    }
+  });
+
+  it("inflates a part as fflate does: cut at its declared size, short when it is shorter, refused or read as fflate when damaged or followed by junk", async () => {
+    const stream = inflateAsync as NonNullable<typeof inflateAsync>;
+    const raw = new TextEncoder().encode("評価の文字列 ".repeat(20_000));
+    const deflated = new Uint8Array(deflateRawSync(raw));
+    const damaged = deflated.slice();
+    damaged.fill(0xff, 2, 40);
+    const junk = new Uint8Array([...deflated, 1, 2, 3, 4]);
+    const truncated = deflated.subarray(0, deflated.length - 7);
+    for (const [data, size] of [
+      [deflated, raw.length],
+      [deflated, raw.length - 1000],
+      [deflated, raw.length + 1000],
+      [deflated, 0],
+      [damaged, raw.length],
+      [junk, raw.length],
+      [truncated, raw.length],
+    ] as const) {
+      let expected: unknown;
+      try {
+        expected = Buffer.from(fflateInflater(data, size)).toString("base64");
+      } catch (error) {
+        expected = (error as Error).message;
+      }
+      const got = await stream(data, size).then(
+        (out) => Buffer.from(out).toString("base64"),
+        (error: unknown) => (error as Error).message,
+      );
+      expect(got, `${data.length} bytes, declared ${size}`).toEqual(expected);
+    }
   });
 });

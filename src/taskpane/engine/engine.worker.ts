@@ -3,6 +3,7 @@
 // the pane's actions on it (actions.ts), sending progress and its results in chunks. The page talks to it
 // through WorkerEngine (workerEngine.ts) only.
 import { Memo } from "../../core/memo";
+import { streamInflater } from "../../xlsx/streamInflate";
 import { XlsxWorkbookPort } from "../../xlsx/workbookPort";
 import { runAction, type EngineContext, type Progress } from "./actions";
 import { journaled, replay } from "./journal";
@@ -26,7 +27,9 @@ async function ready(): Promise<EngineContext> {
   if (context) return context;
   if (!bytes) throw new Error("no workbook");
   progress({ step: journal.length > 0 ? "reopen" : "open", total: bytes.byteLength });
-  const port = await XlsxWorkbookPort.load(bytes);
+  // The browser's own inflation where it has it (a large workbook opens several times faster), else fflate.
+  const inflateAsync = streamInflater();
+  const port = await XlsxWorkbookPort.load(bytes, inflateAsync ? { inflateAsync } : {});
   await replay(port, journal);
   journal = [];
   // Each write made from now on is sent to the page, which keeps them for a fresh worker.
