@@ -1,6 +1,5 @@
 import { constants, inflateRaw, inflateRawSync, type ZlibOptions } from "node:zlib";
-import type { AsyncInflater } from "../xlsx/zip";
-import type { Inflater } from "../xlsx/workbookPort";
+import type { AsyncInflater, Inflater } from "../xlsx/workbookPort";
 
 /**
  * Node's zlib for the reader's inflation: native, several times faster than JavaScript on the large

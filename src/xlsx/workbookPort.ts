@@ -20,7 +20,8 @@ import { MAX_TABLE_ROWS, tableTooLong } from "../core/workbook/limits";
 import { readXlsx, readXlsxAsync, type ReadOptions as XlsxReadOptions, type SheetRead, type XlsxRead } from "./reader";
 import type { OwnSheet } from "./ownSheets";
 
-export type { Inflater } from "./zip";
+export type { AsyncInflater, Inflater } from "./zip";
+export { streamInflater } from "./streamInflate";
 // The round trip's files, reached by the shells through this entry point of the file adapter.
 export { readReturnedFile } from "./returnedFile";
 export { departmentWorkbooks, filesZip } from "./departmentWorkbook";

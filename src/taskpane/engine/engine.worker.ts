@@ -3,8 +3,7 @@
 // the pane's actions on it (actions.ts), sending progress and its results in chunks. The page talks to it
 // through WorkerEngine (workerEngine.ts) only.
 import { Memo } from "../../core/memo";
-import { streamInflater } from "../../xlsx/streamInflate";
-import { XlsxWorkbookPort } from "../../xlsx/workbookPort";
+import { XlsxWorkbookPort, streamInflater } from "../../xlsx/workbookPort";
 import { runAction, type EngineContext, type Progress } from "./actions";
 import { journaled, replay } from "./journal";
 import { CHUNK_ITEMS, STREAM_PATHS, arrayAt, sendError, withoutArray, type FromWorker, type JournalEntry, type ToWorker } from "./protocol";
