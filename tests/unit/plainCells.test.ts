@@ -3,23 +3,10 @@
 // same XML tag by tag (parseWorksheet(…, plain = false), parseSharedStrings(…, false)): the same cells,
 // holes and lengths included, the same merges, the same strings and the same refusal, on every part of the
 // repository's workbooks and on generated XML written every way a writer could.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodePart, parseSharedStrings, parseWorksheet, type CellContext } from "../../src/xlsx/parts";
-import { openZip } from "../../src/xlsx/zip";
-
-function workbooks(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return workbooks(path);
-    return /\.xls[xm]$/.test(name) ? [path] : [];
-  });
-}
-
-const root = resolve(__dirname, "../..");
-const FILES = ["seeds", "tests/fixtures", "tests/support"].flatMap((dir) => workbooks(join(root, dir)));
+import { parseSharedStrings, parseWorksheet, type CellContext } from "../../src/xlsx/parts";
+import { REPOSITORY_WORKBOOKS as FILES, xmlParts } from "../support/workbookFiles";
 
 /** The reading as a value to compare: every row and cell index written out (a hole is not an undefined). */
 function shape(read: () => ReturnType<typeof parseWorksheet>): unknown {
@@ -59,19 +46,12 @@ describe("a worksheet's plain cells, read at once", () => {
     expect(FILES.length).toBeGreaterThan(15);
     let sheets = 0;
     for (const file of FILES) {
-      let zip;
-      try {
-        zip = openZip(new Uint8Array(readFileSync(file)));
-      } catch {
-        continue;
-      }
-      const names = zip.names();
-      const parts = zip.read(names.filter((n) => /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/.test(n)));
-      const stringsBytes = parts.get("xl/sharedStrings.xml");
-      const strings = stringsBytes ? parseSharedStrings("xl/sharedStrings.xml", decodePart(stringsBytes)) : [];
-      for (const [name, bytes] of parts) {
+      const parts = xmlParts(file, (name) => /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/.test(name));
+      if (!parts) continue;
+      const stringsXml = parts.get("xl/sharedStrings.xml");
+      const strings = stringsXml === undefined ? [] : parseSharedStrings("xl/sharedStrings.xml", stringsXml);
+      for (const [name, xml] of parts) {
         if (!name.startsWith("xl/worksheets/")) continue;
-        const xml = decodePart(bytes);
         const over = { strings, budget: { left: 2_000_000, limit: 2_000_000 } };
         const [plain, scanned] = [shape(() => parseWorksheet(name, xml, context(over), true)), shape(() => parseWorksheet(name, xml, context(over), false))];
         expect(plain, `${file} ${name}`).toEqual(scanned);
@@ -262,15 +242,8 @@ describe("a shared strings part's plain items, read at once", () => {
   it("read every shared strings part of the repository's workbooks as the scanner does", () => {
     let parts = 0;
     for (const file of FILES) {
-      let zip;
-      try {
-        zip = openZip(new Uint8Array(readFileSync(file)));
-      } catch {
-        continue;
-      }
-      const bytes = zip.read(["xl/sharedStrings.xml"]).get("xl/sharedStrings.xml");
-      if (!bytes) continue;
-      const xml = decodePart(bytes);
+      const xml = xmlParts(file, (name) => name === "xl/sharedStrings.xml")?.get("xl/sharedStrings.xml");
+      if (xml === undefined) continue;
       expect(strings(xml, true), file).toEqual(strings(xml, false));
       parts += 1;
     }

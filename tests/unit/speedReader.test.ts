@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -9,18 +8,9 @@ import { readXlsx, readXlsxAsync } from "../../src/xlsx/reader";
 import { streamInflater } from "../../src/xlsx/streamInflate";
 import { fflateInflater } from "../../src/xlsx/zip";
 import { sheetXml, soundTable, withDeclaredSize, workbookFile } from "../support/hostile";
+import { REPOSITORY_WORKBOOKS } from "../support/workbookFiles";
 
-/** Every workbook the repository holds: the samples, the other cities' layouts, other programs' files. */
-function workbooks(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return workbooks(path);
-    return /\.xls[xm]$/.test(name) ? [path] : [];
-  });
-}
-
-const root = resolve(__dirname, "../..");
-const FILES = ["seeds", "tests/fixtures", "tests/support"].flatMap((dir) => workbooks(join(root, dir)));
+const FILES = REPOSITORY_WORKBOOKS;
 const decoder = new TextDecoder("utf-8");
 
 describe("the command line's UTF-8 decoding (nodeUtf8)", () => {
