@@ -29,7 +29,7 @@ export function mergeJson(preview: MergePreview, applied: Applied, output: strin
   return {
     merge: { id: applied.id, output, cells: applied.cells, history: applied.history },
     files: plan.files.map((f) => ({ file: f.file, department: f.department ?? null, identified: f.identified ?? null, modified: f.modified ?? null, taken: f.taken })),
-    changes: plan.changes.map((c) => ({ department: c.department, file: c.file, item: c.item, title: c.title, column: c.header, row: c.sheetRow, before: c.before, after: c.after })),
+    changes: plan.changes.map((c) => ({ department: c.department, file: c.file, item: c.item, label: c.label ?? null, title: c.title, column: c.header, row: c.sheetRow, before: c.before, after: c.after })),
     conflicts: plan.conflicts.map((n) => noteJson(n, locale)),
     notices: plan.notices.map((n) => noteJson(n, locale)),
     status: preview.status.map((s) => ({ ...s, file: s.file ?? null, returnedAt: s.returnedAt ?? null })),

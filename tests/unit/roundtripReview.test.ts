@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { applyMerge, exportCsv, previewMerge, readHistory, splitByDepartment, undoMerge } from "../../src/core/actions/roundtrip";
 import { settingsOf } from "../../src/core/actions/settings";
+import { mergeJson } from "../../src/cli/merge";
 import type { WorkbookPort } from "../../src/core/port";
 import { csvText } from "../../src/core/roundtrip/csv";
 import { historySheet } from "../../src/core/roundtrip/history";
@@ -221,8 +222,9 @@ describe("a table numbered by row order (no No. column)", () => {
       ["物件費の削減", "平成19年度実績", "△9百万円", "△16百万円"],
       ["使用料の見直し", "達成状況", "未達成", "目標達成"],
     ]);
-    // No one sees the row-order numbers: a change names its row by its title.
+    // No one sees the row-order numbers: a change names its row by its title, in the JSON too.
     expect(preview.plan.changes.map((c) => c.label)).toEqual(["「物件費の削減」", "「使用料の見直し」"]);
+    expect(mergeJson(preview, await applyMerge(port, preview), "merged.xlsx", "ja").changes.map((c) => c.label)).toEqual(["「物件費の削減」", "「使用料の見直し」"]);
     expect(preview.status.find((s) => s.department === "財政課")?.file).toBe("財政課.xlsx");
   });
 
