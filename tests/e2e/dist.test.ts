@@ -276,6 +276,24 @@ process.on("exit", () => process.stderr.write("\\n" + JSON.stringify(scripts.map
     expect(run.caches.every(([, rejected]) => rejected === false), JSON.stringify(run.caches)).toBe(true);
   });
 
+  it("runs a file edited after the build (the same length, the same build's name) as it now is, never as cached", () => {
+    const copy = mkdtempSync(join(tmpdir(), "plan-progress-dist-"));
+    try {
+      cpSync(join(root, "dist/cli"), copy, { recursive: true });
+      const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+      const edited = version.replace(/\d/g, "9");
+      const source = readFileSync(join(copy, "plan-progress.js"), "utf8");
+      expect(source).toContain(`version:"${version}"`);
+      writeFileSync(join(copy, "plan-progress.js"), source.replace(`version:"${version}"`, `version:"${edited}"`));
+      const run = throughLoader(copy, ["--version"]);
+      expect(run.stdout.trim()).toBe(edited);
+      // The entry's cache, made from other bytes, was not handed to V8.
+      expect(run.caches.find(([file]) => file === "plan-progress.js")?.[1]).toBeNull();
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it("changes nothing a command writes: the same output and exit code with the cache, without it, and with a damaged or another build's cache", () => {
     const copy = mkdtempSync(join(tmpdir(), "plan-progress-dist-"));
     const other = mkdtempSync(join(tmpdir(), "plan-progress-dist-"));
