@@ -502,6 +502,8 @@ export function parseWorksheet(part: string, xml: string, context: CellContext, 
   function plainRun(xml: string, lt: number, parent: string): number {
     let p = lt;
     for (;;) {
+      // Only at a tag: text between the elements is the scanner's.
+      if (xml.charCodeAt(p) !== 0x3c) return p === lt ? -1 : p;
       let after = plainCell(xml, p);
       if (after < 0 && parent === "row" && xml.startsWith("</row><row ", p)) after = plainRowStart(xml, p + 6);
       if (after < 0) return p === lt ? -1 : p;

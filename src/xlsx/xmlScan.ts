@@ -108,8 +108,11 @@ class Names {
   }
 }
 
-/** The attributes of every tag that has none: read-only, shared. */
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+/**
+ * The attributes of every tag that has none: read-only, shared. Attributes are kept in objects without a
+ * prototype: an attribute named constructor or __proto__ is one like any other (and given twice, refused).
+ */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
 export function scanXml(xml: string, handlers: XmlHandlers): void {
   const n = xml.length;
@@ -215,7 +218,7 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
         close += 1;
       }
       if (lessThan) throw new XmlError(`"<" in attribute ${attribute}`);
-      attributes ??= {};
+      attributes ??= Object.create(null) as Record<string, string>;
       if (attributes[attribute] !== undefined) throw new XmlError(`attribute ${attribute} given twice`);
       const raw = xml.slice(p + 1, close);
       attributes[attribute] = special ? attributeValue(raw) : raw;

@@ -287,3 +287,59 @@ describe("a shared strings part's plain items, read at once", () => {
     for (const item of items) expect(strings(sst(item), true), item).toEqual(strings(sst(item), false));
   });
 });
+
+describe("the plain reading against the scanner's, on richer generated XML", () => {
+  it("reads text between the elements, stray tags and odd row attributes as the scanner does", () => {
+    for (const xml of [
+      sheet('<c r="A1"><v>1</v></c>Xc /><c><v>2</v></c>'),
+      sheet('<c r="A1"><v>1</v></c>Xc r="B1"><v>2</v></c>'),
+      sheet('<c r="A1"><v>1</v></c></row><row r="2">.c /><c><v>5</v></c>'),
+      sheet('<c r="A1"><v>1</v></c></row><row r="2" constructor="x"><c r="A2"><v>2</v></c>'),
+      sheet('<c r="A1"><v>1</v></c></row><row r="2" __proto__="x"><c r="A2"><v>2</v></c>'),
+      sheet('<c r="A1" constructor="1"><v>1</v></c>'),
+    ]) {
+      const [plain, scanned] = bothWays(xml);
+      expect(plain, xml).toEqual(scanned);
+    }
+  });
+
+  const attr = fc.constantFrom(' r="A1"', ' r="B2"', ' r="C"', ' r="1"', ' r="a10"', ' r="A01"', ' s="1"', ' s="2"', ' s=""', ' t="s"', ' t="str"', ' t="inlineStr"', ' t="b"', ' t="e"', ' t="n"', ' t="d"', ' cm="1"');
+  const value = fc.constantFrom("", "1", "0", "007", " 2 ", "1e3", "-0", "x", "評", "#N/A", "2024-04-01", "true", "99999999999999999", "&amp;", "&#49;", "a\r\nb", "a\nb", "😀", "_x000D_");
+  const text = fc.constantFrom("", " ", "\n", "x", "c ", "Xc ", "Xc />", '.c r="Z9"/>', "&amp;", "&#32;", "\r\n", "]]>", ">", "評");
+  const cell = fc.tuple(fc.array(attr, { maxLength: 3 }), fc.option(value), fc.option(value), fc.constantFrom("/>", ">", " >"), fc.boolean()).map(([attrs, f, v, close, prefixed]) => {
+    const n = prefixed ? "x:" : "";
+    if (close === "/>") return `<${n}c${attrs.join("")}/>`;
+    return `<${n}c${attrs.join("")}${close}${f === null ? "" : `<${n}f>${f}</${n}f>`}${v === null ? "" : `<${n}v>${v}</${n}v>`}</${n}c>`;
+  });
+  const rowStart = fc.constantFrom('</row><row r="2">', '</row><row r="5" spans="1:3">', "</row><row >", '</row><row r="x">', '</row><row r="3" constructor="1">', '</row><row r="4"/>', "</row>", '<row r="9">', '</row><row r="1048577">');
+  const misc = fc.constantFrom("<!-- c -->", "<?pi x?>", "<![CDATA[c ]]>", "<v>1</v>", "<f>1</f>", "<is><t>i</t></is>", "<rPh><t>p</t></rPh>", "</c>", "<c>", "<x>", "</x>", '<mergeCell ref="A1:B2"/>', "<tablePart/>", '<c r="A1"><is><t>q</t></is></c>');
+  const piece = fc.oneof({ weight: 5, arbitrary: cell }, { weight: 2, arbitrary: rowStart }, { weight: 3, arbitrary: text }, { weight: 2, arbitrary: misc });
+
+  it("reads worksheets of cells, rows, text, comments, instructions, CDATA and prefixes as the scanner does", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (pieces, left, recalc) => {
+        const [plain, scanned] = bothWays(sheet(pieces.join("")), { budget: { left, limit: left }, fullCalcOnLoad: recalc });
+        expect(plain).toEqual(scanned);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads shared strings of items, runs, furigana and stray tags as the scanner does", () => {
+    const item = fc.constantFrom("<si><t>a</t></si>", '<si><t xml:space="preserve"> b </t></si>', "<si><t></t></si>", "<si>", "</si>", "<t>", "</t>", "<rPh>", "</rPh>", "<si><t>c &amp; d</t></si>", "x", " ", "<!-- -->", "<r><t>e</t></r>", "<phoneticPr/>", "<phoneticPr>", "</phoneticPr>", "<si><t>_x0041_</t></si>");
+    const read = (xml: string, plain: boolean) => {
+      try {
+        return parseSharedStrings("xl/sharedStrings.xml", xml, plain);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 14 }), (items) => {
+        const xml = `<sst>${items.join("")}</sst>`;
+        expect(read(xml, true)).toEqual(read(xml, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

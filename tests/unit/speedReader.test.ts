@@ -200,4 +200,23 @@ describe("file mode's reading with the platform's inflation (DecompressionStream
       expect(got, `${data.length} bytes, declared ${size}`).toEqual(expected);
     }
   });
+
+  it("refuses what fflate refuses in a part that declares less than it holds and is damaged past that size", async () => {
+    const stream = inflateAsync as NonNullable<typeof inflateAsync>;
+    const raw = new TextEncoder().encode(Array.from({ length: 40_000 }, (_, i) => `<c r="A${i}"><v>${i}</v></c>`).join(""));
+    const deflated = new Uint8Array(deflateRawSync(raw));
+    const damaged = deflated.slice();
+    damaged.fill(0xff, Math.floor(deflated.length * 0.9), deflated.length - 10);
+    let expected: unknown;
+    try {
+      expected = Buffer.from(fflateInflater(damaged, 1000)).toString("base64");
+    } catch (error) {
+      expected = (error as Error).message;
+    }
+    const got = await stream(damaged, 1000).then(
+      (out) => Buffer.from(out).toString("base64"),
+      (error: unknown) => (error as Error).message,
+    );
+    expect(got).toEqual(expected);
+  });
 });
